@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Radsok",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "radsok", targets: ["radsok"]),
+        .library(name: "SearchIndex", targets: ["SearchIndex"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc")]
+        ),
+        .target(name: "NorwegianText", dependencies: ["CICU"], swiftSettings: strict),
+        .target(name: "CouncilDocuments", dependencies: ["NorwegianText"], swiftSettings: strict),
+        .target(name: "SearchIndex", dependencies: ["NorwegianText", "CouncilDocuments"], swiftSettings: strict),
+        .executableTarget(
+            name: "radsok",
+            dependencies: [
+                "SearchIndex", "CouncilDocuments", "NorwegianText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "NorwegianTextTests", dependencies: ["NorwegianText"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "CouncilDocumentsTests", dependencies: ["CouncilDocuments"], swiftSettings: strict),
+        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"], swiftSettings: strict),
+        .testTarget(name: "RadsokCLITests", dependencies: ["radsok"], swiftSettings: strict),
+    ]
+)

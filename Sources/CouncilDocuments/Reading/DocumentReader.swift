@@ -1,0 +1,49 @@
+import Foundation
+
+/// A corpus file read as text.
+public struct SourceDocument: Sendable {
+    /// Path relative to the corpus folder: the document's id in results.
+    public let id: String
+    public let text: String
+    public let encoding: TextEncoding
+    /// Hash of the file's bytes, so text read back later can be checked against what was indexed.
+    public let contentHash: UInt64
+    public let byteCount: Int
+
+    public init(id: String, text: String, encoding: TextEncoding, contentHash: UInt64, byteCount: Int) {
+        self.id = id
+        self.text = text
+        self.encoding = encoding
+        self.contentHash = contentHash
+        self.byteCount = byteCount
+    }
+}
+
+/// Reads .txt, .md and .html files into `SourceDocument`s.
+public enum DocumentReader {
+    public static let supportedExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm"]
+    /// Larger files are not council documents; refusing them keeps memory bounded.
+    public static let maximumBytes = 256 << 20
+
+    public static func read(path: String, id: String) throws(DocumentReadError) -> SourceDocument {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard supportedExtensions.contains(ext) else { throw .unsupportedType(path: id) }
+        let bytes: [UInt8]
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+            guard data.count <= maximumBytes else { throw DocumentReadError.tooLarge(path: id, bytes: data.count) }
+            bytes = [UInt8](data)
+        } catch let error as DocumentReadError {
+            throw error
+        } catch {
+            throw .unreadable(path: id, reason: (error as NSError).localizedDescription)
+        }
+        return try decode(bytes, id: id, isHTML: ext == "html" || ext == "htm")
+    }
+
+    public static func decode(_ bytes: [UInt8], id: String, isHTML: Bool = false) throws(DocumentReadError) -> SourceDocument {
+        var (text, encoding) = try TextDecoding.decode(bytes, path: id)
+        if isHTML { text = HTMLText.plainText(text) }
+        return SourceDocument(id: id, text: text, encoding: encoding, contentHash: ContentHash.of(bytes), byteCount: bytes.count)
+    }
+}

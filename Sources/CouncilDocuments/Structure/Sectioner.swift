@@ -1,0 +1,188 @@
+/// Cuts a meeting package into sections: one per case occurrence (from its `Sak` header to the
+/// next header or part heading), and paragraph groups of at most `maxChunkLines` for the text
+/// between cases. No section is longer than `maxSectionLines`.
+public struct Sectioner: Sendable {
+    public var maxChunkLines = 60
+    public var maxSectionLines = 150
+    /// A non-case chunk closes at a blank line once it has this many non-blank lines or bytes.
+    public var chunkTargetLines = 10
+    public var chunkTargetBytes = 1500
+
+    public init() {}
+
+    public func sections(of document: SourceDocument) -> [Section] {
+        sections(text: document.text, documentID: document.id)
+    }
+
+    public func sections(text: String, documentID: String) -> [Section] {
+        let lines = DocumentLines(text).lines
+        guard !lines.isEmpty else { return [] }
+        let spans = caseSpans(lines)
+        let packageMeeting = Self.packageMeeting(documentID: documentID, lines: lines)
+        let meetingDates = Self.meetingDates(spans)
+
+        var sections: [Section] = []
+        var cursor = 0
+        for (index, span) in spans.enumerated() {
+            sections += chunks(lines, cursor..<span.lines.lowerBound).map { gapSection(lines, $0) }
+            let kind = kind(of: span, previous: index > 0 ? spans[index - 1] : nil,
+                            next: index + 1 < spans.count ? spans[index + 1] : nil,
+                            lines: lines, packageMeeting: packageMeeting)
+            let id = span.header.caseID
+            let title = span.header.title ?? Self.firstTextLine(lines, span.lines.dropFirst())
+            let parts = span.lines.count > maxSectionLines ? chunks(lines, span.lines, force: true) : [span.lines]
+            for part in parts {
+                sections.append(Section(firstLine: lines[part.lowerBound].number, lastLine: lines[part.upperBound - 1].number,
+                                        byteRange: lines[part.lowerBound].start..<lines[part.upperBound - 1].end,
+                                        kind: kind, caseID: id, title: title, meeting: id.meeting,
+                                        date: meetingDates[id.meeting]))
+            }
+            cursor = span.lines.upperBound
+        }
+        sections += chunks(lines, cursor..<lines.count).map { gapSection(lines, $0) }
+        return sections
+    }
+
+    // MARK: Case spans
+
+    struct CaseSpan {
+        let header: CaseHeader
+        let lines: Range<Int>
+        /// The last part marker before the header.
+        let context: PartMarker?
+        /// The date of the meeting header the case stands under, if any.
+        let dateContext: String?
+    }
+
+    func caseSpans(_ lines: [DocumentLines.Line]) -> [CaseSpan] {
+        var spans: [CaseSpan] = []
+        var open: (header: CaseHeader, start: Int, context: PartMarker?, date: String?)?
+        var context: PartMarker?
+        var date: String?
+        var dateWanted = 0
+        func close(at end: Int) {
+            if let o = open { spans.append(CaseSpan(header: o.header, lines: o.start..<end, context: o.context, dateContext: o.date)) }
+            open = nil
+        }
+        for (i, line) in lines.enumerated() {
+            if let header = CaseHeader.parse(line.text) {
+                close(at: i)
+                open = (header, i, context, date)
+                continue
+            }
+            if dateWanted > 0, !line.isBlank {
+                dateWanted -= 1
+                if let found = NorwegianDate.find(in: line.text) { date = found; dateWanted = 0 }
+            }
+            guard let marker = PartMarker.classify(line.text) else { continue }
+            if marker.endsCase { close(at: i) }
+            if marker == .meetingHeader {
+                date = NorwegianDate.find(in: line.text)
+                dateWanted = date == nil ? 3 : 0
+                context = .referat
+            } else {
+                context = marker == .attendance ? .referat : marker
+            }
+        }
+        close(at: lines.count)
+        return spans
+    }
+
+    func kind(of span: CaseSpan, previous: CaseSpan?, next: CaseSpan?, lines: [DocumentLines.Line], packageMeeting: String?) -> SectionKind {
+        if isAgendaLine(span, lines) && (span.context == .saksliste
+            || previous.map { isAgendaLine($0, lines) && $0.lines.upperBound >= span.lines.lowerBound - 2 } == true
+            || next.map { isAgendaLine($0, lines) && span.lines.upperBound >= $0.lines.lowerBound - 2 } == true) {
+            return .saksliste
+        }
+        let body = span.lines.dropFirst().map { lines[$0].text.trimmed(.decoration).lowercased() }
+        let presentationFields = ["forslag til vedtak", "saksbehandler", "hvorfor saken", "type sak", "tidligere behandlet"]
+        if body.contains(where: { line in presentationFields.contains { line.hasPrefix($0) } }) { return .saksfremlegg }
+        if body.contains(where: { $0.hasPrefix("vedtak") }) { return .referat }
+        if span.context == .referat { return .referat }
+        if span.context == .saksfremlegg { return .saksfremlegg }
+        if let packageMeeting, span.header.caseID.meeting != packageMeeting { return .referat }
+        return .saksfremlegg
+    }
+
+    /// An agenda line: the title on the header line and nothing under it.
+    func isAgendaLine(_ span: CaseSpan, _ lines: [DocumentLines.Line]) -> Bool {
+        span.header.title != nil && span.lines.dropFirst().allSatisfy { lines[$0].isBlank || PartMarker.classify(lines[$0].text) != nil }
+    }
+
+    // MARK: Text between cases
+
+    /// Splits a line range into paragraph groups; blank-only chunks are dropped.
+    func chunks(_ lines: [DocumentLines.Line], _ range: Range<Int>, force: Bool = false) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        var nonBlank = 0
+        var bytes = 0
+        func emit(_ end: Int) {
+            if end > start, (start..<end).contains(where: { !lines[$0].isBlank }) { result.append(start..<end) }
+            start = end
+            nonBlank = 0
+            bytes = 0
+        }
+        for i in range {
+            let line = lines[i]
+            if i > start, nonBlank >= 3, Self.isHeadingLike(lines, i) { emit(i) }
+            if line.isBlank {
+                if nonBlank >= chunkTargetLines || bytes >= chunkTargetBytes { emit(i + 1) }
+            } else {
+                nonBlank += 1
+                bytes += line.end - line.start
+            }
+            if i + 1 - start >= maxChunkLines { emit(i + 1) }
+        }
+        emit(range.upperBound)
+        return result
+    }
+
+    func gapSection(_ lines: [DocumentLines.Line], _ range: Range<Int>) -> Section {
+        let first = range.first(where: { !lines[$0].isBlank }) ?? range.lowerBound
+        let title = Self.isHeadingLike(lines, first, requireBlankBefore: false) ? lines[first].text.trimmed(.decoration) : nil
+        return Section(firstLine: lines[range.lowerBound].number, lastLine: lines[range.upperBound - 1].number,
+                       byteRange: lines[range.lowerBound].start..<lines[range.upperBound - 1].end,
+                       kind: .other, title: title)
+    }
+
+    /// A short line after a blank one, not ending like a sentence: a heading.
+    static func isHeadingLike(_ lines: [DocumentLines.Line], _ i: Int, requireBlankBefore: Bool = true) -> Bool {
+        let text = lines[i].text.trimmed(.whitespaces)
+        guard !text.isEmpty, text.count <= 70, let first = text.first, first.isUppercase || first.isNumber,
+              let last = text.last, !".,;:".contains(last) else { return false }
+        return !requireBlankBefore || i == 0 || lines[i - 1].isBlank
+    }
+
+    static func firstTextLine(_ lines: [DocumentLines.Line], _ range: Range<Int>.SubSequence) -> String? {
+        for i in range.prefix(4) where !lines[i].isBlank {
+            let text = lines[i].text.trimmed(.decoration)
+            return text.isEmpty ? nil : String(text.prefix(120))
+        }
+        return nil
+    }
+
+    // MARK: Meetings and dates
+
+    /// The meeting a package is for, from its name (`…møte-2023-1…`).
+    static func packageMeeting(documentID: String, lines: [DocumentLines.Line]) -> String? {
+        let words = documentID.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        for (i, word) in words.enumerated() where (word == "møte" || word == "mote") && i + 2 < words.count {
+            if let year = Int(words[i + 1]), year > 1990, let number = Int(words[i + 2]) { return "\(number)/\(year)" }
+        }
+        return nil
+    }
+
+    /// The date of each meeting: the first meeting header ("Dato …") under which one of its cases
+    /// stands, when the years agree (a package's agenda for 1/2023 does not take the date of the
+    /// minutes of 6/2022 printed after it).
+    static func meetingDates(_ spans: [CaseSpan]) -> [String: String] {
+        var dates: [String: String] = [:]
+        for span in spans {
+            guard let date = span.dateContext, dates[span.header.caseID.meeting] == nil,
+                  date.hasPrefix(String(span.header.caseID.year)) else { continue }
+            dates[span.header.caseID.meeting] = date
+        }
+        return dates
+    }
+}

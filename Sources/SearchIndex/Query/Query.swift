@@ -1,0 +1,37 @@
+/// A query after analysis and expansion: what `Searcher` executes and `--explain` shows.
+public struct Query: Sendable {
+    public let text: String
+    public var words: [QueryWord]
+
+    public init(text: String, words: [QueryWord]) {
+        self.text = text
+        self.words = words
+    }
+
+    /// Every index term the query can match, for highlighting.
+    public var allTerms: Set<String> { Set(words.flatMap { $0.terms.map(\.term) }) }
+}
+
+/// One word of the query and the index terms it stands for.
+public struct QueryWord: Sendable {
+    /// As the user typed it.
+    public let written: String
+    /// Alternatives for this word; a section scores by the best of them.
+    public var terms: [WeightedTerm]
+}
+
+/// An index term a query word may match, with how much a match on it counts and why.
+public struct WeightedTerm: Sendable, Hashable {
+    public let term: String
+    public let termID: Int
+    /// 1 for the word as analyzed; less for spellings reached by expansion, so exact spellings
+    /// rank first.
+    public let weight: Double
+    public let reason: Reason
+
+    public enum Reason: String, Sendable {
+        case exact
+        /// Reached by folding æ/ø/å: `horingssvar` → `høringssvar`.
+        case folded
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Okapi BM25 with Lucene's non-negative idf. Defaults k1 = 1.2, b = 0.75.
+public struct BM25: Sendable, Equatable {
+    public var k1: Double
+    public var b: Double
+
+    public init(k1: Double = 1.2, b: Double = 0.75) {
+        self.k1 = k1
+        self.b = b
+    }
+
+    /// Rarer terms weigh more; never negative, so a term in most sections still adds a little.
+    public func idf(documentFrequency df: Int, sectionCount n: Int) -> Double {
+        log(1 + (Double(n) - Double(df) + 0.5) / (Double(df) + 0.5))
+    }
+
+    /// One term's contribution to a section's score.
+    public func score(frequency tf: Int, length: Int, averageLength: Double, idf: Double) -> Double {
+        let tf = Double(tf)
+        let norm = k1 * (1 - b + b * Double(length) / averageLength)
+        return idf * tf * (k1 + 1) / (tf + norm)
+    }
+}

@@ -1,0 +1,73 @@
+import CouncilDocuments
+
+/// A ranked section.
+public struct ScoredSection: Sendable {
+    public let sectionID: Int
+    public let score: Double
+    /// How many words of the query the section contains.
+    public let matchedWords: Int
+}
+
+/// The ranked answer to a query, before snippets.
+public struct RankedResult: Sendable {
+    public let total: Int
+    public let hits: [ScoredSection]
+}
+
+/// Executes queries over an index: BM25 over sections, term at a time, with sections that
+/// contain more of the query's words ranked above those that contain fewer.
+public struct Searcher: Sendable {
+    public let reader: IndexReader
+    public var bm25: BM25
+
+    public init(reader: IndexReader, bm25: BM25 = BM25()) {
+        self.reader = reader
+        self.bm25 = bm25
+    }
+
+    /// `filter` sees each candidate section (by id) and keeps it when it returns true.
+    public func search(_ query: Query, limit: Int, offset: Int = 0, filter: ((Int) -> Bool)? = nil) -> RankedResult {
+        let n = reader.sectionCount
+        guard n > 0, !query.words.isEmpty else { return RankedResult(total: 0, hits: []) }
+        var total = [Float](repeating: 0, count: n)
+        var wordScore = [Float](repeating: 0, count: n)
+        var matched = [UInt16](repeating: 0, count: n)
+        var touched: [Int32] = []
+        var touchedByWord: [Int32] = []
+        let average = reader.averageSectionLength
+        for word in query.words {
+            touchedByWord.removeAll(keepingCapacity: true)
+            for term in word.terms {
+                let idf = bm25.idf(documentFrequency: reader.postingsInfo(term.termID).documentFrequency, sectionCount: n)
+                reader.withPostings(term.termID) { postings in
+                    postings.forEach { section, frequency in
+                        let s = Float(term.weight * bm25.score(frequency: frequency, length: Int(reader.sectionLengths[section]),
+                                                                averageLength: average, idf: idf))
+                        if wordScore[section] == 0 { touchedByWord.append(Int32(section)) }
+                        if s > wordScore[section] { wordScore[section] = s }
+                    }
+                }
+            }
+            for section in touchedByWord {
+                let i = Int(section)
+                if matched[i] == 0 { touched.append(section) }
+                total[i] += wordScore[i]
+                matched[i] &+= 1
+                wordScore[i] = 0
+            }
+        }
+        var count = 0
+        var best = TopK<ScoredSection>(limit + offset) { a, b in
+            if a.matchedWords != b.matchedWords { return a.matchedWords > b.matchedWords }
+            if a.score != b.score { return a.score > b.score }
+            return a.sectionID < b.sectionID
+        }
+        for section in touched {
+            let i = Int(section)
+            if let filter, !filter(i) { continue }
+            count += 1
+            best.insert(ScoredSection(sectionID: i, score: Double(total[i]), matchedWords: Int(matched[i])))
+        }
+        return RankedResult(total: count, hits: Array(best.sorted().dropFirst(offset)))
+    }
+}

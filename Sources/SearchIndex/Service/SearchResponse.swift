@@ -1,0 +1,45 @@
+/// The JSON answer of `radsok search --json` and of the server's `/api/search`, exactly as
+/// DESIGN.md specifies: unknown values are `null`, never left out.
+public struct SearchResponse: Encodable, Sendable {
+    public let query: String
+    public let total: Int
+    public let tookMs: Double
+    public let hits: [SearchHit]
+}
+
+public struct SearchHit: Encodable, Sendable {
+    /// Path relative to the corpus folder.
+    public let file: String
+    /// 1-based inclusive line range of the section.
+    public let lines: [Int]
+    public let caseID: String?
+    public let kind: String
+    public let title: String?
+    public let meeting: String?
+    public let date: String?
+    public let score: Double
+    /// With matches between « and ».
+    public let snippet: String
+
+    /// Kept for terminal output, not encoded.
+    public let snippetValue: Snippet
+    public let sectionID: Int
+    public let matchedWords: Int
+
+    enum CodingKeys: String, CodingKey {
+        case file, lines, caseID = "case", kind, title, meeting, date, score, snippet
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(lines, forKey: .lines)
+        try c.encode(caseID, forKey: .caseID)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encode(meeting, forKey: .meeting)
+        try c.encode(date, forKey: .date)
+        try c.encode(score, forKey: .score)
+        try c.encode(snippet, forKey: .snippet)
+    }
+}

@@ -1,0 +1,56 @@
+import CouncilDocuments
+
+/// The on-disk layout of `Index/radsok.idx` (version 1), little-endian throughout:
+///
+///     "RADSOKIX" · version u32 · block count u32
+///     block table: (kind u32, offset u64, length u64) per block
+///     blocks: metadata (JSON) · sections (40-byte records) · strings · terms · postings · fold keys
+///     checksum u64 of every byte before it
+///
+/// One file, written to a temporary name and renamed into place, so a reader sees the old index
+/// or the new one and never half of either. Section text is not stored: it is read back from the
+/// corpus files by byte range, guarded by each file's content hash.
+public enum IndexFormat {
+    public static let version: UInt32 = 1
+    public static let fileName = "radsok.idx"
+    static let magic: [UInt8] = Array("RADSOKIX".utf8)
+    static let sectionRecordSize = 40
+    static let termEntrySize = 20
+
+    enum Block: UInt32, CaseIterable {
+        case metadata = 1, sections, strings, terms, postings, foldKeys
+    }
+}
+
+/// What the index knows about one corpus file.
+public struct IndexedFile: Codable, Sendable, Hashable {
+    public let id: String
+    public let size: Int
+    public let modified: Double
+    public let contentHash: UInt64
+    public let encoding: TextEncoding
+}
+
+/// The index's self-description, stored as a small JSON block.
+public struct IndexMetadata: Codable, Sendable {
+    public var formatVersion: UInt32
+    /// Absolute path of the corpus folder the index was built from.
+    public var corpusPath: String
+    /// Seconds since 1970.
+    public var builtAt: Double
+    public var buildSeconds: Double
+    public var files: [IndexedFile]
+    public var sectionCount: Int
+    /// Sum of section lengths in word positions, for BM25's average length.
+    public var totalLength: Int
+    public var termCount: Int
+    public var corpusBytes: Int
+}
+
+/// A section as stored: where it is, what it is, and its length for BM25.
+public struct SectionRecord: Sendable, Hashable {
+    public var fileIndex: Int
+    public var section: Section
+    /// Number of word positions.
+    public var length: Int
+}

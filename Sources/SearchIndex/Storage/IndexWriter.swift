@@ -1,0 +1,189 @@
+import CouncilDocuments
+import Foundation
+
+/// Everything an index file holds, ready to be written.
+struct IndexContents {
+    var metadata: IndexMetadata
+    var sections: [SectionRecord]
+    /// Sorted by UTF-8 bytes.
+    var terms: [TermEntry]
+    var postings: [UInt8]
+    /// Fold key → ids (indexes into `terms`) of the terms that fold to it, sorted by key.
+    var foldKeys: [(key: [UInt8], termIDs: [UInt32])]
+
+    struct TermEntry {
+        var text: [UInt8]
+        var documentFrequency: UInt32
+        var docsOffset: UInt64
+        var docsLength: UInt32
+        var positionsLength: UInt32
+    }
+}
+
+/// Serializes `IndexContents` and puts the file in place atomically.
+enum IndexWriter {
+    static func serialize(_ contents: IndexContents) throws(IndexError) -> [UInt8] {
+        let sections = sectionsBlock(contents.sections)
+        let blocks: [(IndexFormat.Block, [UInt8])] = [
+            (.metadata, try metadataBlock(contents.metadata)),
+            (.sections, sections.records),
+            (.strings, sections.strings),
+            (.terms, termsBlock(contents.terms)),
+            (.postings, contents.postings),
+            (.foldKeys, foldBlock(contents.foldKeys)),
+        ]
+        var out = ByteWriter()
+        out.append(IndexFormat.magic)
+        out.u32(IndexFormat.version)
+        out.u32(UInt32(blocks.count))
+        var offset = UInt64(out.bytes.count + blocks.count * 20)
+        for (kind, bytes) in blocks {
+            offset = (offset + 7) & ~7
+            out.u32(kind.rawValue)
+            out.u64(offset)
+            out.u64(UInt64(bytes.count))
+            offset += UInt64(bytes.count)
+        }
+        for (_, bytes) in blocks {
+            while out.bytes.count % 8 != 0 { out.u8(0) }
+            out.append(bytes)
+        }
+        out.u64(ContentHash.of(out.bytes))
+        return out.bytes
+    }
+
+    /// Writes next to the destination, flushes, then renames over it: readers and crashes see
+    /// either the old file or the new one.
+    static func writeAtomically(_ bytes: [UInt8], to folder: String) throws(IndexError) {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .io("cannot create index folder \(folder): \(error.localizedDescription)")
+        }
+        let destination = (folder as NSString).appendingPathComponent(IndexFormat.fileName)
+        let temporary = (folder as NSString).appendingPathComponent(".\(IndexFormat.fileName).\(getpid()).tmp")
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw .io("cannot write \(temporary): \(String(cString: strerror(errno)))") }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { raw -> Bool in
+            while written < raw.count {
+                let n = write(fd, raw.baseAddress! + written, raw.count - written)
+                if n <= 0 { return false }
+                written += n
+            }
+            return fsync(fd) == 0
+        }
+        close(fd)
+        guard ok else {
+            unlink(temporary)
+            throw .io("cannot write \(temporary): \(String(cString: strerror(errno)))")
+        }
+        guard rename(temporary, destination) == 0 else {
+            unlink(temporary)
+            throw .io("cannot move the new index into place at \(destination): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private static func metadataBlock(_ metadata: IndexMetadata) throws(IndexError) -> [UInt8] {
+        do {
+            return Array(try JSONEncoder().encode(metadata))
+        } catch {
+            throw .io("cannot encode index metadata: \(error)")
+        }
+    }
+
+    private static func sectionsBlock(_ sections: [SectionRecord]) -> (records: [UInt8], strings: [UInt8]) {
+        var records = ByteWriter()
+        var strings = ByteWriter()
+        strings.u8(0)
+        var pooled: [String: UInt32] = [:]
+        func intern(_ s: String?) -> UInt32 {
+            guard let s else { return 0 }
+            if let known = pooled[s] { return known }
+            let offset = UInt32(strings.bytes.count)
+            let utf8 = Array(s.utf8.prefix(4000))
+            strings.varint(UInt32(utf8.count))
+            strings.append(utf8)
+            pooled[s] = offset
+            return offset
+        }
+        for record in sections {
+            let s = record.section
+            records.u32(UInt32(record.fileIndex))
+            records.u32(UInt32(s.firstLine))
+            records.u32(UInt32(s.lastLine))
+            records.u32(UInt32(s.byteRange.lowerBound))
+            records.u32(UInt32(s.byteRange.upperBound))
+            records.u32(UInt32(record.length))
+            records.u16(UInt16(s.caseID?.number ?? 0))
+            records.u8(UInt8(s.caseID?.meetingNumber ?? 0))
+            records.u8(SectionCodes.code(of: s.kind))
+            records.u16(UInt16(s.caseID?.year ?? 0))
+            records.u16(0)
+            records.u32(intern(s.title))
+            records.u32(SectionCodes.packDate(s.date))
+        }
+        return (records.bytes, strings.bytes)
+    }
+
+    private static func termsBlock(_ terms: [IndexContents.TermEntry]) -> [UInt8] {
+        var out = ByteWriter()
+        out.u32(UInt32(terms.count))
+        var offset: UInt32 = 0
+        for term in terms {
+            out.u32(offset)
+            offset += UInt32(term.text.count)
+        }
+        out.u32(offset)
+        for term in terms { out.append(term.text) }
+        out.align4()
+        for term in terms {
+            out.u32(term.documentFrequency)
+            out.u64(term.docsOffset)
+            out.u32(term.docsLength)
+            out.u32(term.positionsLength)
+        }
+        return out.bytes
+    }
+
+    private static func foldBlock(_ keys: [(key: [UInt8], termIDs: [UInt32])]) -> [UInt8] {
+        var out = ByteWriter()
+        out.u32(UInt32(keys.count))
+        var offset: UInt32 = 0
+        for entry in keys {
+            out.u32(offset)
+            offset += UInt32(entry.key.count)
+        }
+        out.u32(offset)
+        for entry in keys { out.append(entry.key) }
+        out.align4()
+        var listOffset: UInt32 = 0
+        for entry in keys {
+            out.u32(listOffset)
+            listOffset += UInt32(entry.termIDs.count)
+        }
+        out.u32(listOffset)
+        for entry in keys { for id in entry.termIDs { out.u32(id) } }
+        return out.bytes
+    }
+}
+
+/// Small codes for section fields in the fixed-size records.
+enum SectionCodes {
+    static let kinds: [SectionKind] = [.other, .saksliste, .saksfremlegg, .referat, .vedtak, .vedlegg]
+
+    static func code(of kind: SectionKind) -> UInt8 { UInt8(kinds.firstIndex(of: kind) ?? 0) }
+    static func kind(of code: UInt8) -> SectionKind { Int(code) < kinds.count ? kinds[Int(code)] : .other }
+
+    static func packDate(_ iso: String?) -> UInt32 {
+        guard let iso, iso.count == 10 else { return 0 }
+        return UInt32(iso.replacingOccurrences(of: "-", with: "")) ?? 0
+    }
+
+    static func unpackDate(_ packed: UInt32) -> String? {
+        guard packed > 0 else { return nil }
+        let y = packed / 10000, m = (packed / 100) % 100, d = packed % 100
+        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// `radsok`: full-text search over Norwegian council documents.
+struct Radsok: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "radsok",
+        abstract: "Search the meeting packages of a Norwegian council: cases, minutes, decisions.",
+        discussion: """
+            The corpus is a folder of .txt, .md and .html files (default: Corpus/ next to \
+            Package.swift); the index lives in Index/. 'radsok search' builds the index when it is \
+            missing or older than the corpus.
+
+            Examples:
+              radsok search helsedata
+              radsok search "høringssvar" --limit 5 --json
+              radsok show 8/1/2025
+            """,
+        subcommands: [IndexCommand.self, SearchCommand.self, ShowCommand.self]
+    )
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Radsok.parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            Terminal.fail(failure.message, code: failure.exitCode)
+        } catch {
+            let code = Radsok.exitCode(for: error)
+            if code == .success {
+                print(Radsok.fullMessage(for: error))
+                exit(0)
+            }
+            let message = Radsok.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            Terminal.fail("\(message) (see 'radsok --help')", code: code == .validationFailure ? 2 : 1)
+        }
+    }
+}

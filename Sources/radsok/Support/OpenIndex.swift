@@ -1,0 +1,21 @@
+import SearchIndex
+
+extension LocationOptions {
+    /// The index of the corpus, built or refreshed first when needed, with a note on stderr
+    /// saying why and a progress line on a terminal.
+    func openIndex() throws -> IndexReader {
+        do {
+            let (reader, report) = try IndexStore.openFresh(
+                index: indexPath, corpus: corpusPath, progress: Terminal.progressLine(),
+                rebuilding: { reason in Terminal.note("building the index (\(reason))") })
+            if let report {
+                Terminal.endProgressLine()
+                report.warnings.forEach(Terminal.note)
+            }
+            return reader
+        } catch {
+            Terminal.endProgressLine()
+            throw CommandFailure.failure(error.description)
+        }
+    }
+}
