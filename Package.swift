@@ -21,10 +21,11 @@ let package = Package(
         .target(name: "NorwegianText", dependencies: ["CICU"], swiftSettings: strict),
         .target(name: "CouncilDocuments", dependencies: ["NorwegianText"], swiftSettings: strict),
         .target(name: "SearchIndex", dependencies: ["NorwegianText", "CouncilDocuments"], swiftSettings: strict),
+        .target(name: "Evaluation", swiftSettings: strict),
         .executableTarget(
             name: "radsok",
             dependencies: [
-                "SearchIndex", "CouncilDocuments", "NorwegianText",
+                "SearchIndex", "CouncilDocuments", "NorwegianText", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -32,6 +33,7 @@ let package = Package(
         .testTarget(name: "NorwegianTextTests", dependencies: ["NorwegianText"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "CouncilDocumentsTests", dependencies: ["CouncilDocuments"], swiftSettings: strict),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"], swiftSettings: strict),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "SearchIndex"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "RadsokCLITests", dependencies: ["radsok"], swiftSettings: strict),
     ]
 )

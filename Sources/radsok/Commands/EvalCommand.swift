@@ -1,0 +1,49 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import SearchIndex
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score search quality on a relevance set: nDCG@10, Recall@10/@50 and MRR per scenario.",
+        discussion: "The relevance set is JSON in the format of shared/eval/FORMAT.md, e.g. Tests/EvaluationTests/Fixtures/qrels-dev.json."
+    )
+
+    @Argument(help: "The relevance judgments (JSON).")
+    var qrels: String
+
+    @OptionGroup var location: LocationOptions
+
+    @Flag(help: "Print JSON: overall, scenarios and per-query scores.")
+    var json = false
+
+    @Flag(name: .customLong("per-query"), help: "Add a row per query to the table.")
+    var perQuery = false
+
+    func run() throws {
+        let judgments: RelevanceJudgments
+        do {
+            judgments = try RelevanceJudgments.load(path: qrels)
+        } catch {
+            throw CommandFailure.failure("cannot read relevance set \(qrels): \(error.localizedDescription)")
+        }
+        let reader = try location.openIndex()
+        let planner = QueryPlanner()
+        let searcher = Searcher(reader: reader)
+        let report = EvaluationReport.evaluate(judgments) { text in
+            searcher.search(planner.plan(text, reader: reader), limit: 50).hits.map { hit in
+                let record = reader.sectionRecord(hit.sectionID)
+                return RankedSpan(file: reader.metadata.files[record.fileIndex].id,
+                                  first: record.section.firstLine, last: record.section.lastLine)
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(report.table(perQuery: perQuery))
+        }
+    }
+}
