@@ -12,7 +12,8 @@ enum PartMarker: Equatable {
         let trimmed = line.trimmed(.decoration).lowercased()
         guard !trimmed.isEmpty, trimmed.count <= 70 else { return nil }
         if trimmed.hasPrefix("saksfremlegg") || trimmed.hasPrefix("saksframlegg") { return .saksfremlegg }
-        if trimmed.count <= 40, trimmed.hasPrefix("saksliste") || trimmed.hasPrefix("sakliste") || trimmed.hasSuffix(" saksliste") {
+        if trimmed.count <= 40, trimmed.hasPrefix("saksliste") || trimmed.hasPrefix("sakliste")
+            || (trimmed.hasSuffix(" saksliste") && trimmed.contains(where: \.isNumber)) {
             return .saksliste
         }
         if trimmed.hasPrefix("referat") && trimmed.count <= 40 { return .referat }

@@ -85,6 +85,31 @@ public struct Sectioner: Sendable {
             }
         }
         close(at: lines.count)
+        return Self.repairMisprintedIDs(spans)
+    }
+
+    /// Case numbers run consecutively within a meeting, so a header that breaks the run in a way
+    /// no meeting sequence can ("Sak 48/6/21" between 47/6/22 and 49/6/22, "Sak 55/54/23" after
+    /// 54/5/23) is a misprint: it takes the meeting of the case before it. A step to the next
+    /// meeting of the same year is a real change and is left alone.
+    static func repairMisprintedIDs(_ spans: [CaseSpan]) -> [CaseSpan] {
+        var spans = spans
+        for i in spans.indices.dropFirst() {
+            let previous = spans[i - 1].header.caseID
+            let current = spans[i].header.caseID
+            guard current.number == previous.number + 1, current.meeting != previous.meeting else { continue }
+            let nextMeeting = current.year == previous.year && current.meetingNumber == previous.meetingNumber + 1
+            let newYear = current.year == previous.year + 1 && current.number == 1
+            if nextMeeting || newYear { continue }
+            if i + 1 < spans.count {
+                let next = spans[i + 1].header.caseID
+                if next.meeting == current.meeting { continue }
+            }
+            let repaired = CaseID(number: current.number, meetingNumber: previous.meetingNumber, year: previous.year)
+            let s = spans[i]
+            spans[i] = CaseSpan(header: CaseHeader(caseID: repaired, title: s.header.title), lines: s.lines,
+                                context: s.context, dateContext: s.dateContext)
+        }
         return spans
     }
 

@@ -1,12 +1,29 @@
-/// Replaces each word by its Snowball Norwegian stem.
+/// Replaces each word by its Snowball Norwegian stem, applied until it no longer changes.
+///
+/// One Snowball pass strips one ending, so `høringssvaret` → `høringssvar` but `høringssvar` →
+/// `høringssv`, and `rådets` → `rådet` but `rådet` → `råd`: forms of one word would not meet.
+/// Repeating the pass (at most `maximumPasses` times) brings them to one term.
 ///
 /// A word written in capitals may be an acronym (`KSF`, `LUP`) or a shouted heading word
 /// (`REFERATET`): it keeps its written form and gets the stem beside it, so both readings match.
 public struct NorwegianStemFilter: TokenFilter {
     public let stemmer: NorwegianStemmer
+    public let maximumPasses: Int
 
-    public init(stemmer: NorwegianStemmer = NorwegianStemmer()) {
+    public init(stemmer: NorwegianStemmer = NorwegianStemmer(), maximumPasses: Int = 3) {
         self.stemmer = stemmer
+        self.maximumPasses = maximumPasses
+    }
+
+    /// The stem after repeated passes.
+    public func stem(_ word: String) -> String {
+        var current = word
+        for _ in 0..<maximumPasses {
+            let next = stemmer.stem(current)
+            if next == current { break }
+            current = next
+        }
+        return current
     }
 
     public func filter(_ tokens: inout [Token]) {
@@ -19,7 +36,7 @@ public struct NorwegianStemFilter: TokenFilter {
             if let known = memo[word] {
                 stem = known
             } else {
-                stem = stemmer.stem(word)
+                stem = self.stem(word)
                 memo[word] = stem
             }
             guard stem != word else { continue }

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import SearchIndex
+
+@Suite("Index file: round trip, checksum, atomic replacement")
+struct IndexStorageTests {
+    let files = [
+        "møte.txt": "Sak 8/1/2025 Bedre tilgang til helsedata\n\nRådet diskuterte helsedata og KSF.\n\nVedtak: Rådet tar saken til orientering.",
+        "annet.txt": "Årsrapport\n\nHelseOmsorg21-rådet arbeider med forskning og innovasjon.",
+    ]
+
+    @Test("what is written is read back: sections, terms, postings with positions, fold keys")
+    func roundTrip() throws {
+        let corpus = try TestCorpus(files: files)
+        defer { corpus.remove() }
+        let report = try corpus.build()
+        let reader = try corpus.open()
+        #expect(reader.metadata.files.map(\.id) == ["annet.txt", "møte.txt"])
+        #expect(reader.sectionCount == report.sections)
+        let caseSection = (0..<reader.sectionCount).map(reader.sectionRecord).first { $0.section.caseID != nil }
+        #expect(caseSection?.section.caseID?.description == "8/1/2025")
+        #expect(caseSection?.section.title == "Bedre tilgang til helsedata")
+        #expect(caseSection?.section.firstLine == 1)
+
+        let id = try #require(reader.termID("helsedat"))
+        #expect(reader.term(id) == "helsedat")
+        var occurrences: [(Int, [Int32])] = []
+        reader.withPostings(id) { $0.forEachWithPositions { occurrences.append(($0, $1)) } }
+        #expect(occurrences.count == 1)
+        #expect(occurrences[0].1.count == 2)
+        #expect(reader.termID("finnes-ikke") == nil)
+        let folded = reader.terms(withFoldKey: "rad").map(reader.term)
+        #expect(folded.contains("råd"))
+    }
+
+    @Test("a damaged index is refused with a clear error, never read")
+    func checksum() throws {
+        let corpus = try TestCorpus(files: files)
+        defer { corpus.remove() }
+        try corpus.build()
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: corpus.indexFile)))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: corpus.indexFile))
+        #expect(throws: IndexError.corrupt("checksum mismatch")) { try corpus.open() }
+        try Data(bytes.prefix(10)).write(to: URL(fileURLWithPath: corpus.indexFile))
+        #expect(throws: IndexError.self) { try corpus.open() }
+    }
+
+    @Test("a failed build leaves the existing index as it was")
+    func failedBuildKeepsIndex() throws {
+        let corpus = try TestCorpus(files: files)
+        defer { corpus.remove() }
+        try corpus.build()
+        let before = try Data(contentsOf: URL(fileURLWithPath: corpus.indexFile))
+        for name in files.keys { try FileManager.default.removeItem(atPath: (corpus.corpus as NSString).appendingPathComponent(name)) }
+        try corpus.writeBytes("binary.txt", [0x00, 0x01, 0x02, 0x03])
+        #expect(throws: IndexError.self) { try corpus.build() }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: corpus.indexFile)) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: corpus.index)
+        #expect(leftovers == [IndexFormat.fileName])
+    }
+
+    @Test("the index is rebuilt when the corpus changes, and only then")
+    func freshness() throws {
+        let corpus = try TestCorpus(files: files)
+        defer { corpus.remove() }
+        let (_, first) = try IndexStore.openFresh(index: corpus.index, corpus: corpus.corpus)
+        #expect(first != nil)
+        let (_, second) = try IndexStore.openFresh(index: corpus.index, corpus: corpus.corpus)
+        #expect(second == nil)
+        try corpus.write("ny.txt", "Et nytt dokument om KSF.")
+        let (reader, third) = try IndexStore.openFresh(index: corpus.index, corpus: corpus.corpus)
+        #expect(third != nil)
+        #expect(reader.metadata.files.count == 3)
+    }
+
+    @Test("skips binary and empty files with a warning naming them, and reads Windows-1252")
+    func badFiles() throws {
+        let corpus = try TestCorpus(files: files)
+        defer { corpus.remove() }
+        try corpus.writeBytes("bilde.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00])
+        try corpus.writeBytes("tom.txt", [])
+        try corpus.writeBytes("latin.txt", [0x52, 0xE5, 0x64, 0x65, 0x74, 0x20, 0x6D, 0xF8, 0x74, 0x65, 0x73])  // "Rådet møtes"
+        let report = try corpus.build()
+        #expect(report.warnings.count == 2)
+        #expect(report.warnings.contains { $0.contains("bilde.txt") })
+        #expect(report.warnings.contains { $0.contains("tom.txt") })
+        #expect(report.notes.contains { $0.contains("latin.txt") })
+        let reader = try corpus.open()
+        #expect(reader.termID("møt") != nil)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+@testable import SearchIndex
+
+/// A corpus folder and an index folder in a fresh temporary directory, removed by the caller.
+struct TestCorpus {
+    let root: URL
+    var corpus: String { root.appendingPathComponent("corpus").path }
+    var index: String { root.appendingPathComponent("index").path }
+
+    init(files: [String: String]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: root.appendingPathComponent("corpus").path, withIntermediateDirectories: true)
+        for (name, text) in files { try write(name, text) }
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: corpus).appendingPathComponent(name))
+    }
+
+    func writeBytes(_ name: String, _ bytes: [UInt8]) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: corpus).appendingPathComponent(name))
+    }
+
+    @discardableResult
+    func build() throws -> BuildReport { try IndexBuilder().build(corpus: corpus, into: index) }
+
+    func open() throws -> IndexReader { try IndexReader.open(folder: index) }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    var indexFile: String { (index as NSString).appendingPathComponent(IndexFormat.fileName) }
+}
