@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "NorwegianText", dependencies: ["CICU"], swiftSettings: strict),
         .target(name: "CouncilDocuments", dependencies: ["NorwegianText"], swiftSettings: strict),
         .target(name: "SearchIndex", dependencies: ["NorwegianText", "CouncilDocuments"], swiftSettings: strict),
-        .target(name: "Evaluation", swiftSettings: strict),
+        .target(name: "Evaluation", dependencies: ["SearchIndex"], swiftSettings: strict),
         .executableTarget(
             name: "radsok",
             dependencies: [
@@ -31,9 +31,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "NorwegianTextTests", dependencies: ["NorwegianText"], resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "CouncilDocumentsTests", dependencies: ["CouncilDocuments"], swiftSettings: strict),
+        .testTarget(name: "CouncilDocumentsTests", dependencies: ["CouncilDocuments"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"], swiftSettings: strict),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "SearchIndex"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "SearchIndex"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RadsokCLITests", dependencies: ["radsok"], swiftSettings: strict),
     ]
 )

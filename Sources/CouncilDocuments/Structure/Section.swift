@@ -14,6 +14,9 @@ public struct Section: Sendable, Hashable, Codable {
     public var meeting: String?
     /// ISO `YYYY-MM-DD`.
     public var date: String?
+    /// True for the second and later parts of a case too long for one section: they share the
+    /// case's title but do not start with it.
+    public var isContinuation = false
 
     public init(firstLine: Int, lastLine: Int, byteRange: Range<Int>, kind: SectionKind,
                 caseID: CaseID? = nil, title: String? = nil, meeting: String? = nil, date: String? = nil) {

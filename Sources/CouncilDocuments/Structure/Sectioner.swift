@@ -31,11 +31,13 @@ public struct Sectioner: Sendable {
             let id = span.header.caseID
             let title = span.header.title ?? Self.firstTextLine(lines, span.lines.dropFirst())
             let parts = span.lines.count > maxSectionLines ? chunks(lines, span.lines, force: true) : [span.lines]
-            for part in parts {
-                sections.append(Section(firstLine: lines[part.lowerBound].number, lastLine: lines[part.upperBound - 1].number,
-                                        byteRange: lines[part.lowerBound].start..<lines[part.upperBound - 1].end,
-                                        kind: kind, caseID: id, title: title, meeting: id.meeting,
-                                        date: meetingDates[id.meeting]))
+            for (partIndex, part) in parts.enumerated() {
+                var section = Section(firstLine: lines[part.lowerBound].number, lastLine: lines[part.upperBound - 1].number,
+                                      byteRange: lines[part.lowerBound].start..<lines[part.upperBound - 1].end,
+                                      kind: kind, caseID: id, title: title, meeting: id.meeting,
+                                      date: meetingDates[id.meeting])
+                section.isContinuation = partIndex > 0
+                sections.append(section)
             }
             cursor = span.lines.upperBound
         }

@@ -31,6 +31,7 @@ public struct IndexBuilder: Sendable {
         self.sectioner = sectioner
     }
 
+    @discardableResult
     public func build(corpus: String, into folder: String, progress: (@Sendable (String) -> Void)? = nil) throws(IndexError) -> BuildReport {
         let started = Date()
         var (contents, report) = try makeContents(corpus: corpus, progress: progress)
@@ -89,6 +90,9 @@ public struct IndexBuilder: Sendable {
                 let tokens = analyzer.analyze(text)
                 lengths.append(UInt32((tokens.last?.position ?? -1) + 1))
                 accumulator.add(tokens, section: UInt32(sectionID))
+                if let title = TitleField.indexedTitle(of: record.section) {
+                    accumulator.add(analyzer.analyze(title).map(TitleField.token), section: UInt32(sectionID))
+                }
             }
             let result = accumulator.encode()
             encoded.withLock { $0[chunkIndex] = (result, lengths) }
@@ -107,13 +111,36 @@ public struct IndexBuilder: Sendable {
             corpusPath: URL(fileURLWithPath: corpus).standardizedFileURL.path,
             builtAt: Date().timeIntervalSince1970, buildSeconds: 0, files: indexedFiles,
             sectionCount: records.count, totalLength: records.reduce(0) { $0 + $1.length },
-            termCount: merged.terms.count, corpusBytes: corpusBytes)
+            termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint)
         let contents = IndexContents(metadata: metadata, sections: records, terms: merged.terms,
                                      postings: merged.postings, foldKeys: foldKeys)
         let report = BuildReport(files: documents.count, sections: records.count, terms: merged.terms.count,
                                  corpusBytes: corpusBytes, indexBytes: 0, seconds: Date().timeIntervalSince(started),
                                  warnings: warnings, notes: notes)
         return (contents, report)
+    }
+
+    /// Changes whenever analysis or sectioning would index a sample package differently, so an
+    /// index built by older rules is noticed without anyone remembering to bump a number.
+    public var fingerprint: String {
+        let sample = """
+            Saksfremlegg Møte 2/2025
+            Sak 8/1/25 Bedre tilgang til og økt bruk av HELSEDATA
+            Dato 24. februar 2025. HO21-rådet, KSF og NOU: høringssvaret, rådsmøtene, bærekraftige
+            Forslag til vedtak: Rådet tar saken til orientering. 53.6.22 t.o.m. 2/2025 Ø Å Æ ß
+
+            Årsrapport
+            """
+        var hash = ContentHash()
+        var description = "format \(IndexFormat.version)|"
+        for section in sectioner.sections(text: sample, documentID: "x-møte-2025-2.txt") {
+            description += "\(section.firstLine)-\(section.lastLine) \(section.kind) \(section.caseID?.description ?? "") \(section.title ?? "") \(section.date ?? "")|"
+            let text = sample.utf8Slice(section.byteRange)
+            description += analyzer.analyze(text).map { "\($0.text)@\($0.position)" }.joined(separator: " ")
+            if let title = TitleField.indexedTitle(of: section) { description += "|t:" + analyzer.analyze(title).map(\.text).joined(separator: " ") }
+        }
+        Array(description.utf8).withUnsafeBytes { hash.update($0) }
+        return String(hash.value, radix: 16)
     }
 
     /// Consecutive runs of sections of about `chunkBytes` of text each.
@@ -139,6 +166,7 @@ public struct IndexBuilder: Sendable {
         var groups: [String: [UInt32]] = [:]
         for (id, term) in terms.enumerated() {
             let text = String(decoding: term.text, as: UTF8.self)
+            if TitleField.isTitleTerm(text) { continue }
             let key = NorwegianFolding.foldKey(text)
             if key != text { groups[key, default: []].append(UInt32(id)) }
         }

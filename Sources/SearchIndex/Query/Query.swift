@@ -18,6 +18,8 @@ public struct QueryWord: Sendable {
     public let written: String
     /// Alternatives for this word; a section scores by the best of them.
     public var terms: [WeightedTerm]
+    /// The same alternatives in section titles; the best of them adds to the section's score.
+    public var titleTerms: [WeightedTerm] = []
 }
 
 /// An index term a query word may match, with how much a match on it counts and why.
@@ -33,5 +35,7 @@ public struct WeightedTerm: Sendable, Hashable {
         case exact
         /// Reached by folding æ/ø/å: `horingssvar` → `høringssvar`.
         case folded
+        /// The word in a section title.
+        case title
     }
 }

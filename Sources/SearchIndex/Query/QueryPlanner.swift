@@ -6,6 +6,8 @@ public struct QueryPlanner: Sendable {
     public var analyzer: Analyzer
     /// How much a folded spelling counts next to the spelling typed.
     public var foldedWeight = 0.8
+    /// How much a match in a section's title adds, relative to a match in its text.
+    public var titleWeight = 0.5
     /// Queries longer than this are cut (the rest is ignored), keeping work per query bounded.
     public var maximumWords = 64
 
@@ -27,7 +29,13 @@ public struct QueryPlanner: Sendable {
             }
             let range = group[0].range
             let written = String(decoding: units[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF16.self)
-            let word = QueryWord(written: written, terms: expand(group, written: written, reader: reader))
+            let terms = expand(group, written: written, reader: reader)
+            let titleTerms = terms.compactMap { t in
+                reader.termID(TitleField.term(for: t.term)).map {
+                    WeightedTerm(term: t.term, termID: $0, weight: t.weight * titleWeight, reason: .title)
+                }
+            }
+            let word = QueryWord(written: written, terms: terms, titleTerms: titleTerms)
             let key = group.map(\.text).sorted()
             if seen.insert(key).inserted { words.append(word) }
         }

@@ -31,6 +31,7 @@ public struct Searcher: Sendable {
         guard n > 0, !query.words.isEmpty else { return RankedResult(total: 0, hits: []) }
         var total = [Float](repeating: 0, count: n)
         var wordScore = [Float](repeating: 0, count: n)
+        var titleScore = [Float](repeating: 0, count: n)
         var matched = [UInt16](repeating: 0, count: n)
         var touched: [Int32] = []
         var touchedByWord: [Int32] = []
@@ -48,12 +49,25 @@ public struct Searcher: Sendable {
                     }
                 }
             }
+            // A title match adds to a body match (the title is also in the text), scored with
+            // the body term's rarity so that rare title words matter most.
+            for term in word.titleTerms {
+                guard let body = word.terms.first(where: { $0.term == term.term }) else { continue }
+                let idf = bm25.idf(documentFrequency: reader.postingsInfo(body.termID).documentFrequency, sectionCount: n)
+                let s = Float(term.weight * bm25.score(frequency: 1, length: 1, averageLength: 1, idf: idf))
+                reader.withPostings(term.termID) { postings in
+                    postings.forEach { section, _ in
+                        if s > titleScore[section] { titleScore[section] = s }
+                    }
+                }
+            }
             for section in touchedByWord {
                 let i = Int(section)
                 if matched[i] == 0 { touched.append(section) }
-                total[i] += wordScore[i]
+                total[i] += wordScore[i] + titleScore[i]
                 matched[i] &+= 1
                 wordScore[i] = 0
+                titleScore[i] = 0
             }
         }
         var count = 0

@@ -45,6 +45,9 @@ public struct IndexMetadata: Codable, Sendable {
     public var totalLength: Int
     public var termCount: Int
     public var corpusBytes: Int
+    /// Which analysis and sectioning produced the index (`IndexBuilder.fingerprint`): an index
+    /// made by other rules is rebuilt rather than queried with mismatched terms.
+    public var analysisFingerprint: String
 }
 
 /// A section as stored: where it is, what it is, and its length for BM25.

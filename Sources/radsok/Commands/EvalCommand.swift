@@ -29,15 +29,7 @@ struct EvalCommand: ParsableCommand {
             throw CommandFailure.failure("cannot read relevance set \(qrels): \(error.localizedDescription)")
         }
         let reader = try location.openIndex()
-        let planner = QueryPlanner()
-        let searcher = Searcher(reader: reader)
-        let report = EvaluationReport.evaluate(judgments) { text in
-            searcher.search(planner.plan(text, reader: reader), limit: 50).hits.map { hit in
-                let record = reader.sectionRecord(hit.sectionID)
-                return RankedSpan(file: reader.metadata.files[record.fileIndex].id,
-                                  first: record.section.firstLine, last: record.section.lastLine)
-            }
-        }
+        let report = EvaluationReport.evaluate(judgments, reader: reader)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+@testable import Evaluation
+@testable import SearchIndex
+
+/// The quality ratchet: development-set nDCG@10 may rise, never fall. Raise the floors when
+/// quality rises; lowering one needs a reason in the commit message.
+@Suite("Relevance ratchet on the development set")
+struct RelevanceRatchetTests {
+    static let overallNDCGFloor = 0.76
+
+    @Test("overall nDCG@10 on qrels-dev stays at or above the floor")
+    func ratchet() throws {
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let corpus = here.appendingPathComponent("../../Corpus").standardized.path
+        let index = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-ratchet-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: index) }
+        try IndexBuilder().build(corpus: corpus, into: index)
+        let reader = try IndexReader.open(folder: index)
+        let judgments = try RelevanceJudgments.load(path: here.appendingPathComponent("Fixtures/qrels-dev.json").path)
+        let report = EvaluationReport.evaluate(judgments, reader: reader)
+        #expect(report.queries.count == 20)
+        #expect(report.overall.ndcg10 >= Self.overallNDCGFloor, "overall nDCG@10 \(report.overall.ndcg10)\n\(report.table(perQuery: true))")
+    }
+}
