@@ -51,61 +51,41 @@ public struct IndexBuilder: Sendable {
         } catch {
             throw .emptyCorpus(error.description)
         }
-        var documents: [SourceDocument] = []
+        let chunks = chunkRanges(files)
+        let results = Mutex<[Int: ChunkIndexer.Result]>([:])
+        let done = Mutex(0)
+        let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
+            let result = indexer.index(files[chunks[chunkIndex]])
+            results.withLock { $0[chunkIndex] = result }
+            let finished = done.withLock { count -> Int in count += 1; return count }
+            progress?("\(finished)/\(chunks.count) parts")
+        }
+        let parts = results.withLock { all in (0..<chunks.count).map { all[$0]! } }
+
+        var records: [SectionRecord] = []
         var indexedFiles: [IndexedFile] = []
         var warnings: [String] = []
         var notes: [String] = []
-        for file in files {
-            do {
-                let document = try DocumentReader.read(path: file.path, id: file.id)
-                if document.encoding == .windows1252 { notes.append("\(file.id) is not valid UTF-8; read as Windows-1252") }
-                documents.append(document)
-                indexedFiles.append(IndexedFile(id: file.id, size: file.size, modified: file.modified,
-                                                contentHash: document.contentHash, encoding: document.encoding))
-            } catch {
-                warnings.append(error.description)
+        var corpusBytes = 0
+        var sectionBase: [UInt32] = []
+        for part in parts {
+            sectionBase.append(UInt32(records.count))
+            let fileBase = indexedFiles.count
+            for outcome in part.files {
+                if let problem = outcome.problem { warnings.append(problem) }
+                if let note = outcome.note { notes.append(note) }
+                if let indexed = outcome.indexed { indexedFiles.append(indexed) }
+                corpusBytes += outcome.bytes
+            }
+            for var record in part.sections {
+                record.fileIndex += fileBase
+                records.append(record)
             }
         }
-        guard !documents.isEmpty else { throw .emptyCorpus("no readable documents in \(corpus)") }
-        progress?("read \(documents.count) files")
-
-        var records: [SectionRecord] = []
-        for (fileIndex, document) in documents.enumerated() {
-            for section in sectioner.sections(of: document) {
-                records.append(SectionRecord(fileIndex: fileIndex, section: section, length: 0))
-            }
-        }
-        let chunks = chunkRanges(records)
-        let encoded = Mutex<[Int: (PostingsAccumulator.Encoded, [UInt32])]>([:])
-        let done = Mutex(0)
-        let frozenRecords = records
-        let frozenDocuments = documents
-        let analyzer = self.analyzer
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
-            var accumulator = PostingsAccumulator()
-            var lengths: [UInt32] = []
-            for sectionID in chunks[chunkIndex] {
-                let record = frozenRecords[sectionID]
-                let text = frozenDocuments[record.fileIndex].text.utf8Slice(record.section.byteRange)
-                let tokens = analyzer.analyze(text)
-                lengths.append(UInt32((tokens.last?.position ?? -1) + 1))
-                accumulator.add(tokens, section: UInt32(sectionID))
-                if let title = TitleField.indexedTitle(of: record.section) {
-                    accumulator.add(analyzer.analyze(title).map(TitleField.token), section: UInt32(sectionID))
-                }
-            }
-            let result = accumulator.encode()
-            encoded.withLock { $0[chunkIndex] = (result, lengths) }
-            let finished = done.withLock { count -> Int in count += 1; return count }
-            progress?("analyzed \(finished)/\(chunks.count) parts")
-        }
-        let parts = encoded.withLock { all in (0..<chunks.count).map { all[$0]! } }
-        for (chunkIndex, range) in chunks.enumerated() {
-            for (offset, sectionID) in range.enumerated() { records[sectionID].length = Int(parts[chunkIndex].1[offset]) }
-        }
-        let merged = PostingsMerger.merge(parts.map(\.0))
+        guard !indexedFiles.isEmpty else { throw .emptyCorpus("no readable documents in \(corpus): \(warnings.joined(separator: "; "))") }
+        let merged = PostingsMerger.merge(parts.map(\.postings), sectionBase: sectionBase)
         let foldKeys = Self.foldKeys(merged.terms)
-        let corpusBytes = documents.reduce(0) { $0 + $1.byteCount }
         let metadata = IndexMetadata(
             formatVersion: IndexFormat.version,
             corpusPath: URL(fileURLWithPath: corpus).standardizedFileURL.path,
@@ -114,7 +94,7 @@ public struct IndexBuilder: Sendable {
             termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint)
         let contents = IndexContents(metadata: metadata, sections: records, terms: merged.terms,
                                      postings: merged.postings, foldKeys: foldKeys)
-        let report = BuildReport(files: documents.count, sections: records.count, terms: merged.terms.count,
+        let report = BuildReport(files: indexedFiles.count, sections: records.count, terms: merged.terms.count,
                                  corpusBytes: corpusBytes, indexBytes: 0, seconds: Date().timeIntervalSince(started),
                                  warnings: warnings, notes: notes)
         return (contents, report)
@@ -143,20 +123,20 @@ public struct IndexBuilder: Sendable {
         return String(hash.value, radix: 16)
     }
 
-    /// Consecutive runs of sections of about `chunkBytes` of text each.
-    func chunkRanges(_ records: [SectionRecord]) -> [Range<Int>] {
+    /// Consecutive runs of files of about `chunkBytes` each (a larger file is a run of its own).
+    func chunkRanges(_ files: [CorpusFile]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         var bytes = 0
-        for (i, record) in records.enumerated() {
-            bytes += record.section.byteRange.count
+        for (i, file) in files.enumerated() {
+            bytes += file.size
             if bytes >= chunkBytes {
                 ranges.append(start..<(i + 1))
                 start = i + 1
                 bytes = 0
             }
         }
-        if start < records.count { ranges.append(start..<records.count) }
+        if start < files.count { ranges.append(start..<files.count) }
         return ranges
     }
 

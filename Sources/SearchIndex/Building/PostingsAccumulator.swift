@@ -11,7 +11,7 @@ struct PostingsAccumulator {
     private var occurrenceSection: [UInt32] = []
     private var occurrencePosition: [UInt32] = []
 
-    mutating func add(_ tokens: [Token], section: UInt32) {
+    mutating func add(_ tokens: ArraySlice<Token>, section: UInt32, positionBase: Int32) {
         for token in tokens {
             let id: UInt32
             if let known = termIDs[token.text] {
@@ -23,7 +23,7 @@ struct PostingsAccumulator {
             }
             occurrenceTerm.append(id)
             occurrenceSection.append(section)
-            occurrencePosition.append(UInt32(bitPattern: token.position))
+            occurrencePosition.append(UInt32(bitPattern: token.position - positionBase))
         }
     }
 
@@ -38,6 +38,9 @@ struct PostingsAccumulator {
         var docsRange: [Range<Int>]
         var positions: [UInt8]
         var positionsRange: [Range<Int>]
+
+        static let empty = Encoded(terms: [], documentFrequency: [], firstSection: [], lastSection: [], docs: [],
+                                   docsRange: [], positions: [], positionsRange: [])
     }
 
     func encode() -> Encoded {

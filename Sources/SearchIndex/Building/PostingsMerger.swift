@@ -1,7 +1,8 @@
 /// Joins the postings of consecutive section runs into one sorted term dictionary and one
 /// postings blob.
 enum PostingsMerger {
-    static func merge(_ parts: [PostingsAccumulator.Encoded]) -> (terms: [IndexContents.TermEntry], postings: [UInt8]) {
+    /// `sectionBase[p]` is added to the section numbers of part `p`, which count from 0.
+    static func merge(_ parts: [PostingsAccumulator.Encoded], sectionBase: [UInt32]) -> (terms: [IndexContents.TermEntry], postings: [UInt8]) {
         var owners: [String: [(part: Int, local: Int)]] = [:]
         for (p, part) in parts.enumerated() {
             for (local, term) in part.terms.enumerated() { owners[term, default: []].append((p, local)) }
@@ -21,9 +22,9 @@ enum PostingsMerger {
                 // The first delta of a part is its absolute first section: make it relative.
                 var offset = range.lowerBound
                 _ = part.docs.withUnsafeBufferPointer { decodeVarint($0.baseAddress!, &offset) }
-                postings.varint(part.firstSection[local] &- previousLast)
+                postings.varint(part.firstSection[local] &+ sectionBase[p] &- previousLast)
                 postings.append(part.docs[offset..<range.upperBound])
-                previousLast = part.lastSection[local]
+                previousLast = part.lastSection[local] &+ sectionBase[p]
                 df += part.documentFrequency[local]
             }
             let docsLength = postings.bytes.count - docsStart

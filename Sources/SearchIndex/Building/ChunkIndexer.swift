@@ -1,0 +1,100 @@
+import CouncilDocuments
+import NorwegianText
+
+/// Indexes one run of corpus files, independently of every other run, so that runs can be
+/// processed in parallel: read, cut into sections, analyze each document once, accumulate
+/// postings with run-local section numbers.
+struct ChunkIndexer {
+    let analyzer: Analyzer
+    let sectioner: Sectioner
+
+    struct FileOutcome {
+        let file: CorpusFile
+        /// Nil when the file was skipped; `problem` says why.
+        let indexed: IndexedFile?
+        let problem: String?
+        let note: String?
+        let bytes: Int
+    }
+
+    struct Result {
+        var files: [FileOutcome] = []
+        /// `fileIndex` counts the indexed files of this run only.
+        var sections: [SectionRecord] = []
+        var postings = PostingsAccumulator.Encoded.empty
+    }
+
+    func index(_ files: ArraySlice<CorpusFile>) -> Result {
+        var result = Result()
+        var accumulator = PostingsAccumulator()
+        var indexedCount = 0
+        for file in files {
+            let document: SourceDocument
+            do {
+                document = try DocumentReader.read(path: file.path, id: file.id)
+            } catch {
+                result.files.append(FileOutcome(file: file, indexed: nil, problem: error.description, note: nil, bytes: 0))
+                continue
+            }
+            result.files.append(FileOutcome(
+                file: file,
+                indexed: IndexedFile(id: file.id, size: file.size, modified: file.modified,
+                                     contentHash: document.contentHash, encoding: document.encoding),
+                problem: nil,
+                note: document.encoding == .windows1252 ? "\(file.id) is not valid UTF-8; read as Windows-1252" : nil,
+                bytes: document.byteCount))
+            add(document, fileIndex: indexedCount, to: &accumulator, sections: &result.sections)
+            indexedCount += 1
+        }
+        result.postings = accumulator.encode()
+        return result
+    }
+
+    /// Analyzes the whole document in one pass and hands each token to the section it falls in,
+    /// with positions counted from the section's first word.
+    private func add(_ document: SourceDocument, fileIndex: Int, to accumulator: inout PostingsAccumulator,
+                     sections: inout [SectionRecord]) {
+        let cut = sectioner.sections(of: document)
+        guard !cut.isEmpty else { return }
+        let bounds = utf16Bounds(of: cut, in: document.text)
+        let tokens = analyzer.analyze(document.text)
+        var next = 0
+        for (i, section) in cut.enumerated() {
+            let sectionID = UInt32(sections.count)
+            while next < tokens.count, Int(tokens[next].range.lowerBound) < bounds[i].lowerBound { next += 1 }
+            let first = next
+            while next < tokens.count, Int(tokens[next].range.lowerBound) < bounds[i].upperBound { next += 1 }
+            let slice = tokens[first..<next]
+            let base = slice.first?.position ?? 0
+            let length = slice.isEmpty ? 0 : Int(slice.last!.position - base) + 1
+            accumulator.add(slice, section: sectionID, positionBase: base)
+            if let title = TitleField.indexedTitle(of: section) {
+                accumulator.add(analyzer.analyze(title).map(TitleField.token)[...], section: sectionID, positionBase: 0)
+            }
+            sections.append(SectionRecord(fileIndex: fileIndex, section: section, length: length))
+        }
+    }
+
+    /// Section byte ranges as UTF-16 offsets, the unit of token ranges; one walk over the text.
+    private func utf16Bounds(of sections: [Section], in text: String) -> [Range<Int>] {
+        let utf8 = text.utf8
+        var result: [Range<Int>] = []
+        result.reserveCapacity(sections.count)
+        var index = utf8.startIndex
+        var byteOffset = 0
+        var utf16Offset = 0
+        func advance(to target: Int) -> Int {
+            let targetIndex = utf8.index(index, offsetBy: target - byteOffset)
+            utf16Offset += text.utf16.distance(from: index, to: targetIndex)
+            index = targetIndex
+            byteOffset = target
+            return utf16Offset
+        }
+        for section in sections {
+            let lower = advance(to: max(byteOffset, section.byteRange.lowerBound))
+            let upper = advance(to: max(byteOffset, section.byteRange.upperBound))
+            result.append(lower..<upper)
+        }
+        return result
+    }
+}
