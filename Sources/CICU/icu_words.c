@@ -47,7 +47,7 @@ int32_t radsok_fold(const uint16_t *text, int32_t length, uint16_t *out, int32_t
 
 int32_t radsok_segment_words(const uint16_t *text, int32_t length,
                              radsok_segment *segments, int32_t segmentCapacity,
-                             uint16_t *folded, int32_t foldedCapacity) {
+                             uint8_t *folded, int32_t foldedCapacity) {
     UErrorCode status = U_ZERO_ERROR;
     UBreakIterator *bi = wordIterator(&status);
     if (bi == NULL) return -(int32_t)(U_FAILURE(status) ? status : U_INTERNAL_PROGRAM_ERROR);
@@ -65,8 +65,19 @@ int32_t radsok_segment_words(const uint16_t *text, int32_t length,
         else if (rule >= UBRK_WORD_KANA && rule < UBRK_WORD_IDEO_LIMIT) kind = RADSOK_SEGMENT_OTHER_WORD;
         else continue;
         if (count >= segmentCapacity) return -(int32_t)U_BUFFER_OVERFLOW_ERROR;
-        int32_t n = radsok_fold(text + start, end - start, folded + foldedUsed, foldedCapacity - foldedUsed);
-        if (n < 0) return n;
+        UChar scratch[512];
+        int32_t wordLength = end - start;
+        if (wordLength > 160) wordLength = 160; /* no real word is longer; keep the fold bounded */
+        int32_t m = radsok_fold(text + start, wordLength, scratch, 512);
+        if (m < 0) return m;
+        int32_t n = 0;
+        UErrorCode conversion = U_ZERO_ERROR;
+        u_strToUTF8((char *)(folded + foldedUsed), foldedCapacity - foldedUsed, &n, scratch, m, &conversion);
+        if (conversion == U_BUFFER_OVERFLOW_ERROR || conversion == U_STRING_NOT_TERMINATED_WARNING) {
+            if (foldedUsed + n > foldedCapacity) return -(int32_t)U_BUFFER_OVERFLOW_ERROR;
+        } else if (U_FAILURE(conversion)) {
+            return -(int32_t)conversion;
+        }
         segments[count].start = start;
         segments[count].end = end;
         segments[count].foldedStart = foldedUsed;

@@ -14,7 +14,8 @@ enum {
 };
 
 /// One word-like segment of a UTF-16 text. `start`/`end` index the original text in UTF-16
-/// units; the case-folded, NFC form is `folded[foldedStart ..< foldedStart + foldedLength]`.
+/// units; the case-folded, NFC form is `folded[foldedStart ..< foldedStart + foldedLength]`, in
+/// UTF-8 bytes (what Swift strings are made of, so building a term string is a copy).
 typedef struct {
     int32_t start;
     int32_t end;
@@ -24,13 +25,16 @@ typedef struct {
 } radsok_segment;
 
 /// Splits `text` into word segments (UAX #29 with ICU's Norwegian rules), dropping spaces and
-/// punctuation, and writes each segment's full case folding + NFC into `folded`.
+/// punctuation, and writes each segment's full case folding + NFC into `folded` as UTF-8.
 ///
-/// `segmentCapacity` must be at least `length`; `foldedCapacity` at least `3 * length + 16`.
-/// Returns the number of segments, or a negative ICU error code.
+/// `segmentCapacity` must be at least `length`. Returns the number of segments, or a negative ICU
+/// error code; `-RADSOK_FOLDED_OVERFLOW` when `folded` is too small (`9 * length + 64` always
+/// suffices).
 int32_t radsok_segment_words(const uint16_t *text, int32_t length,
                              radsok_segment *segments, int32_t segmentCapacity,
-                             uint16_t *folded, int32_t foldedCapacity);
+                             uint8_t *folded, int32_t foldedCapacity);
+
+enum { RADSOK_FOLDED_OVERFLOW = 15 /* U_BUFFER_OVERFLOW_ERROR */ };
 
 /// Full case folding followed by NFC of a short string (a query word, a title).
 /// Returns the length written, or a negative ICU error code (including too small a buffer).

@@ -9,7 +9,38 @@ public struct DocumentLines: Sendable {
         public let start: Int
         public let end: Int
 
-        public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
+        /// Computed once: the parser asks for every line many times.
+        public let isBlank: Bool
+        /// The first letter after leading decoration (spaces, `-`, `*`, `#`), lowercased ASCII, or 0:
+        /// a cheap first test before a line is examined as a possible header.
+        public let lead: UInt8
+
+        init(number: Int, text: String, start: Int, end: Int) {
+            self.number = number
+            self.text = text
+            self.start = start
+            self.end = end
+            var lead: UInt8 = 0
+            var blank = true
+            var nonASCII = false
+            for byte in text.utf8 {
+                switch byte {
+                case 0x20, 0x09, 0x0D, 0x0C: continue
+                case 0x2A, 0x2D, 0x23, 0x3E: blank = false
+                default:
+                    blank = false
+                    if byte >= 0x80 { nonASCII = true }
+                    if lead == 0 { lead = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                }
+                if lead != 0 { break }
+            }
+            if nonASCII && lead >= 0x80 { lead = 0 }
+            self.isBlank = blank && (!nonASCII || text.allSatisfy(\.isWhitespace))
+            self.lead = lead
+        }
+
+        /// Short enough to be a heading, a marker or a field line (cheap, in bytes).
+        var isShort: Bool { end - start <= 120 }
     }
 
     public let lines: [Line]

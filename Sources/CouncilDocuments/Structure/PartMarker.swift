@@ -8,6 +8,11 @@ enum PartMarker: Equatable {
     /// "Til stede": an attendance list, only found in minutes.
     case attendance
 
+    static func classify(_ line: DocumentLines.Line) -> PartMarker? {
+        guard line.isShort, line.lead == 0 || "srpdt".utf8.contains(line.lead) || line.text.utf8.contains(0x2C) else { return nil }
+        return classify(line.text)
+    }
+
     static func classify(_ line: String) -> PartMarker? {
         let trimmed = line.trimmed(.decoration).lowercased()
         guard !trimmed.isEmpty, trimmed.count <= 70 else { return nil }

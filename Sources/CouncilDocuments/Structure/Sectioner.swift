@@ -67,7 +67,7 @@ public struct Sectioner: Sendable {
             open = nil
         }
         for (i, line) in lines.enumerated() {
-            if let header = CaseHeader.parse(line.text) {
+            if line.lead == UInt8(ascii: "s") || line.lead == 0, let header = CaseHeader.parse(line.text) {
                 close(at: i)
                 open = (header, i, context, date)
                 continue
@@ -76,7 +76,7 @@ public struct Sectioner: Sendable {
                 dateWanted -= 1
                 if let found = NorwegianDate.find(in: line.text) { date = found; dateWanted = 0 }
             }
-            guard let marker = PartMarker.classify(line.text) else { continue }
+            guard let marker = PartMarker.classify(line) else { continue }
             if marker.endsCase { close(at: i) }
             if marker == .meetingHeader {
                 date = NorwegianDate.find(in: line.text)
@@ -121,7 +121,8 @@ public struct Sectioner: Sendable {
             || next.map { isAgendaLine($0, lines) && span.lines.upperBound >= $0.lines.lowerBound - 2 } == true) {
             return .saksliste
         }
-        let body = span.lines.dropFirst().map { lines[$0].text.trimmed(.decoration).lowercased() }
+        let body = span.lines.dropFirst().filter { lines[$0].isShort && "fshtv".utf8.contains(lines[$0].lead) }
+            .map { lines[$0].text.trimmed(.decoration).lowercased() }
         let presentationFields = ["forslag til vedtak", "saksbehandler", "hvorfor saken", "type sak", "tidligere behandlet"]
         if body.contains(where: { line in presentationFields.contains { line.hasPrefix($0) } }) { return .saksfremlegg }
         if body.contains(where: { $0.hasPrefix("vedtak") }) { return .referat }
@@ -133,7 +134,7 @@ public struct Sectioner: Sendable {
 
     /// An agenda line: the title on the header line and nothing under it.
     func isAgendaLine(_ span: CaseSpan, _ lines: [DocumentLines.Line]) -> Bool {
-        span.header.title != nil && span.lines.dropFirst().allSatisfy { lines[$0].isBlank || PartMarker.classify(lines[$0].text) != nil }
+        span.header.title != nil && span.lines.dropFirst().allSatisfy { lines[$0].isBlank || PartMarker.classify(lines[$0]) != nil }
     }
 
     // MARK: Text between cases

@@ -24,7 +24,7 @@ public struct ICUWordTokenizer: Tokenizer {
             }
             let word = segments.words[index]
             let text = segments.folded.withUnsafeBufferPointer {
-                String(decoding: UnsafeBufferPointer(rebasing: $0[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)]), as: UTF16.self)
+                String(decoding: UnsafeBufferPointer(rebasing: $0[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)]), as: UTF8.self)
             }
             tokens.append(Token(text: text, position: Int32(tokens.count), range: word.start..<word.end,
                                 flags: Self.flags(of: units[Int(word.start)..<Int(word.end)])))
@@ -33,20 +33,25 @@ public struct ICUWordTokenizer: Tokenizer {
         return tokens
     }
 
-    private func segment(_ units: [UInt16]) -> (words: [radsok_segment], folded: [UInt16]) {
-        let n = Int32(units.count)
-        var words = [radsok_segment](repeating: radsok_segment(), count: units.count)
-        var folded = [UInt16](repeating: 0, count: 3 * units.count + 16)
-        let count = units.withUnsafeBufferPointer { input in
-            words.withUnsafeMutableBufferPointer { output in
-                folded.withUnsafeMutableBufferPointer { foldedOutput in
-                    radsok_segment_words(input.baseAddress, n, output.baseAddress, n,
-                                         foldedOutput.baseAddress, Int32(foldedOutput.count))
+    private func segment(_ units: [UInt16]) -> (words: [radsok_segment], folded: [UInt8]) {
+        // Norwegian text folds to about one UTF-8 byte per UTF-16 unit; retry with the worst case.
+        for capacity in [2 * units.count + 64, 9 * units.count + 64] {
+            let n = Int32(units.count)
+            var words = [radsok_segment](repeating: radsok_segment(), count: units.count)
+            var folded = [UInt8](repeating: 0, count: capacity)
+            let count = units.withUnsafeBufferPointer { input in
+                words.withUnsafeMutableBufferPointer { output in
+                    folded.withUnsafeMutableBufferPointer { foldedOutput in
+                        radsok_segment_words(input.baseAddress, n, output.baseAddress, n,
+                                             foldedOutput.baseAddress, Int32(foldedOutput.count))
+                    }
                 }
             }
+            if count == -Int32(RADSOK_FOLDED_OVERFLOW) { continue }
+            words.removeLast(words.count - max(0, Int(count)))
+            return (words, folded)
         }
-        words.removeLast(words.count - max(0, Int(count)))
-        return (words, folded)
+        return ([], [])
     }
 
     /// Acronym and digit facts from the written form, for the keyword marker.
@@ -74,7 +79,7 @@ public struct ICUWordTokenizer: Tokenizer {
 /// Joins `8` `/` `1` `/` `25` back into the case number `8/1/2025` (two-digit years are 20xx),
 /// and `1` `/` `2025` into the meeting number `1/2025`.
 enum CaseNumberJoiner {
-    static func join(_ words: [radsok_segment], from start: Int, units: [UInt16], folded: [UInt16])
+    static func join(_ words: [radsok_segment], from start: Int, units: [UInt16], folded: [UInt8])
         -> (text: String, range: Range<Int32>, consumed: Int)?
     {
         var parts: [Int] = []
