@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "radsok", targets: ["radsok"]),
+        .executable(name: "radsok-bench", targets: ["radsok-bench"]),
         .library(name: "SearchIndex", targets: ["SearchIndex"]),
     ],
     dependencies: [
@@ -22,6 +23,15 @@ let package = Package(
         .target(name: "CouncilDocuments", dependencies: ["NorwegianText"], swiftSettings: strict),
         .target(name: "SearchIndex", dependencies: ["NorwegianText", "CouncilDocuments"], swiftSettings: strict),
         .target(name: "Evaluation", dependencies: ["SearchIndex"], swiftSettings: strict),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .executableTarget(
+            name: "radsok-bench",
+            dependencies: [
+                "SearchIndex", "CouncilDocuments", "NorwegianText", "CSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "radsok",
             dependencies: [

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a deterministic synthetic council corpus of a given size (outside the repository)."
+    )
+
+    @Option(help: "Total size: 10MB, 100MB, 1GB …")
+    var size: String
+
+    @Option(help: "Folder to write into.")
+    var out: String
+
+    @Option(help: "Folder of real packages to sample paragraphs from (default: the project's Corpus/).")
+    var source: String?
+
+    @Option(help: "Random seed; the same seed writes the same corpus.")
+    var seed: UInt64 = 42
+
+    func run() throws {
+        guard let bytes = Self.parseSize(size) else { throw ValidationError("size must look like 10MB, 100MB or 1GB") }
+        var generator = try CorpusGenerator(source: source ?? BenchPaths.defaultSource)
+        generator.seed = seed
+        let files = try generator.generate(totalBytes: bytes, into: out)
+        print("wrote \(files) files, \(bytes / 1_000_000) MB, to \(out)")
+    }
+
+    static func parseSize(_ text: String) -> Int? {
+        let upper = text.uppercased()
+        for (unit, factor) in [("GB", 1_000_000_000), ("MB", 1_000_000), ("KB", 1000)] where upper.hasSuffix(unit) {
+            return Double(upper.dropLast(2)).map { Int($0 * Double(factor)) }
+        }
+        return Int(text)
+    }
+}
+
+enum BenchPaths {
+    /// The project's Corpus/, found from the current folder upwards.
+    static var defaultSource: String {
+        var folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("Corpus")
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
+               FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
+            folder.deleteLastPathComponent()
+        }
+        return "Corpus"
+    }
+}
