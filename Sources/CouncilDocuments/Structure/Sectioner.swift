@@ -122,10 +122,10 @@ public struct Sectioner: Sendable {
             return .saksliste
         }
         let body = span.lines.dropFirst().filter { lines[$0].isShort && "fshtv".utf8.contains(lines[$0].lead) }
-            .map { lines[$0].text.trimmed(.decoration).lowercased() }
+            .map { FoldedLine(lines[$0].text) }
         let presentationFields = ["forslag til vedtak", "saksbehandler", "hvorfor saken", "type sak", "tidligere behandlet"]
-        if body.contains(where: { line in presentationFields.contains { line.hasPrefix($0) } }) { return .saksfremlegg }
-        if body.contains(where: { $0.hasPrefix("vedtak") }) { return .referat }
+        if body.contains(where: { line in presentationFields.contains { line.starts(with: $0) } }) { return .saksfremlegg }
+        if body.contains(where: { $0.starts(with: "vedtak") }) { return .referat }
         if span.context == .referat { return .referat }
         if span.context == .saksfremlegg { return .saksfremlegg }
         if let packageMeeting, span.header.caseID.meeting != packageMeeting { return .referat }
