@@ -29,4 +29,17 @@ struct TestCorpus {
     func remove() { try? FileManager.default.removeItem(at: root) }
 
     var indexFile: String { (index as NSString).appendingPathComponent(IndexFormat.fileName) }
+
+    /// Builds an index of `files` in a temporary folder, hands its reader to `body`, cleans up.
+    static func withIndex<R>(_ files: [String: String], _ body: (IndexReader) throws -> R) throws -> R {
+        let corpus = try TestCorpus(files: files)
+        defer { corpus.remove() }
+        try corpus.build()
+        return try body(try corpus.open())
+    }
+}
+
+extension IndexReader {
+    /// The file a ranked section comes from, for readable expectations.
+    func fileID(ofSection id: Int) -> String { metadata.files[sectionRecord(id).fileIndex].id }
 }
