@@ -40,12 +40,37 @@ struct SectionerTests {
     @Test("every case header starts a case section with its normalized id and kind")
     func caseSections() {
         let sections = sectioner.sections(text: package, documentID: "ho21-møte-2023-1-sakspapirer.txt")
-        let cases = sections.filter { $0.caseID != nil }
+        let cases = sections.filter { $0.caseID != nil && $0.kind != .vedtak }
         #expect(cases.map { $0.caseID!.description } == ["1/1/2023", "2/1/2023", "1/1/2023", "47/6/2022"])
         #expect(cases.map(\.kind) == [.saksliste, .saksliste, .saksfremlegg, .referat])
         #expect(cases[2].title == "Godkjenning av innkalling og saksliste")
         #expect(cases[2].firstLine == 9)
         #expect(cases[3].meeting == "6/2022")
+    }
+
+    @Test("a decision is a sub-section of its case, inside the case's lines")
+    func decisions() throws {
+        let sections = sectioner.sections(text: package, documentID: "ho21-møte-2023-1-sakspapirer.txt")
+        let decisions = sections.filter { $0.kind == .vedtak }
+        #expect(decisions.map { $0.caseID!.description } == ["1/1/2023", "47/6/2022"])
+        let proposal = try #require(decisions.first)
+        let parent = try #require(sections.first { $0.kind == .saksfremlegg })
+        #expect(proposal.firstLine == 14 && proposal.lastLine == 15)
+        #expect(parent.firstLine <= proposal.firstLine && proposal.lastLine <= parent.lastLine)
+        #expect(decisions[1].firstLine == 26)
+    }
+
+    @Test("a case lists the cases it cites, not itself")
+    func references() {
+        let text = "Sak 26/3/2023 Oppfølging\nTidligere behandlet 5/1/2023, 19/2/2023\nse også sak 42/5/22 og sak 26/3/2023."
+        let section = sectioner.sections(text: text, documentID: "x.txt").first { $0.caseID != nil }
+        #expect(section?.references.map(\.description) == ["5/1/2023", "19/2/2023", "42/5/2022"])
+    }
+
+    @Test("every section has a year: of its date, its case, or its document's name")
+    func years() {
+        let sections = sectioner.sections(text: "Innledning\n\nSak 3/2/22 Tittel\ntekst", documentID: "ho21-årsrapport-2025.txt")
+        #expect(sections.map(\.year) == [2025, 2022])
     }
 
     @Test("dates a meeting by the meeting header its cases stand under")

@@ -78,7 +78,11 @@ struct SearchCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("Sak 8/1/2025"))
         #expect(result.stdout.contains("helsedata"))
-        let section = try CLIRunner.run(["show", "ho21-møte-2025-2-sakspapirer.txt:284-338", "--json", "--corpus", CLIRunner.corpus, "--index", index.path])
+        let hits = try JSONSerialization.jsonObject(with: Data(try search("8/1/25", ["--json"]).stdout.utf8)) as! [String: Any]
+        let hit = try #require((hits["hits"] as! [[String: Any]]).first { $0["case"] as? String == "8/1/2025" })
+        let lines = hit["lines"] as! [Int]
+        let id = "\(hit["file"] as! String):\(lines[0])-\(lines[1])"
+        let section = try CLIRunner.run(["show", id, "--json", "--corpus", CLIRunner.corpus, "--index", index.path])
         #expect(section.status == 0)
         #expect(section.stdout.contains("\"case\" : \"8/1/2025\""))
     }

@@ -12,11 +12,24 @@ struct BM25Tests {
         ]) { reader in
             // idf = ln(1 + (3 - 2 + 0.5) / (2 + 0.5)) = 0.470004; avgdl = 7/3
             // a: tf 2, dl 3 → 0.598186; c: tf 1, dl 1 → 0.613395
-            let result = Searcher(reader: reader).search(QueryPlanner().plan("helsedata", reader: reader), limit: 10)
+            var searcher = Searcher(reader: reader)
+            searcher.kindWeights = [:]  // plain BM25, no preference between kinds of section
+            let result = searcher.search(QueryPlanner().plan("helsedata", reader: reader), limit: 10)
             #expect(result.total == 2)
             #expect(result.hits.map { reader.fileID(ofSection: $0.sectionID) } == ["c.txt", "a.txt"])
             #expect(abs(result.hits[0].score - 0.613395) < 1e-4)
             #expect(abs(result.hits[1].score - 0.598186) < 1e-4)
+        }
+    }
+
+    @Test("the council's treatment of a case outranks the same words in other text")
+    func kindWeights() throws {
+        try TestCorpus.withIndex([
+            "a.txt": "Sak 8/1/2025 Helsedata\nRådet diskuterte helsedata.",
+            "b.txt": "Vedlegg\n\nHelsedata\nRådet diskuterte helsedata.",
+        ]) { reader in
+            let result = Searcher(reader: reader).search(QueryPlanner().plan("helsedata", reader: reader), limit: 10)
+            #expect(reader.fileID(ofSection: result.hits[0].sectionID) == "a.txt")
         }
     }
 

@@ -9,7 +9,7 @@ enum PartMarker: Equatable {
     case attendance
 
     static func classify(_ line: DocumentLines.Line) -> PartMarker? {
-        guard line.isShort, line.lead == 0 || "srpdth".utf8.contains(line.lead) else { return nil }
+        guard line.isShort, line.lead == 0 || "srpdthm".utf8.contains(line.lead) else { return nil }
         return classify(line.text)
     }
 
@@ -21,8 +21,12 @@ enum PartMarker: Equatable {
             || (line.ends(with: " saksliste") && line.hasDigit) {
             return .saksliste
         }
-        if line.starts(with: "referat") && line.characters <= 40 { return .referat }
-        if line.starts(with: "protokoll") || line.contains(", referat ") { return .referat }
+        // "Referat  Møte 2/2023", "Referat", "Protokoll fra møte 3/2023" — not "referatet." in a sentence.
+        if line.characters <= 40, line.equals("referat") || line.equals("protokoll")
+            || ((line.starts(with: "referat ") || line.starts(with: "protokoll ")) && line.hasDigit) {
+            return .referat
+        }
+        if line.contains(", referat ") { return .referat }
         if line.starts(with: "dato ") || line.equals("dato") { return .meetingHeader }
         if line.starts(with: "til stede") { return .attendance }
         return nil

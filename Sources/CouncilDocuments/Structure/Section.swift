@@ -17,6 +17,11 @@ public struct Section: Sendable, Hashable, Codable {
     /// True for the second and later parts of a case too long for one section: they share the
     /// case's title but do not start with it.
     public var isContinuation = false
+    /// The year the section belongs to: of its meeting date, else of its case, else of its
+    /// document (a year in the file name, as in `årsrapport-2025`).
+    public var year: Int?
+    /// Other cases the section cites ("Tidligere behandlet 5/1/2023, 19/2/2023").
+    public var references: [CaseID] = []
 
     public init(firstLine: Int, lastLine: Int, byteRange: Range<Int>, kind: SectionKind,
                 caseID: CaseID? = nil, title: String? = nil, meeting: String? = nil, date: String? = nil) {

@@ -4,6 +4,11 @@
 public struct Sectioner: Sendable {
     public var maxChunkLines = 60
     public var maxSectionLines = 150
+    /// A case longer than this is cut into parts of about `caseChunkTargetLines` non-blank lines:
+    /// a long case ("Orienteringer", an activity plan) is many topics, and a hit should point
+    /// at the one that matched. The parts keep the case's id, kind and title.
+    public var maxCaseLines = 40
+    public var caseChunkTargetLines = 16
     /// A non-case chunk closes at a blank line once it has this many non-blank lines or bytes.
     public var chunkTargetLines = 10
     public var chunkTargetBytes = 1500
@@ -23,26 +28,129 @@ public struct Sectioner: Sendable {
 
         var sections: [Section] = []
         var cursor = 0
-        for (index, span) in spans.enumerated() {
-            sections += chunks(lines, cursor..<span.lines.lowerBound).map { gapSection(lines, $0) }
-            let kind = kind(of: span, previous: index > 0 ? spans[index - 1] : nil,
+        var gapKind = SectionKind.other
+        for (index, whole) in spans.enumerated() {
+            sections += chunks(lines, cursor..<whole.lines.lowerBound).map { gapSection(lines, $0, kind: gapKind) }
+            let kind = kind(of: whole, previous: index > 0 ? spans[index - 1] : nil,
                             next: index + 1 < spans.count ? spans[index + 1] : nil,
                             lines: lines, packageMeeting: packageMeeting)
+            // A case presentation ends with its proposed decision; what follows is an attachment.
+            var span = whole
+            gapKind = .other
+            if kind == .saksfremlegg, let end = Self.attachmentStart(lines, whole.lines) {
+                span = CaseSpan(header: whole.header, lines: whole.lines.lowerBound..<end, context: whole.context, dateContext: whole.dateContext)
+                gapKind = .vedlegg
+            }
+            // Trailing empty lines belong to no one.
+            var end = span.lines.upperBound
+            while end > span.lines.lowerBound + 1, lines[end - 1].text.isEmpty { end -= 1 }
+            span = CaseSpan(header: span.header, lines: span.lines.lowerBound..<end, context: span.context, dateContext: span.dateContext)
             let id = span.header.caseID
             let title = span.header.title ?? Self.firstTextLine(lines, span.lines.dropFirst())
-            let parts = span.lines.count > maxSectionLines ? chunks(lines, span.lines, force: true) : [span.lines]
+            let parts = span.lines.count > maxCaseLines ? chunks(lines, span.lines, targetLines: caseChunkTargetLines) : [span.lines]
+            let references = kind == .saksliste ? [] : Self.references(lines, span.lines, excluding: id)
             for (partIndex, part) in parts.enumerated() {
                 var section = Section(firstLine: lines[part.lowerBound].number, lastLine: lines[part.upperBound - 1].number,
                                       byteRange: lines[part.lowerBound].start..<lines[part.upperBound - 1].end,
                                       kind: kind, caseID: id, title: title, meeting: id.meeting,
                                       date: meetingDates[id.meeting])
                 section.isContinuation = partIndex > 0
+                section.references = partIndex == 0 ? references : []
                 sections.append(section)
+            }
+            if kind != .saksliste, let decision = Self.decisionLines(lines, span.lines) {
+                sections.append(Section(firstLine: lines[decision.lowerBound].number, lastLine: lines[decision.upperBound - 1].number,
+                                        byteRange: lines[decision.lowerBound].start..<lines[decision.upperBound - 1].end,
+                                        kind: .vedtak, caseID: id, title: title, meeting: id.meeting,
+                                        date: meetingDates[id.meeting]))
             }
             cursor = span.lines.upperBound
         }
-        sections += chunks(lines, cursor..<lines.count).map { gapSection(lines, $0) }
+        sections += chunks(lines, cursor..<lines.count).map { gapSection(lines, $0, kind: gapKind) }
+        let documentYear = Self.documentYear(documentID)
+        for i in sections.indices {
+            let s = sections[i]
+            sections[i].year = s.date.flatMap { Int($0.prefix(4)) } ?? s.caseID?.year ?? documentYear
+        }
         return sections
+    }
+
+    // MARK: Decisions and references
+
+    /// The decision of a case: from its "Vedtak"/"Forslag til vedtak" line to the end of the case,
+    /// at most `maxDecisionLines`; the last such line when there are several.
+    static let maxDecisionLines = 20
+
+    /// The decision: its keyword line and the paragraph it introduces ("Forslag til vedtak" then,
+    /// maybe after a blank line, the proposal; "Vedtak: Rådet …" on one line).
+    static func decisionLines(_ lines: [DocumentLines.Line], _ span: Range<Int>) -> Range<Int>? {
+        guard let start = decisionStart(lines, span) else { return nil }
+        var i = start + 1
+        let limit = min(span.upperBound, start + maxDecisionLines)
+        let keywordOnly = FoldedLine(lines[start].text).characters <= 20
+        if keywordOnly { while i < limit, lines[i].isBlank { i += 1 } }
+        let paragraph = i
+        while i < limit, !lines[i].isBlank { i += 1 }
+        // A page footer ("HO21 møte 2/2025") printed between the keyword and the proposal: the
+        // proposal is the next paragraph.
+        if keywordOnly, i == paragraph + 1, Self.looksLikeFooter(lines[paragraph].text) {
+            var next = i
+            while next < limit, lines[next].isBlank { next += 1 }
+            if next < limit, next - i <= 3 {
+                i = next
+                while i < limit, !lines[i].isBlank { i += 1 }
+            }
+        }
+        guard !keywordOnly || (start + 1..<i).contains(where: { !lines[$0].isBlank }) else { return nil }
+        return start..<i
+    }
+
+    /// A short line with a number and no sentence in it: a running header or footer.
+    static func looksLikeFooter(_ text: String) -> Bool {
+        let folded = FoldedLine(text)
+        return folded.characters <= 30 && folded.hasDigit && !text.contains(".")
+    }
+
+    static func decisionStart(_ lines: [DocumentLines.Line], _ span: Range<Int>) -> Int? {
+        span.dropFirst().last(where: { i in
+            lines[i].isShort && (lines[i].lead == UInt8(ascii: "v") || lines[i].lead == UInt8(ascii: "f"))
+                && { let f = FoldedLine(lines[i].text); return f.starts(with: "vedtak") || f.starts(with: "forslag til vedtak") }()
+        })
+    }
+
+    /// Where an attachment starts after a case presentation's decision: the first line after the
+    /// decision paragraph that opens a block of text (three lines within six, or a long line).
+    /// Page footers and blank lines stay with the case.
+    static func attachmentStart(_ lines: [DocumentLines.Line], _ span: Range<Int>) -> Int? {
+        guard let decision = decisionLines(lines, span) else { return nil }
+        var i = decision.upperBound
+        var blanks = 0
+        while i < span.upperBound {
+            if lines[i].isBlank {
+                blanks += 1
+            } else {
+                let window = i..<min(span.upperBound, i + 6)
+                // A block of text, or anything after a gap of blank lines (a page break).
+                if !lines[i].isShort || window.filter({ !lines[$0].isBlank }).count >= 3 || blanks >= 2 { return i }
+                blanks = 0
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func references(_ lines: [DocumentLines.Line], _ span: Range<Int>, excluding own: CaseID) -> [CaseID] {
+        var seen: Set<CaseID> = [own]
+        var result: [CaseID] = []
+        for i in span.dropFirst() where lines[i].text.utf8.contains(0x2F) {
+            for id in CaseReferences.find(in: lines[i].text) where seen.insert(id).inserted { result.append(id) }
+        }
+        return result
+    }
+
+    /// A four-digit year in a document's name (`ho21-årsrapport-2025.txt`, `møte-2023-1`).
+    static func documentYear(_ documentID: String) -> Int? {
+        documentID.split(whereSeparator: { !$0.isNumber }).lazy.compactMap { Int($0) }.first { (1990...2100).contains($0) }
     }
 
     // MARK: Case spans
@@ -140,7 +248,9 @@ public struct Sectioner: Sendable {
     // MARK: Text between cases
 
     /// Splits a line range into paragraph groups; blank-only chunks are dropped.
-    func chunks(_ lines: [DocumentLines.Line], _ range: Range<Int>, force: Bool = false) -> [Range<Int>] {
+    func chunks(_ lines: [DocumentLines.Line], _ range: Range<Int>, targetLines: Int? = nil) -> [Range<Int>] {
+        let chunkTargetLines = targetLines ?? self.chunkTargetLines
+        let chunkTargetBytes = targetLines.map { $0 * 150 } ?? self.chunkTargetBytes
         var result: [Range<Int>] = []
         var start = range.lowerBound
         var nonBlank = 0
@@ -166,12 +276,12 @@ public struct Sectioner: Sendable {
         return result
     }
 
-    func gapSection(_ lines: [DocumentLines.Line], _ range: Range<Int>) -> Section {
+    func gapSection(_ lines: [DocumentLines.Line], _ range: Range<Int>, kind: SectionKind = .other) -> Section {
         let first = range.first(where: { !lines[$0].isBlank }) ?? range.lowerBound
         let title = Self.isHeadingLike(lines, first, requireBlankBefore: false) ? lines[first].text.trimmed(.decoration) : nil
         return Section(firstLine: lines[range.lowerBound].number, lastLine: lines[range.upperBound - 1].number,
                        byteRange: lines[range.lowerBound].start..<lines[range.upperBound - 1].end,
-                       kind: .other, title: title)
+                       kind: kind, title: title)
     }
 
     /// A short line after a blank one, not ending like a sentence: a heading.

@@ -100,8 +100,11 @@ public struct IndexBuilder: Sendable {
         return (contents, report)
     }
 
-    /// Changes whenever analysis or sectioning would index a sample package differently, so an
-    /// index built by older rules is noticed without anyone remembering to bump a number.
+    /// Bump when analysis or sectioning changes in a way the fingerprint's sample does not show.
+    static let rulesRevision = 5
+
+    /// Changes whenever analysis or sectioning would index a sample package differently (or their
+    /// settings or `rulesRevision` change), so an index built by older rules is rebuilt.
     public var fingerprint: String {
         let sample = """
             Saksfremlegg Møte 2/2025
@@ -112,7 +115,7 @@ public struct IndexBuilder: Sendable {
             Årsrapport
             """
         var hash = ContentHash()
-        var description = "format \(IndexFormat.version)|"
+        var description = "format \(IndexFormat.version) rules \(Self.rulesRevision) \(sectioner)|"
         for section in sectioner.sections(text: sample, documentID: "x-møte-2025-2.txt") {
             description += "\(section.firstLine)-\(section.lastLine) \(section.kind) \(section.caseID?.description ?? "") \(section.title ?? "") \(section.date ?? "")|"
             let text = sample.utf8Slice(section.byteRange)

@@ -8,8 +8,9 @@ import NorwegianText
 public enum TitleField {
     static let prefix = "\u{1}"
 
-    /// The title to index for a section: not for agenda lines (the title is all their text) nor
-    /// for later parts of a long case (they do not start with it).
+    /// The title to index for a section: a case's title, or the heading a piece of other text
+    /// starts with. Not for agenda lines (the title is all their text) nor for later parts of a
+    /// long case (they do not start with it).
     static func indexedTitle(of section: Section) -> String? {
         guard section.kind != .saksliste, !section.isContinuation else { return nil }
         return section.title

@@ -2,10 +2,15 @@
 public struct Query: Sendable {
     public let text: String
     public var words: [QueryWord]
+    /// Restrictions written in the query (`type:vedtak år:2025`) or given beside it.
+    public var filter = SearchFilter()
+    /// Filters in the query that could not be understood, each as a sentence for the user.
+    public var problems: [String] = []
 
-    public init(text: String, words: [QueryWord]) {
+    public init(text: String, words: [QueryWord], filter: SearchFilter = SearchFilter()) {
         self.text = text
         self.words = words
+        self.filter = filter
     }
 
     /// Every index term the query can match, for highlighting.

@@ -15,7 +15,36 @@ public struct QueryPlanner: Sendable {
         self.analyzer = analyzer
     }
 
-    public func plan(_ text: String, reader: IndexReader) -> Query {
+    public func plan(_ text: String, reader: IndexReader, filter: SearchFilter = SearchFilter()) -> Query {
+        var filter = filter
+        var problems: [String] = []
+        let text = Self.extractFilters(from: text, into: &filter, problems: &problems)
+        var query = plan(words: text, reader: reader)
+        query.filter = filter
+        query.problems = problems
+        return query
+    }
+
+    /// Takes `field:value` filters out of the query text; words with other colons stay words.
+    static func extractFilters(from text: String, into filter: inout SearchFilter, problems: inout [String]) -> String {
+        var kept: [Substring] = []
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            guard let colon = word.firstIndex(of: ":"), colon != word.startIndex,
+                  SearchFilter.fieldNames.contains(word[..<colon].lowercased()) else {
+                kept.append(word)
+                continue
+            }
+            let value = word[word.index(after: colon)...]
+            do {
+                try filter.add(field: String(word[..<colon]), value: String(value))
+            } catch {
+                problems.append(error.description)
+            }
+        }
+        return kept.joined(separator: " ")
+    }
+
+    private func plan(words text: String, reader: IndexReader) -> Query {
         let tokens = analyzer.analyze(text)
         let units = Array(text.utf16)
         var words: [QueryWord] = []

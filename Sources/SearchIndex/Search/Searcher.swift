@@ -19,6 +19,10 @@ public struct RankedResult: Sendable {
 public struct Searcher: Sendable {
     public let reader: IndexReader
     public var bm25: BM25
+    /// How much a match counts by the kind of section it is in. The council's own treatment of a
+    /// case (presentation, minutes, decision) is the record users look for first; text between
+    /// cases (attachments, reports) counts a little less.
+    public var kindWeights: [SectionKind: Float] = [.other: 0.85, .vedlegg: 0.85]
     private let scratch: ScratchPool
 
     public init(reader: IndexReader, bm25: BM25 = BM25()) {
@@ -27,13 +31,51 @@ public struct Searcher: Sendable {
         self.scratch = ScratchPool(sectionCount: reader.sectionCount)
     }
 
-    /// `filter` sees each candidate section (by id) and keeps it when it returns true.
-    public func search(_ query: Query, limit: Int, offset: Int = 0, filter: ((Int) -> Bool)? = nil) -> RankedResult {
+    /// Ranks the sections that match the query and pass its filter. A decision and the case
+    /// section it lies in are one result: the better ranked of the two stands for both.
+    public func search(_ query: Query, limit: Int, offset: Int = 0) -> RankedResult {
         let n = reader.sectionCount
-        guard n > 0, !query.words.isEmpty else { return RankedResult(total: 0, hits: []) }
-        return scratch.withScratch { scores in
-            search(query, limit: limit, offset: offset, filter: filter, scores: scores)
+        guard n > 0 else { return RankedResult(total: 0, hits: []) }
+        let filter: ((Int) -> Bool)? = query.filter.isEmpty ? nil : { [reader] in query.filter.accepts(reader.facts($0)) }
+        if query.words.isEmpty {
+            return query.filter.isEmpty ? RankedResult(total: 0, hits: []) : browse(filter!, limit: limit, offset: offset)
         }
+        // Room for the nested results that collapsing removes.
+        let wanted = (limit + offset) * 2 + 8
+        let ranked = scratch.withScratch { scores in
+            search(query, limit: wanted, offset: 0, filter: filter, scores: scores)
+        }
+        let collapsed = collapseNested(ranked.hits)
+        return RankedResult(total: ranked.total, hits: Array(collapsed.dropFirst(offset).prefix(limit)))
+    }
+
+    /// Drops a hit that lies inside a better-ranked hit, or contains one.
+    func collapseNested(_ hits: [ScoredSection]) -> [ScoredSection] {
+        var kept: [(hit: ScoredSection, facts: SectionFacts)] = []
+        for hit in hits {
+            let facts = reader.facts(hit.sectionID)
+            guard facts.caseID != nil else { kept.append((hit, facts)); continue }
+            if kept.contains(where: { $0.facts.caseID == facts.caseID && ($0.facts.contains(facts) || facts.contains($0.facts)) }) { continue }
+            kept.append((hit, facts))
+        }
+        return kept.map(\.hit)
+    }
+
+    /// Every section that passes the filter, newest first: a query of filters alone
+    /// (`sak:8/1/2025`, `type:vedtak år:2025`).
+    func browse(_ filter: (Int) -> Bool, limit: Int, offset: Int) -> RankedResult {
+        var matching: [(id: Int, date: String, case: CaseID?)] = []
+        for id in 0..<reader.sectionCount where filter(id) {
+            let facts = reader.facts(id)
+            matching.append((id, facts.date ?? "", facts.caseID))
+        }
+        matching.sort { a, b in
+            if a.date != b.date { return a.date > b.date }
+            if a.case != b.case, let x = a.case, let y = b.case { return x > y }
+            return a.id < b.id
+        }
+        let hits = matching.dropFirst(offset).prefix(limit).map { ScoredSection(sectionID: $0.id, score: 0, matchedWords: 0) }
+        return RankedResult(total: matching.count, hits: Array(hits))
     }
 
     private func search(_ query: Query, limit: Int, offset: Int, filter: ((Int) -> Bool)?, scores: ScoreScratch) -> RankedResult {
@@ -41,6 +83,7 @@ public struct Searcher: Sendable {
         var touched: [Int32] = []
         defer { scores.reset(touched) }
         var touchedByWord: [Int32] = []
+        let codeWeights = SectionCodes.kinds.map { kindWeights[$0] ?? 1 }
         var count = 0
         var best = TopK<ScoredSection>(limit + offset) { a, b in
             if a.matchedWords != b.matchedWords { return a.matchedWords > b.matchedWords }
@@ -91,7 +134,8 @@ public struct Searcher: Sendable {
                 let i = Int(section)
                 if let filter, !filter(i) { continue }
                 count += 1
-                best.insert(ScoredSection(sectionID: i, score: Double(total[i]), matchedWords: Int(matched[i])))
+                let weight = codeWeights[Int(reader.sectionKindCodes[i])]
+                best.insert(ScoredSection(sectionID: i, score: Double(total[i] * weight), matchedWords: Int(matched[i])))
             }
         }
         }

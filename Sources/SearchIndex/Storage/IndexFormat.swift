@@ -1,20 +1,20 @@
 import CouncilDocuments
 
-/// The on-disk layout of `Index/radsok.idx` (version 1), little-endian throughout:
+/// The on-disk layout of `Index/radsok.idx` (version 2), little-endian throughout:
 ///
 ///     "RADSOKIX" · version u32 · block count u32
 ///     block table: (kind u32, offset u64, length u64) per block
-///     blocks: metadata (JSON) · sections (40-byte records) · strings · terms · postings · fold keys
+///     blocks: metadata (JSON) · sections (44-byte records) · strings · terms · postings · fold keys
 ///     checksum u64 of every byte before it
 ///
 /// One file, written to a temporary name and renamed into place, so a reader sees the old index
 /// or the new one and never half of either. Section text is not stored: it is read back from the
 /// corpus files by byte range, guarded by each file's content hash.
 public enum IndexFormat {
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     public static let fileName = "radsok.idx"
     static let magic: [UInt8] = Array("RADSOKIX".utf8)
-    static let sectionRecordSize = 40
+    static let sectionRecordSize = 44
     static let termEntrySize = 20
 
     enum Block: UInt32, CaseIterable {

@@ -9,6 +9,8 @@ public struct IndexReader: Sendable {
     public let metadata: IndexMetadata
     /// Word positions per section, for BM25.
     public let sectionLengths: [UInt32]
+    /// Kind code per section (`SectionCodes`), for ranking without reading records.
+    let sectionKindCodes: [UInt8]
     public let averageSectionLength: Double
     let data: Data
     let blocks: [IndexFormat.Block: Range<Int>]
@@ -31,15 +33,15 @@ public struct IndexReader: Sendable {
 
     init(data: Data) throws(IndexError) {
         self.data = data
-        let parsed: Result<(IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], Int, Int), IndexError> = data.withUnsafeBytes { raw in
+        let parsed: Result<(IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int), IndexError> = data.withUnsafeBytes { raw in
             do throws(IndexError) { return .success(try Self.parse(raw)) } catch { return .failure(error) }
         }
-        (metadata, blocks, sectionLengths, termCount, foldKeyCount) = try parsed.get()
+        (metadata, blocks, sectionLengths, sectionKindCodes, termCount, foldKeyCount) = try parsed.get()
         let total = sectionLengths.reduce(0) { $0 + Int($1) }
         averageSectionLength = sectionLengths.isEmpty ? 1 : max(1, Double(total) / Double(sectionLengths.count))
     }
 
-    private static func parse(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> (IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], Int, Int) {
+    private static func parse(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> (IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int) {
         guard raw.count >= 24, Array(raw[0..<8]) == IndexFormat.magic else { throw .corrupt("not a Rådsøk index file") }
         var header = ByteReader(raw, offset: 8)
         let version = try header.u32()
@@ -68,8 +70,11 @@ public struct IndexReader: Sendable {
         let sectionBytes = blocks[.sections]!
         guard sectionBytes.count == metadata.sectionCount * IndexFormat.sectionRecordSize else { throw .corrupt("section table size") }
         var lengths = [UInt32](repeating: 0, count: metadata.sectionCount)
+        var kinds = [UInt8](repeating: 0, count: metadata.sectionCount)
         for i in 0..<metadata.sectionCount {
-            lengths[i] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: sectionBytes.lowerBound + i * IndexFormat.sectionRecordSize + 20, as: UInt32.self))
+            let record = sectionBytes.lowerBound + i * IndexFormat.sectionRecordSize
+            lengths[i] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: record + 20, as: UInt32.self))
+            kinds[i] = raw[record + 27]
         }
         var terms = ByteReader(raw, offset: blocks[.terms]!.lowerBound)
         let termCount = Int(try terms.u32())
@@ -79,7 +84,7 @@ public struct IndexReader: Sendable {
         var fold = ByteReader(raw, offset: blocks[.foldKeys]!.lowerBound)
         let foldCount = Int(try fold.u32())
         guard (foldCount + 2) * 8 <= blocks[.foldKeys]!.count + 8 else { throw .corrupt("fold table size") }
-        return (metadata, blocks, lengths, termCount, foldCount)
+        return (metadata, blocks, lengths, kinds, termCount, foldCount)
     }
 
     // MARK: Sections
@@ -91,12 +96,29 @@ public struct IndexReader: Sendable {
             func u16(_ at: Int) -> UInt16 { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: base + at, as: UInt16.self)) }
             let caseNumber = Int(u16(24))
             let caseID = caseNumber == 0 ? nil : CaseID(number: caseNumber, meetingNumber: Int(raw[base + 26]), year: Int(u16(28)))
-            let section = Section(
+            var section = Section(
                 firstLine: Int(u32(4)), lastLine: Int(u32(8)), byteRange: Int(u32(12))..<max(Int(u32(12)), Int(u32(16))),
                 kind: SectionCodes.kind(of: raw[base + 27]), caseID: caseID,
                 title: string(at: Int(u32(32)), raw), meeting: caseID?.meeting,
                 date: SectionCodes.unpackDate(u32(36)))
+            section.year = u16(30) == 0 ? nil : Int(u16(30))
+            section.references = (string(at: Int(u32(40)), raw) ?? "").split(separator: " ").compactMap { CaseID($0) }
             return SectionRecord(fileIndex: Int(u32(0)), section: section, length: Int(u32(20)))
+        }
+    }
+
+    /// What filters and result grouping need of a section, read from its record without
+    /// decoding strings: cheap enough to ask of every candidate.
+    public func facts(_ id: Int) -> SectionFacts {
+        data.withUnsafeBytes { raw in
+            let base = blocks[.sections]!.lowerBound + id * IndexFormat.sectionRecordSize
+            func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: base + at, as: UInt32.self)) }
+            func u16(_ at: Int) -> UInt16 { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: base + at, as: UInt16.self)) }
+            let caseNumber = Int(u16(24))
+            let caseID = caseNumber == 0 ? nil : CaseID(number: caseNumber, meetingNumber: Int(raw[base + 26]), year: Int(u16(28)))
+            return SectionFacts(kind: SectionCodes.kind(of: raw[base + 27]), caseID: caseID, date: SectionCodes.unpackDate(u32(36)),
+                                year: u16(30) == 0 ? nil : Int(u16(30)), fileIndex: Int(u32(0)),
+                                lines: Int(u32(4))...max(Int(u32(4)), Int(u32(8))))
         }
     }
 

@@ -120,9 +120,10 @@ enum IndexWriter {
             records.u8(UInt8(s.caseID?.meetingNumber ?? 0))
             records.u8(SectionCodes.code(of: s.kind))
             records.u16(UInt16(s.caseID?.year ?? 0))
-            records.u16(0)
+            records.u16(UInt16(s.year ?? 0))
             records.u32(intern(s.title))
             records.u32(SectionCodes.packDate(s.date))
+            records.u32(intern(s.references.isEmpty ? nil : s.references.map(\.description).joined(separator: " ")))
         }
         return (records.bytes, strings.bytes)
     }

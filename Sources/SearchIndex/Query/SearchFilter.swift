@@ -1,0 +1,117 @@
+import Foundation
+import CouncilDocuments
+
+/// Restrictions on which sections may answer: by kind, year, date range, meeting or case.
+///
+/// Given on the command line (`--kind vedtak --year 2025`) or inside the query
+/// (`type:vedtak år:2025 møte:1/2025 sak:8/1/2025 fra:2023-01-01 til:2023-12-31`).
+public struct SearchFilter: Sendable, Equatable {
+    public var kinds: Set<SectionKind> = []
+    public var years: Set<Int> = []
+    /// Inclusive ISO dates.
+    public var from: String?
+    public var to: String?
+    /// `M/YYYY`.
+    public var meeting: String?
+    public var caseID: CaseID?
+
+    public init() {}
+
+    public var isEmpty: Bool { self == SearchFilter() }
+
+    public func accepts(_ facts: SectionFacts) -> Bool {
+        if !kinds.isEmpty, !kinds.contains(facts.kind) { return false }
+        if !years.isEmpty { guard let year = facts.year, years.contains(year) else { return false } }
+        if from != nil || to != nil {
+            guard let date = facts.date else { return false }
+            if let from, date < from { return false }
+            if let to, date > to { return false }
+        }
+        if let meeting, facts.caseID?.meeting != meeting { return false }
+        if let caseID, facts.caseID != caseID { return false }
+        return true
+    }
+
+    /// Why a filter value was refused, for a one-line usage message.
+    public struct Problem: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    /// Adds one `field:value` restriction; field names in Norwegian or English, with or without æøå.
+    public mutating func add(field: String, value: String) throws(Problem) {
+        let v = value.trimmingCharacters(in: .whitespaces)
+        switch field.lowercased() {
+        case "type", "kind", "type_", "art":
+            let names = v.lowercased().split(separator: ",").map(String.init)
+            for name in names {
+                guard let kind = SectionKind.parse(name) else {
+                    throw Problem(description: "unknown kind '\(name)'; use one of \(SectionKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                kinds.insert(kind)
+            }
+        case "år", "ar", "aar", "year":
+            guard let year = Int(v), (1900...2200).contains(year) else { throw Problem(description: "'\(v)' is not a year") }
+            years.insert(year)
+        case "fra", "from":
+            guard let date = Self.isoDate(v, endOfPeriod: false) else { throw Problem(description: "'\(v)' is not a date (YYYY-MM-DD)") }
+            from = date
+        case "til", "to":
+            guard let date = Self.isoDate(v, endOfPeriod: true) else { throw Problem(description: "'\(v)' is not a date (YYYY-MM-DD)") }
+            to = date
+        case "møte", "mote", "moete", "meeting":
+            let parts = v.split(separator: "/")
+            guard parts.count == 2, let m = Int(parts[0]), var y = Int(parts[1]) else { throw Problem(description: "'\(v)' is not a meeting (M/YYYY)") }
+            if y < 100 { y += 2000 }
+            meeting = "\(m)/\(y)"
+        case "sak", "case":
+            guard let id = CaseID(v) else { throw Problem(description: "'\(v)' is not a case id (N/M/YYYY)") }
+            caseID = id
+        default:
+            throw Problem(description: "unknown filter '\(field):'")
+        }
+    }
+
+    /// The field names `add(field:value:)` knows, for telling filters from words with a colon.
+    public static let fieldNames: Set<String> = ["type", "kind", "art", "år", "ar", "aar", "year", "fra", "from", "til", "to",
+                                                 "møte", "mote", "moete", "meeting", "sak", "case"]
+
+    /// `2023`, `2023-05` or `2023-05-17`; a year or month stands for its first or last day.
+    static func isoDate(_ text: String, endOfPeriod: Bool) -> String? {
+        let parts = text.split(separator: "-").map { Int($0) }
+        guard !parts.isEmpty, parts.count <= 3, parts.allSatisfy({ $0 != nil }) else { return nil }
+        let year = parts[0]!, month = parts.count > 1 ? parts[1]! : (endOfPeriod ? 12 : 1)
+        let day = parts.count > 2 ? parts[2]! : (endOfPeriod ? 31 : 1)
+        guard (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}
+
+/// The fields of a section that filters look at, read without decoding its title.
+public struct SectionFacts: Sendable {
+    public let kind: SectionKind
+    public let caseID: CaseID?
+    public let date: String?
+    public let year: Int?
+    public let fileIndex: Int
+    public let lines: ClosedRange<Int>
+
+    /// True when `other` lies inside this section: a decision inside its case.
+    public func contains(_ other: SectionFacts) -> Bool {
+        fileIndex == other.fileIndex && lines != other.lines && lines.contains(other.lines.lowerBound) && lines.contains(other.lines.upperBound)
+    }
+}
+
+extension SectionKind {
+    /// Accepts the kind names and their common variants (`saksframlegg`, `sakliste`, `decision`).
+    public static func parse(_ name: String) -> SectionKind? {
+        switch name.lowercased() {
+        case "saksliste", "sakliste", "agenda": .saksliste
+        case "saksfremlegg", "saksframlegg", "fremlegg", "framlegg": .saksfremlegg
+        case "referat", "minutes", "protokoll": .referat
+        case "vedtak", "decision", "decisions": .vedtak
+        case "vedlegg", "attachment": .vedlegg
+        case "other", "annet", "annen": .other
+        default: nil
+        }
+    }
+}
