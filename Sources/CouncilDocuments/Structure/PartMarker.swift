@@ -15,6 +15,8 @@ enum PartMarker: Equatable {
 
     static func classify(_ line: String) -> PartMarker? {
         let line = FoldedLine(line)
+        // "Dato Onsdag 28. november 2022, 10.00 – 15.00 Sted …" may run long.
+        if line.starts(with: "dato ") || line.equals("dato") { return .meetingHeader }
         guard line.characters > 0, line.characters <= 70 else { return nil }
         if line.starts(with: "saksfremlegg") || line.starts(with: "saksframlegg") { return .saksfremlegg }
         if line.characters <= 40, line.starts(with: "saksliste") || line.starts(with: "sakliste")
@@ -27,7 +29,6 @@ enum PartMarker: Equatable {
             return .referat
         }
         if line.contains(", referat ") { return .referat }
-        if line.starts(with: "dato ") || line.equals("dato") { return .meetingHeader }
         if line.starts(with: "til stede") { return .attendance }
         return nil
     }

@@ -170,6 +170,8 @@ public struct Sectioner: Sendable {
         var context: PartMarker?
         var date: String?
         var dateWanted = 0
+        // A meeting header's date is the date of the meeting whose cases follow it first.
+        var dateOwner: String?
         func close(at end: Int) {
             if let o = open { spans.append(CaseSpan(header: o.header, lines: o.start..<end, context: o.context, dateContext: o.date)) }
             open = nil
@@ -177,7 +179,8 @@ public struct Sectioner: Sendable {
         for (i, line) in lines.enumerated() {
             if line.lead == UInt8(ascii: "s") || line.lead == 0, let header = CaseHeader.parse(line.text) {
                 close(at: i)
-                open = (header, i, context, date)
+                if date != nil, dateOwner == nil { dateOwner = header.caseID.meeting }
+                open = (header, i, context, dateOwner == header.caseID.meeting ? date : nil)
                 continue
             }
             if dateWanted > 0, !line.isBlank {
@@ -188,6 +191,7 @@ public struct Sectioner: Sendable {
             if marker.endsCase { close(at: i) }
             if marker == .meetingHeader {
                 date = NorwegianDate.find(in: line.text)
+                dateOwner = nil
                 dateWanted = date == nil ? 3 : 0
                 context = .referat
             } else {

@@ -43,3 +43,46 @@ public struct SearchHit: Encodable, Sendable {
         try c.encode(snippet, forKey: .snippet)
     }
 }
+
+/// The answer of `radsok search --cases --json`: one entry per case.
+public struct CaseSearchResponse: Encodable, Sendable {
+    public let query: String
+    /// Number of cases found.
+    public let total: Int
+    public let tookMs: Double
+    public let cases: [CaseHit]
+}
+
+public struct CaseHit: Encodable, Sendable {
+    public struct SectionRef: Encodable, Sendable {
+        public let file: String
+        public let lines: [Int]
+        public let kind: String
+    }
+
+    public let caseID: String
+    public let title: String?
+    public let meeting: String
+    public let date: String?
+    /// The kinds of section the query matched in, best first.
+    public let kinds: [String]
+    public let score: Double
+    public let snippet: String
+    /// The best section, for terminal output; not encoded.
+    public let best: SearchHit
+    public let sections: [SectionRef]
+
+    enum CodingKeys: String, CodingKey { case caseID = "case", title, meeting, date, kinds, score, snippet, sections }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(caseID, forKey: .caseID)
+        try c.encode(title, forKey: .title)
+        try c.encode(meeting, forKey: .meeting)
+        try c.encode(date, forKey: .date)
+        try c.encode(kinds, forKey: .kinds)
+        try c.encode(score, forKey: .score)
+        try c.encode(snippet, forKey: .snippet)
+        try c.encode(sections, forKey: .sections)
+    }
+}

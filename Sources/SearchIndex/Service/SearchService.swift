@@ -1,3 +1,4 @@
+import CouncilDocuments
 import Foundation
 
 /// Query text in, contract response out: plans the query, ranks sections, builds snippets.
@@ -15,23 +16,98 @@ public struct SearchService: Sendable {
         self.snippets = SnippetBuilder()
     }
 
-    public func search(_ text: String, limit: Int = 10, offset: Int = 0, texts: inout SectionTextSource) throws(IndexError) -> SearchResponse {
+    /// A filter the query cannot satisfy as written: the message for the user.
+    public struct QueryProblem: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    /// Plans `text` with `filter` added to the filters written in it.
+    public func plan(_ text: String, filter: SearchFilter = SearchFilter()) throws(QueryProblem) -> Query {
+        let query = planner.plan(text, reader: reader, filter: filter)
+        if let problem = query.problems.first { throw QueryProblem(description: problem) }
+        return query
+    }
+
+    public func search(_ text: String, filter: SearchFilter = SearchFilter(), limit: Int = 10, offset: Int = 0,
+                       texts: inout SectionTextSource) throws -> SearchResponse {
         let started = DispatchTime.now()
-        let query = planner.plan(text, reader: reader)
+        let query = try plan(text, filter: filter)
         let ranked = searcher.search(query, limit: limit, offset: offset)
         let terms = query.allTerms
         var hits: [SearchHit] = []
         for hit in ranked.hits {
-            let record = reader.sectionRecord(hit.sectionID)
-            let snippet = snippets.snippet(of: try texts.text(of: record), terms: terms)
-            let s = record.section
-            hits.append(SearchHit(
-                file: texts.fileID(record.fileIndex), lines: [s.firstLine, s.lastLine], caseID: s.caseID?.description,
-                kind: s.kind.rawValue, title: s.title, meeting: s.meeting, date: s.date,
-                score: (hit.score * 1000).rounded() / 1000, snippet: snippet.rendered(),
-                snippetValue: snippet, sectionID: hit.sectionID, matchedWords: hit.matchedWords))
+            hits.append(try makeHit(hit, terms: terms, texts: &texts))
         }
-        let tookMs = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-        return SearchResponse(query: text, total: ranked.total, tookMs: (tookMs * 1000).rounded() / 1000, hits: hits)
+        return SearchResponse(query: text, total: ranked.total, tookMs: Self.milliseconds(since: started), hits: hits)
+    }
+
+    /// How `searchCases` orders cases.
+    public enum CaseOrder: String, Sendable, CaseIterable {
+        case relevance, date
+    }
+
+    /// Hits grouped by case, each case once: the answer to "every earlier case on X".
+    public func searchCases(_ text: String, filter: SearchFilter = SearchFilter(), order: CaseOrder = .relevance, limit: Int = 10,
+                            offset: Int = 0, texts: inout SectionTextSource) throws -> CaseSearchResponse {
+        let started = DispatchTime.now()
+        let query = try plan(text, filter: filter)
+        let ranked = searcher.search(query, limit: 5000)
+        var groups: [CaseID: [ScoredSection]] = [:]
+        var order_: [CaseID] = []
+        for hit in ranked.hits {
+            guard let id = reader.facts(hit.sectionID).caseID else { continue }
+            if groups[id] == nil { order_.append(id) }
+            groups[id, default: []].append(hit)
+        }
+        var cases: [(id: CaseID, best: ScoredSection, date: String?)] = order_.map { id in
+            let sections = groups[id]!
+            return (id, sections[0], sections.lazy.compactMap { reader.facts($0.sectionID).date }.first)
+        }
+        if order == .date {
+            // Newest meeting first: meetings are numbered in order within a year, and many have
+            // no date in the text.
+            cases.sort { a, b in
+                if (a.id.year, a.id.meetingNumber) != (b.id.year, b.id.meetingNumber) {
+                    return (a.id.year, a.id.meetingNumber) > (b.id.year, b.id.meetingNumber)
+                }
+                return a.id.number > b.id.number
+            }
+        }
+        let terms = query.allTerms
+        var results: [CaseHit] = []
+        for entry in cases.dropFirst(offset).prefix(limit) {
+            let sections = groups[entry.id]!
+            let best = try makeHit(entry.best, terms: terms, texts: &texts)
+            var kinds: [String] = []
+            for section in sections {
+                let kind = reader.facts(section.sectionID).kind.rawValue
+                if !kinds.contains(kind) { kinds.append(kind) }
+            }
+            results.append(CaseHit(
+                caseID: entry.id.description, title: best.title, meeting: entry.id.meeting, date: entry.date, kinds: kinds,
+                score: best.score, snippet: best.snippet, best: best,
+                sections: sections.map { section in
+                    let facts = reader.facts(section.sectionID)
+                    return CaseHit.SectionRef(file: reader.metadata.files[facts.fileIndex].id,
+                                              lines: [facts.lines.lowerBound, facts.lines.upperBound], kind: facts.kind.rawValue)
+                }))
+        }
+        return CaseSearchResponse(query: text, total: cases.count, tookMs: Self.milliseconds(since: started), cases: results)
+    }
+
+    func makeHit(_ hit: ScoredSection, terms: Set<String>, texts: inout SectionTextSource) throws(IndexError) -> SearchHit {
+        let record = reader.sectionRecord(hit.sectionID)
+        let snippet = snippets.snippet(of: try texts.text(of: record), terms: terms)
+        let s = record.section
+        return SearchHit(
+            file: texts.fileID(record.fileIndex), lines: [s.firstLine, s.lastLine], caseID: s.caseID?.description,
+            kind: s.kind.rawValue, title: s.title, meeting: s.meeting, date: s.date,
+            score: (hit.score * 1000).rounded() / 1000, snippet: snippet.rendered(),
+            snippetValue: snippet, sectionID: hit.sectionID, matchedWords: hit.matchedWords)
+    }
+
+    static func milliseconds(since started: DispatchTime) -> Double {
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        return (ms * 1000).rounded() / 1000
     }
 }

@@ -10,6 +10,10 @@ struct SearchCommand: ParsableCommand {
             Words are matched in all their inflected forms (høringssvar, høringssvaret) and \
             also when typed without æ, ø, å (horingssvar, hoeringssvar, radsmote). Sections \
             with all the words come first.
+
+            Filters can be written in the query: type:vedtak år:2025 møte:1/2025 sak:8/1/2025 \
+            fra:2023-01-01 til:2023-12-31 (also kind:, year:, meeting:, case:, from:, to:).
+            A query of filters alone lists what they select, newest first.
             """
     )
 
@@ -18,39 +22,77 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var location: LocationOptions
 
-    @Option(help: "How many hits to show (1–1000).")
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: "How many hits (or cases) to show (1–1000).")
     var limit = 10
+
+    @Flag(help: "List each matching case once, with its meeting, date, the kinds of sections found and the best snippet.")
+    var cases = false
+
+    @Option(help: "Order of --cases: relevance or date (newest meeting first).")
+    var sort: SearchService.CaseOrder = .relevance
 
     @Flag(help: "Print one JSON object (the contract of DESIGN.md) instead of text.")
     var json = false
 
     func validate() throws {
         guard (1...1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000") }
-        guard !query.joined().allSatisfy(\.isWhitespace) else { throw ValidationError("the query is empty: give words to search for") }
+        let hasFilters = try !filters.filter().isEmpty
+        guard !query.joined().allSatisfy(\.isWhitespace) || hasFilters else {
+            throw ValidationError("the query is empty: give words to search for")
+        }
     }
 
     func run() throws {
+        let filter = try filters.filter()
         let reader = try location.openIndex()
         let service = SearchService(reader: reader)
         var texts = SectionTextSource(reader: reader, corpusPath: location.corpusPath)
-        let response: SearchResponse
+        let text = query.joined(separator: " ")
         do {
-            response = try service.search(query.joined(separator: " "), limit: limit, texts: &texts)
-        } catch {
+            if cases {
+                let response = try service.searchCases(text, filter: filter, order: sort, limit: limit, texts: &texts)
+                print(json ? try Self.encode(response) : HitFormatter.render(response))
+            } else {
+                let response = try service.search(text, filter: filter, limit: limit, texts: &texts)
+                print(json ? try Self.encode(response) : HitFormatter.render(response))
+            }
+        } catch let problem as SearchService.QueryProblem {
+            throw CommandFailure.usage(problem.description)
+        } catch let error as IndexError {
             throw CommandFailure.failure(error.description)
         }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(response), as: UTF8.self))
-        } else {
-            print(HitFormatter.render(response))
-        }
+    }
+
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
 
+extension SearchService.CaseOrder: ExpressibleByArgument {}
+
 /// The readable list of hits for a terminal.
 enum HitFormatter {
+    static func render(_ response: CaseSearchResponse) -> String {
+        guard !response.cases.isEmpty else { return "No cases match “\(response.query)”." }
+        var lines: [String] = []
+        for (rank, hit) in response.cases.enumerated() {
+            lines.append("\(String(format: "%2d", rank + 1)). " + Terminal.bold("Sak \(hit.caseID)") + "  " + Terminal.bold(hit.title ?? ""))
+            var facts = ["møte \(hit.meeting)"]
+            if let date = hit.date { facts.append(date) }
+            facts.append(hit.kinds.joined(separator: ", "))
+            facts.append("\(hit.best.file):\(hit.best.lines[0])-\(hit.best.lines[1])")
+            lines.append("    " + Terminal.dim(facts.joined(separator: " · ")))
+            lines.append("    " + (Terminal.stdoutIsTTY ? hit.best.snippetValue.rendered(open: "\u{1B}[1;33m", close: "\u{1B}[0m") : hit.snippet))
+            lines.append("")
+        }
+        lines.append(String(format: "%d of %d matching cases, %.2f ms", response.cases.count, response.total, response.tookMs))
+        return lines.joined(separator: "\n")
+    }
+
     static func render(_ response: SearchResponse) -> String {
         guard !response.hits.isEmpty else { return "No sections match “\(response.query)”." }
         var lines: [String] = []
