@@ -58,13 +58,18 @@ struct ChunkIndexer {
         guard !cut.isEmpty else { return }
         let bounds = utf16Bounds(of: cut, in: document.text)
         let tokens = analyzer.analyze(document.text)
-        var next = 0
+        // Sections may nest (a decision inside its case), so each finds its tokens by search.
+        func firstToken(atOrAfter offset: Int) -> Int {
+            var low = 0, high = tokens.count
+            while low < high {
+                let mid = (low + high) / 2
+                if Int(tokens[mid].range.lowerBound) < offset { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
         for (i, section) in cut.enumerated() {
             let sectionID = UInt32(sections.count)
-            while next < tokens.count, Int(tokens[next].range.lowerBound) < bounds[i].lowerBound { next += 1 }
-            let first = next
-            while next < tokens.count, Int(tokens[next].range.lowerBound) < bounds[i].upperBound { next += 1 }
-            let slice = tokens[first..<next]
+            let slice = tokens[firstToken(atOrAfter: bounds[i].lowerBound)..<firstToken(atOrAfter: bounds[i].upperBound)]
             let base = slice.first?.position ?? 0
             let length = slice.isEmpty ? 0 : Int(slice.last!.position - base) + 1
             accumulator.add(slice, section: sectionID, positionBase: base)
@@ -90,10 +95,12 @@ struct ChunkIndexer {
             byteOffset = target
             return utf16Offset
         }
+        // Offsets are converted in ascending order; nested sections come after their parent.
+        let boundaries = Set(sections.flatMap { [$0.byteRange.lowerBound, $0.byteRange.upperBound] }).sorted()
+        var converted: [Int: Int] = [:]
+        for boundary in boundaries { converted[boundary] = advance(to: boundary) }
         for section in sections {
-            let lower = advance(to: max(byteOffset, section.byteRange.lowerBound))
-            let upper = advance(to: max(byteOffset, section.byteRange.upperBound))
-            result.append(lower..<upper)
+            result.append(converted[section.byteRange.lowerBound]!..<converted[section.byteRange.upperBound]!)
         }
         return result
     }

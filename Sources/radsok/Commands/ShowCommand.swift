@@ -21,21 +21,31 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let reader = try location.openIndex()
         let wanted = try SectionSelector(id)
-        let ids = (0..<reader.sectionCount).filter { wanted.matches(reader.sectionRecord($0), file: reader.metadata.files[reader.sectionRecord($0).fileIndex].id) }
+        let records = (0..<reader.sectionCount).map(reader.sectionRecord)
+        let files = reader.metadata.files.map(\.id)
+        let ids = records.indices.filter { wanted.matches(records[$0], file: files[records[$0].fileIndex]) }
+            .sorted { ShowResponse.order(records[$0]) < ShowResponse.order(records[$1]) }
         guard !ids.isEmpty else { throw CommandFailure.failure("no case or section \(id) in the index") }
         var texts = SectionTextSource(reader: reader, corpusPath: location.corpusPath)
         var shown: [ShownSection] = []
         for sectionID in ids {
-            let record = reader.sectionRecord(sectionID)
+            let record = records[sectionID]
             let text: String
             do { text = try texts.text(of: record) } catch { throw CommandFailure.failure(error.description) }
             shown.append(ShownSection(record: record, file: texts.fileID(record.fileIndex), text: text))
         }
+        let response = ShowResponse(id: wanted.description, sections: shown, records: records)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes, .prettyPrinted]
-            print(String(decoding: try encoder.encode(ShowResponse(id: wanted.description, sections: shown)), as: UTF8.self))
+            print(String(decoding: try encoder.encode(response), as: UTF8.self))
         } else {
+            if case .caseID = wanted {
+                print(Terminal.bold("Sak \(wanted)") + (shown.first?.record.section.title.map { "  " + $0 } ?? ""))
+                if !response.references.isEmpty { print("Viser til / tidligere behandlet: " + response.references.joined(separator: ", ")) }
+                if !response.referencedBy.isEmpty { print("Omtalt i: " + response.referencedBy.joined(separator: ", ")) }
+                print("")
+            }
             for section in shown {
                 let s = section.record.section
                 var head = "── \(section.file):\(s.firstLine)-\(s.lastLine) · \(s.kind.rawValue)"
@@ -107,7 +117,33 @@ struct ShownSection: Encodable {
     }
 }
 
+/// A case (or one section) with the cases it cites and the cases that cite it.
 struct ShowResponse: Encodable {
     let id: String
     let sections: [ShownSection]
+    /// Cases these sections cite ("Tidligere behandlet 5/1/2023, 19/2/2023").
+    let references: [String]
+    /// Cases whose sections cite this one.
+    let referencedBy: [String]
+
+    init(id: String, sections: [ShownSection], records: [SectionRecord]) {
+        self.id = id
+        self.sections = sections
+        let own = Set(sections.compactMap(\.record.section.caseID))
+        var cited: [CaseID] = []
+        for section in sections { for ref in section.record.section.references where !cited.contains(ref) && !own.contains(ref) { cited.append(ref) } }
+        references = cited.map(\.description)
+        var citing: Set<CaseID> = []
+        for record in records {
+            guard let id = record.section.caseID, !own.contains(id), record.section.references.contains(where: own.contains) else { continue }
+            citing.insert(id)
+        }
+        referencedBy = citing.sorted().map(\.description)
+    }
+
+    /// Agenda, presentation, minutes, decision; then by date and place.
+    static func order(_ record: SectionRecord) -> (Int, String, Int, Int) {
+        let kinds: [SectionKind] = [.saksliste, .saksfremlegg, .referat, .vedtak, .vedlegg, .other]
+        return (kinds.firstIndex(of: record.section.kind) ?? 9, record.section.date ?? "", record.fileIndex, record.section.firstLine)
+    }
 }
