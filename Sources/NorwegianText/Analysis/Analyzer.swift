@@ -10,7 +10,13 @@ public struct Analyzer: Sendable {
     }
 
     public func analyze(_ text: String) -> [Token] {
-        var tokens = tokenizer.tokenize(text)
+        filter(tokenizer.tokenize(text))
+    }
+
+    /// Runs the filters over tokens already made by `tokenizer` (so a caller that needs the
+    /// tokenizer's output too does not tokenize twice).
+    public func filter(_ tokens: [Token]) -> [Token] {
+        var tokens = tokens
         for step in filters {
             step.filter(&tokens)
         }
@@ -25,4 +31,22 @@ public struct Analyzer: Sendable {
             NorwegianStemFilter(),
         ]
     )
+
+    /// This chain with OCR repair inserted right after the keyword marker (before stemming).
+    public func withOCRRepair(_ repairer: WordRepairer, profile: DamageProfile = .heavilyDamaged) -> Analyzer {
+        var steps = filters.filter { !($0 is OCRRepairFilter) }
+        let at = steps.firstIndex { $0 is KeywordMarkerFilter }.map { $0 + 1 } ?? 0
+        steps.insert(OCRRepairFilter(repairer: repairer, profile: profile), at: at)
+        return Analyzer(tokenizer: tokenizer, filters: steps)
+    }
+
+    /// The document chain with OCR repair before stemming; `profile` forces how damaged the
+    /// text is taken to be (by default each document's own profile decides).
+    public static func norwegian(repairer: WordRepairer, profile: DamageProfile? = nil) -> Analyzer {
+        Analyzer(tokenizer: ICUWordTokenizer(), filters: [
+            KeywordMarkerFilter(),
+            OCRRepairFilter(repairer: repairer, profile: profile),
+            NorwegianStemFilter(),
+        ])
+    }
 }

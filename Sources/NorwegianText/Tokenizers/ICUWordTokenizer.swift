@@ -9,8 +9,9 @@ public struct ICUWordTokenizer: Tokenizer {
     public init() {}
 
     public func tokenize(_ text: String) -> [Token] {
-        let units = Array(text.utf16)
+        var units = Array(text.utf16)
         guard !units.isEmpty, units.count < Int(Int32.max / 4) else { return [] }
+        OCRGlyphs.markLetters(in: &units)
         let segments = segment(units)
         var tokens: [Token] = []
         tokens.reserveCapacity(segments.words.count)

@@ -4,6 +4,10 @@ import NorwegianText
 /// Indexes one run of corpus files, independently of every other run, so that runs can be
 /// processed in parallel: read, cut into sections, analyze each document once, accumulate
 /// postings with run-local section numbers.
+///
+/// Clean documents are indexed at once and their words counted for the OCR lexicon; documents
+/// that read as OCR-damaged are handed back, to be indexed with repair once the lexicon of the
+/// whole corpus is known.
 struct ChunkIndexer {
     let analyzer: Analyzer
     let sectioner: Sectioner
@@ -19,16 +23,21 @@ struct ChunkIndexer {
 
     struct Result {
         var files: [FileOutcome] = []
-        /// `fileIndex` counts the indexed files of this run only.
+        /// `fileIndex` is the file's place in the corpus listing.
         var sections: [SectionRecord] = []
         var postings = PostingsAccumulator.Encoded.empty
+        /// Word counts of the clean documents, for the lexicon.
+        var wordCounts: [String: Int] = [:]
+        /// Damaged documents, with their place in the corpus listing, left for `indexDamaged`.
+        var deferred: [(fileIndex: Int, document: SourceDocument)] = []
     }
 
-    func index(_ files: ArraySlice<CorpusFile>) -> Result {
+    /// `files` are the corpus listing's files at `range`.
+    func index(_ files: [CorpusFile], _ range: Range<Int>) -> Result {
         var result = Result()
         var accumulator = PostingsAccumulator()
-        var indexedCount = 0
-        for file in files {
+        for fileIndex in range {
+            let file = files[fileIndex]
             let document: SourceDocument
             do {
                 document = try DocumentReader.read(path: file.path, id: file.id)
@@ -43,21 +52,38 @@ struct ChunkIndexer {
                 problem: nil,
                 note: document.encoding == .windows1252 ? "\(file.id) is not valid UTF-8; read as Windows-1252" : nil,
                 bytes: document.byteCount))
-            add(document, fileIndex: indexedCount, to: &accumulator, sections: &result.sections)
-            indexedCount += 1
+            let words = analyzer.tokenizer.tokenize(document.text)
+            if DamageProfile(tokens: words).isDamaged {
+                result.deferred.append((fileIndex, document))
+                continue
+            }
+            for word in words where !word.flags.contains(.hasDigit) { result.wordCounts[word.text, default: 0] += 1 }
+            add(document, words: words, analyzer: analyzer, fileIndex: fileIndex, to: &accumulator, sections: &result.sections)
         }
         result.postings = accumulator.encode()
         return result
     }
 
-    /// Analyzes the whole document in one pass and hands each token to the section it falls in,
-    /// with positions counted from the section's first word.
-    private func add(_ document: SourceDocument, fileIndex: Int, to accumulator: inout PostingsAccumulator,
-                     sections: inout [SectionRecord]) {
+    /// Indexes damaged documents with a chain that repairs them.
+    func indexDamaged(_ documents: ArraySlice<(fileIndex: Int, document: SourceDocument)>, repairing: Analyzer) -> Result {
+        var result = Result()
+        var accumulator = PostingsAccumulator()
+        for (fileIndex, document) in documents {
+            add(document, words: repairing.tokenizer.tokenize(document.text), analyzer: repairing, fileIndex: fileIndex,
+                to: &accumulator, sections: &result.sections)
+        }
+        result.postings = accumulator.encode()
+        return result
+    }
+
+    /// Hands each token of the analyzed document to the section it falls in, with positions
+    /// counted from the section's first word.
+    private func add(_ document: SourceDocument, words: [Token], analyzer: Analyzer, fileIndex: Int,
+                     to accumulator: inout PostingsAccumulator, sections: inout [SectionRecord]) {
         let cut = sectioner.sections(of: document)
         guard !cut.isEmpty else { return }
         let bounds = utf16Bounds(of: cut, in: document.text)
-        let tokens = analyzer.analyze(document.text)
+        let tokens = analyzer.filter(words)
         // Sections may nest (a decision inside its case), so each finds its tokens by search.
         func firstToken(atOrAfter offset: Int) -> Int {
             var low = 0, high = tokens.count

@@ -25,6 +25,8 @@ public struct IndexBuilder: Sendable {
     public var sectioner: Sectioner
     /// Text per unit of parallel work: large enough to amortize, small enough to balance two cores.
     public var chunkBytes = 1 << 20
+    /// The system word list that widens the OCR lexicon when installed; nil to use the corpus only.
+    public var wordList: String? = Lexicon.systemWordListPath
 
     public init(analyzer: Analyzer = .norwegian, sectioner: Sectioner = Sectioner()) {
         self.analyzer = analyzer
@@ -52,34 +54,53 @@ public struct IndexBuilder: Sendable {
             throw .emptyCorpus(error.description)
         }
         let chunks = chunkRanges(files)
-        let results = Mutex<[Int: ChunkIndexer.Result]>([:])
-        let done = Mutex(0)
         let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner)
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
-            let result = indexer.index(files[chunks[chunkIndex]])
-            results.withLock { $0[chunkIndex] = result }
-            let finished = done.withLock { count -> Int in count += 1; return count }
-            progress?("\(finished)/\(chunks.count) parts")
-        }
-        let parts = results.withLock { all in (0..<chunks.count).map { all[$0]! } }
+        let clean = Self.parallel(chunks.count, progress: progress, label: "clean parts") { indexer.index(files, chunks[$0]) }
 
-        var records: [SectionRecord] = []
+        // Damaged documents, repaired with the lexicon of all the clean ones.
+        let deferred = clean.flatMap(\.deferred)
+        var lexiconNote: String?
+        var repaired: [ChunkIndexer.Result] = []
+        if !deferred.isEmpty {
+            var lexicon = Lexicon()
+            for part in clean { for (word, count) in part.wordCounts { lexicon.add(word, count: count) } }
+            let usedWordList = wordList.map { lexicon.addWordList(path: $0) } ?? false
+            lexicon.finish()
+            lexiconNote = "\(deferred.count) file(s) read as OCR-damaged and repaired with a lexicon of \(lexicon.counts.count) corpus words"
+                + (usedWordList ? " and the system word list" : " (no system word list installed)")
+            let repairing = analyzer.withOCRRepair(WordRepairer(lexicon: lexicon))
+            let runs = Self.runs(of: deferred.map(\.document.byteCount), bytes: chunkBytes)
+            repaired = Self.parallel(runs.count, progress: progress, label: "damaged parts") {
+                indexer.indexDamaged(deferred[runs[$0]], repairing: repairing)
+            }
+        }
+        let parts = clean + repaired
+
+        // Files in listing order, skipped ones left out; sections renumbered to match.
+        var outcomes = clean.flatMap(\.files)
+        outcomes.sort { $0.file.id < $1.file.id }
+        var newIndex: [Int: Int] = [:]
         var indexedFiles: [IndexedFile] = []
         var warnings: [String] = []
         var notes: [String] = []
         var corpusBytes = 0
+        let listing = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1.id, $0) })
+        for outcome in outcomes {
+            if let problem = outcome.problem { warnings.append(problem) }
+            if let note = outcome.note { notes.append(note) }
+            corpusBytes += outcome.bytes
+            if let indexed = outcome.indexed {
+                newIndex[listing[outcome.file.id]!] = indexedFiles.count
+                indexedFiles.append(indexed)
+            }
+        }
+        if let lexiconNote { notes.append(lexiconNote) }
+        var records: [SectionRecord] = []
         var sectionBase: [UInt32] = []
         for part in parts {
             sectionBase.append(UInt32(records.count))
-            let fileBase = indexedFiles.count
-            for outcome in part.files {
-                if let problem = outcome.problem { warnings.append(problem) }
-                if let note = outcome.note { notes.append(note) }
-                if let indexed = outcome.indexed { indexedFiles.append(indexed) }
-                corpusBytes += outcome.bytes
-            }
             for var record in part.sections {
-                record.fileIndex += fileBase
+                record.fileIndex = newIndex[record.fileIndex]!
                 records.append(record)
             }
         }
@@ -101,7 +122,7 @@ public struct IndexBuilder: Sendable {
     }
 
     /// Bump when analysis or sectioning changes in a way the fingerprint's sample does not show.
-    static let rulesRevision = 7
+    static let rulesRevision = 8
 
     /// Changes whenever analysis or sectioning would index a sample package differently (or their
     /// settings or `rulesRevision` change), so an index built by older rules is rebuilt.
@@ -110,7 +131,7 @@ public struct IndexBuilder: Sendable {
             Saksfremlegg Møte 2/2025
             Sak 8/1/25 Bedre tilgang til og økt bruk av HELSEDATA
             Dato 24. februar 2025. HO21-rådet, KSF og NOU: høringssvaret, rådsmøtene, bærekraftige
-            Forslag til vedtak: Rådet tar saken til orientering. 53.6.22 t.o.m. 2/2025 Ø Å Æ ß
+            Forslag til vedtak: Rådet tar saken til orientering. 53.6.22 t.o.m. 2/2025 Ø Å Æ ß p& @ystein | R&D
 
             Årsrapport
             """
@@ -128,19 +149,37 @@ public struct IndexBuilder: Sendable {
 
     /// Consecutive runs of files of about `chunkBytes` each (a larger file is a run of its own).
     func chunkRanges(_ files: [CorpusFile]) -> [Range<Int>] {
+        Self.runs(of: files.map(\.size), bytes: chunkBytes)
+    }
+
+    static func runs(of sizes: [Int], bytes limit: Int) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         var bytes = 0
-        for (i, file) in files.enumerated() {
-            bytes += file.size
-            if bytes >= chunkBytes {
+        for (i, size) in sizes.enumerated() {
+            bytes += size
+            if bytes >= limit {
                 ranges.append(start..<(i + 1))
                 start = i + 1
                 bytes = 0
             }
         }
-        if start < files.count { ranges.append(start..<files.count) }
+        if start < sizes.count { ranges.append(start..<sizes.count) }
         return ranges
+    }
+
+    /// Runs `work` for 0..<count on all cores; results in order.
+    static func parallel(_ count: Int, progress: (@Sendable (String) -> Void)?, label: String,
+                         _ work: @Sendable @escaping (Int) -> ChunkIndexer.Result) -> [ChunkIndexer.Result] {
+        let results = Mutex<[Int: ChunkIndexer.Result]>([:])
+        let done = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            let result = work(i)
+            results.withLock { $0[i] = result }
+            let finished = done.withLock { count -> Int in count += 1; return count }
+            progress?("\(finished)/\(count) \(label)")
+        }
+        return results.withLock { all in (0..<count).map { all[$0]! } }
     }
 
     /// Groups the terms whose spelling differs only in æ/ø/å (or their digraphs) under their

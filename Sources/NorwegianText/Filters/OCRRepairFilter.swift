@@ -1,0 +1,53 @@
+/// Adds, beside each word that OCR damaged, the word it was ("mgte" → "møte"), at the same
+/// position, so that searches for the right word find the damaged text, phrase queries still
+/// line up, and the damaged spelling itself stays searchable.
+///
+/// The filter sees a whole document and decides from its `DamageProfile` how boldly to repair;
+/// `profile` forces a decision (for `radsok normalize --damaged`).
+public struct OCRRepairFilter: TokenFilter {
+    public let repairer: WordRepairer
+    public let profile: DamageProfile?
+
+    public init(repairer: WordRepairer, profile: DamageProfile? = nil) {
+        self.repairer = repairer
+        self.profile = profile
+    }
+
+    public func filter(_ tokens: inout [Token]) {
+        guard !repairer.lexicon.isEmpty else { return }
+        let damaged = (profile ?? DamageProfile(tokens: tokens)).isDamaged
+        var memo: [String: String?] = [:]
+        var repairs: [Token] = []
+        for token in tokens where Self.isRepairable(token) {
+            let repaired: String?
+            if let known = memo[token.text] {
+                repaired = known
+            } else {
+                repaired = repairer.repair(token.text, damaged: damaged)
+                memo[token.text] = repaired
+            }
+            guard let repaired else { continue }
+            var synonym = token
+            synonym.text = repaired
+            synonym.flags.insert(.synonym)
+            synonym.flags.remove(.hasDigit)
+            synonym.flags.remove(.keyword)
+            repairs.append(synonym)
+        }
+        tokens.insertSynonyms(repairs)
+    }
+
+    /// Words, and words with a digit where a letter belongs ("0g", "m4"); not numbers, codes
+    /// in capitals or case numbers.
+    static func isRepairable(_ token: Token) -> Bool {
+        if token.flags.contains(.caseNumber) || token.flags.contains(.synonym) { return false }
+        if token.flags.contains(.uppercase) && token.text.unicodeScalars.count > 1 && !token.flags.contains(.hasDigit) {
+            return token.text.unicodeScalars.count > 4
+        }
+        if token.flags.contains(.hasDigit) {
+            let letters = token.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            return letters >= 1 && token.text.unicodeScalars.count <= 4
+        }
+        return true
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// How OCR damages Norwegian letters: each rule says that `damaged` on the page may stand for
+/// `original`, with a probability. Rules are about letter shapes and encodings (ø read as g, a or
+/// o; å as a, & or d; æ as ae or ee), never about particular words, so they apply to documents
+/// the model has never seen.
+public struct ConfusionModel: Sendable {
+    public struct Rule: Sendable {
+        public let damaged: [UInt8]
+        public let original: [UInt8]
+        /// Natural log of P(damaged | original).
+        public let logProbability: Double
+        /// Only at the start of a word (`@` for Ø).
+        public let wordInitial: Bool
+        /// Only between two consonants (a stray `i`: "kiliniske").
+        public var betweenConsonants = false
+    }
+
+    public let rules: [Rule]
+    /// At most this many rules apply to one word.
+    public var maximumRepairs = 2
+    private let rulesByFirst: [UInt8: [Rule]]
+
+    public init(rules: [Rule]) {
+        self.rules = rules
+        rulesByFirst = Dictionary(grouping: rules, by: { $0.damaged[0] })
+    }
+
+    /// Every word the model can turn `word` into, with the log probability of the damage that
+    /// would have produced `word` from it. The word itself is not among them. Works on UTF-8
+    /// bytes: rules match byte sequences, which match exactly where letter sequences do.
+    public func candidates(_ word: String) -> [String: Double] {
+        let letters = Array(word.utf8)
+        var found: [String: Double] = [:]
+        var built: [UInt8] = []
+        built.reserveCapacity(letters.count + 8)
+        func walk(_ position: Int, _ cost: Double, _ repairs: Int) {
+            if position == letters.count {
+                if repairs > 0 {
+                    let candidate = String(decoding: built, as: UTF8.self)
+                    if cost > found[candidate] ?? -.infinity { found[candidate] = cost }
+                }
+                return
+            }
+            let mark = built.count
+            built.append(letters[position])
+            walk(position + 1, cost, repairs)
+            built.removeLast(built.count - mark)
+            guard repairs < maximumRepairs, let rules = rulesByFirst[letters[position]] else { return }
+            for rule in rules where (!rule.wordInitial || position == 0)
+                && position + rule.damaged.count <= letters.count
+                && (!rule.betweenConsonants || (position > 0 && position + rule.damaged.count < letters.count
+                    && Self.isConsonant(letters[position - 1]) && Self.isConsonant(letters[position + rule.damaged.count])))
+                && letters[position..<(position + rule.damaged.count)].elementsEqual(rule.damaged) {
+                built.append(contentsOf: rule.original)
+                walk(position + rule.damaged.count, cost + rule.logProbability, repairs + 1)
+                built.removeLast(built.count - mark)
+            }
+        }
+        walk(0, 0, 0)
+        return found
+    }
+
+    static func isConsonant(_ b: UInt8) -> Bool {
+        b >= 0x61 && b <= 0x7A && !"aeiouy".utf8.contains(b)
+    }
+
+    /// The damage seen in scanned Norwegian council papers.
+    public static let norwegianOCR: ConfusionModel = {
+        func rule(_ damaged: String, _ original: String, _ p: Double, initial: Bool = false) -> Rule {
+            Rule(damaged: Array(damaged.utf8), original: Array(original.utf8), logProbability: log(p), wordInitial: initial)
+        }
+        func stray(_ letter: String, _ p: Double) -> Rule {
+            var r = rule(letter, "", p)
+            r.betweenConsonants = true
+            return r
+        }
+        let at = String(OCRGlyphs.at), amp = String(OCRGlyphs.ampersand), bar = String(OCRGlyphs.bar)
+        return ConfusionModel(rules: [
+            // ø
+            rule("g", "ø", 0.25), rule("a", "ø", 0.12), rule("o", "ø", 0.10), rule("ga", "ø", 0.06), rule("ag", "ø", 0.02),
+            rule("e", "ø", 0.03), rule("oa", "ø", 0.03), rule("ge", "ø", 0.02), rule("eg", "ø", 0.02), rule("aga", "ø", 0.01),
+            rule(at, "ø", 0.6, initial: true),
+            // å
+            rule("a", "å", 0.35), rule(amp, "å", 0.5), rule("d", "å", 0.04), rule("é", "å", 0.1), rule("éa", "å", 0.05),
+            rule("é" + amp, "å", 0.05), rule("a" + amp, "å", 0.05), rule("dd", "å", 0.02), rule("aa", "å", 0.05), rule("4", "å", 0.02),
+            rule("di", "å", 0.02),
+            // æ
+            rule("ae", "æ", 0.3), rule("ee", "æ", 0.25), rule("eae", "æ", 0.05), rule("se", "æ", 0.03), rule("ze", "æ", 0.05),
+            rule("e", "æ", 0.02),
+            // other letters
+            rule(bar, "i", 0.8), rule("0", "o", 0.05), rule("q", "g", 0.02),
+            // stray letters
+            rule("ij", "j", 0.02), rule("ji", "j", 0.02), rule("ie", "je", 0.01), stray("i", 0.005),
+        ])
+    }()
+}

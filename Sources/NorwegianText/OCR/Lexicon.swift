@@ -1,0 +1,130 @@
+import Foundation
+
+/// What real Norwegian words look like, and how common each is: P(original) of the noisy
+/// channel.
+///
+/// Counts come from the corpus's own clean text (the council's vocabulary, names and
+/// abbreviations included); a system word list (Debian's wnorwegian, when installed) adds the
+/// forms the corpus never uses, with a small pseudo-count; a word that is neither but whose stem
+/// the corpus uses (an unseen inflection) counts a little too.
+public struct Lexicon: Sendable {
+    public private(set) var counts: [String: Int] = [:]
+    public private(set) var stems: Set<String> = []
+    /// Word-list membership as 64-bit hashes of the words' UTF-8: loading 935,000 words as a set
+    /// of strings costs a second; this costs a tenth of that, and a false hit is one in 2^64.
+    public private(set) var wordList: Set<UInt64> = []
+    private let stemFilter = NorwegianStemFilter()
+
+    /// Weight of a word known only from the word list, only by its stem, or only as a compound
+    /// of two known words.
+    public var wordListCount = 0.2
+    public var stemCount = 0.1
+    public var compoundCount = 0.05
+
+    public init() {}
+
+    public static let systemWordListPath = "/usr/share/dict/bokmaal"
+
+    /// Adds the words of a clean text.
+    public mutating func addText(_ text: String) {
+        for token in ICUWordTokenizer().tokenize(text) where !token.flags.contains(.hasDigit) {
+            counts[token.text, default: 0] += 1
+        }
+    }
+
+    public mutating func add(_ word: String, count: Int) {
+        counts[word, default: 0] += count
+    }
+
+    /// Reads a word list (one word per line, ISO-8859-1 like Debian's, or UTF-8); returns false
+    /// when there is none.
+    @discardableResult
+    public mutating func addWordList(path: String = Lexicon.systemWordListPath) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        let bytes = [UInt8](data)
+        let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
+        wordList.reserveCapacity(wordList.count + bytes.count / 12)
+        var word: [UInt8] = []
+        for byte in bytes {
+            if byte == 0x0A || byte == 0x0D {
+                if !word.isEmpty { wordList.insert(Self.hash(word)) }
+                word.removeAll(keepingCapacity: true)
+                continue
+            }
+            switch byte {
+            case 0x41...0x5A:
+                word.append(byte | 0x20)
+            case 0x80...0xFF where !isUTF8:
+                // Latin-1 to UTF-8, with its capitals (À–Þ but ×) lowercased.
+                let lower = (0xC0...0xDE).contains(byte) && byte != 0xD7 ? byte + 0x20 : byte
+                word.append(0xC0 | (lower >> 6))
+                word.append(0x80 | (lower & 0x3F))
+            default:
+                word.append(byte)
+            }
+        }
+        if !word.isEmpty { wordList.insert(Self.hash(word)) }
+        return true
+    }
+
+    /// FNV-1a over the bytes.
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    func inWordList(_ word: String) -> Bool {
+        !wordList.isEmpty && wordList.contains(Self.hash(word.utf8))
+    }
+
+    /// Call once all words are in: prepares the stem lookup.
+    public mutating func finish() {
+        stems = Set(counts.keys.map(stemFilter.stem))
+    }
+
+    /// How many times the clean corpus used the word, or the word list's pseudo-count.
+    public func frequency(_ word: String) -> Double {
+        if let n = counts[word] { return Double(n) }
+        if inWordList(word) { return wordListCount }
+        return 0
+    }
+
+    /// `frequency`, widened for a candidate original: an unseen inflection of a corpus word, or a
+    /// compound of two known words (with the linking s or e), counts a little.
+    public func candidateFrequency(_ word: String) -> Double {
+        let direct = frequency(word)
+        if direct > 0 { return direct }
+        if !stems.isEmpty, stems.contains(stemFilter.stem(word)) { return stemCount }
+        return compoundFrequency(word)
+    }
+
+    /// For a word that splits into known words (three letters or more, the last four or more) (the first perhaps
+    /// followed by a linking s or e: "rådsregi" = råd + s + regi; up to three parts), a
+    /// pseudo-count that grows with how common its parts are; 0 otherwise.
+    public func compoundFrequency(_ word: String, parts: Int = 3) -> Double {
+        let letters = Array(word.unicodeScalars)
+        guard letters.count >= 7, parts >= 2 else { return 0 }
+        func text(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: slice)
+            return String(view)
+        }
+        var best = 0.0
+        for split in 3...(letters.count - 4) {
+            let head = letters[..<split]
+            var headFrequency = frequency(text(head))
+            if headFrequency == 0, head.count > 3, head.last == "s" || head.last == "e" { headFrequency = frequency(text(head.dropLast())) }
+            guard headFrequency > 0 else { continue }
+            let tail = text(letters[split...])
+            var tailFrequency = frequency(tail)
+            if tailFrequency == 0, stems.contains(stemFilter.stem(tail)) { tailFrequency = stemCount }
+            if tailFrequency == 0, parts > 2, letters.count - split >= 7 { tailFrequency = compoundFrequency(tail, parts: parts - 1) / compoundCount }
+            guard tailFrequency > 0 else { continue }
+            best = max(best, compoundCount * (min(headFrequency, 20) * min(tailFrequency, 20)).squareRoot())
+        }
+        return best
+    }
+
+    public var isEmpty: Bool { counts.isEmpty && wordList.isEmpty }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Chooses the original of a word as a noisy channel: the candidate that maximizes
+/// P(original) × P(damage | original), where P(original) comes from the lexicon and the damage
+/// from the confusion model. The word as written is a candidate too, with P(no damage).
+public struct WordRepairer: Sendable {
+    public let lexicon: Lexicon
+    public let model: ConfusionModel
+    /// P(a word of a damaged document came through undamaged).
+    public var undamagedProbability = 0.8
+    /// Pseudo-frequency of a written form that no lexicon knows: small, so any real candidate wins.
+    public var unknownFrequency = 1e-4
+    /// How many of the likeliest candidates may also be read as unseen inflections or compounds.
+    public var fallbackCandidates = 12
+
+    public init(lexicon: Lexicon, model: ConfusionModel = .norwegianOCR) {
+        self.lexicon = lexicon
+        self.model = model
+    }
+
+    /// The repaired word, or nil to leave it as written. In a clean document only words no
+    /// lexicon knows are repaired; in a damaged one a known word is repaired too when a far more
+    /// common word explains it ("matet" → "møtet", "pa" → "på"), but not when the word itself is
+    /// common ("for" stays "for", though "før" exists).
+    public func repair(_ word: String, damaged: Bool) -> String? {
+        // A word that still has its æ, ø or å came through those letters unharmed: an unseen
+        // inflection or compound of it is a real word, not damage.
+        let hasNorwegianLetters = word.unicodeScalars.contains { $0 == "æ" || $0 == "ø" || $0 == "å" }
+        var written = hasNorwegianLetters ? lexicon.candidateFrequency(word) : lexicon.frequency(word)
+        if !damaged && written > 0 { return nil }
+        guard word.unicodeScalars.count <= 40 else { return nil }
+        var best: (word: String, score: Double)?
+        func consider(_ candidate: String, _ frequency: Double, _ damageLog: Double) {
+            guard frequency > 0 else { return }
+            let score = log(frequency) + damageLog
+            if best == nil || score > best!.score || (score == best!.score && candidate < best!.word) { best = (candidate, score) }
+        }
+        // Known words first (a lookup each); the costlier readings as an unseen inflection or a
+        // compound only for the likeliest damages.
+        let candidates = model.candidates(word)
+        for (candidate, damageLog) in candidates { consider(candidate, lexicon.frequency(candidate), damageLog) }
+        let keepIfKnown = log(max(written, unknownFrequency)) + log(undamagedProbability)
+        if best.map({ $0.score <= keepIfKnown || lexicon.counts[$0.word] == nil }) ?? true {
+            let likeliest = candidates.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+            for (candidate, damageLog) in likeliest.prefix(fallbackCandidates) where lexicon.frequency(candidate) == 0 {
+                consider(candidate, lexicon.candidateFrequency(candidate), damageLog)
+            }
+        }
+        guard let best else { return nil }
+        // A candidate known only as a compound competes with the written word read as a compound.
+        if written == 0, lexicon.frequency(best.word) == 0 { written = lexicon.compoundFrequency(word) }
+        let keep = log(max(written, unknownFrequency)) + log(undamagedProbability)
+        return best.score > keep ? best.word : nil
+    }
+}
