@@ -36,7 +36,7 @@ public struct Analyzer: Sendable {
     public func withOCRRepair(_ repairer: WordRepairer, profile: DamageProfile = .heavilyDamaged) -> Analyzer {
         var steps = filters.filter { !($0 is OCRRepairFilter) }
         let at = steps.firstIndex { $0 is KeywordMarkerFilter }.map { $0 + 1 } ?? 0
-        steps.insert(OCRRepairFilter(repairer: repairer, profile: profile), at: at)
+        steps.insert(OCRRepairFilter(repairer: repairer, profile: profile, memo: RepairMemo()), at: at)
         return Analyzer(tokenizer: tokenizer, filters: steps)
     }
 

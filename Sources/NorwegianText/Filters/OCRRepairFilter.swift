@@ -7,24 +7,28 @@
 public struct OCRRepairFilter: TokenFilter {
     public let repairer: WordRepairer
     public let profile: DamageProfile?
+    /// Decisions shared across documents; only for a fixed profile (a decision depends on it).
+    public let memo: RepairMemo?
 
-    public init(repairer: WordRepairer, profile: DamageProfile? = nil) {
+    public init(repairer: WordRepairer, profile: DamageProfile? = nil, memo: RepairMemo? = nil) {
         self.repairer = repairer
         self.profile = profile
+        self.memo = profile == nil ? nil : memo
     }
 
     public func filter(_ tokens: inout [Token]) {
         guard !repairer.lexicon.isEmpty else { return }
         let damaged = (profile ?? DamageProfile(tokens: tokens)).isDamaged
-        var memo: [String: String?] = [:]
+        var local: [String: String?] = [:]
         var repairs: [Token] = []
         for token in tokens where Self.isRepairable(token) {
             let repaired: String?
-            if let known = memo[token.text] {
+            if let known = local[token.text] {
                 repaired = known
             } else {
-                repaired = repairer.repair(token.text, damaged: damaged)
-                memo[token.text] = repaired
+                let word = token.text
+                repaired = memo?.value(for: word) { repairer.repair(word, damaged: damaged) } ?? repairer.repair(word, damaged: damaged)
+                local[token.text] = repaired
             }
             guard let repaired else { continue }
             var synonym = token

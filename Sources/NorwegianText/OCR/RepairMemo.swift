@@ -1,0 +1,16 @@
+import Synchronization
+
+/// Repairs already decided, shared by every document of one index build: OCR damage repeats
+/// itself across a corpus, so each distinct word is weighed once, not once per document.
+public final class RepairMemo: Sendable {
+    private let entries = Mutex<[String: String?]>([:])
+
+    public init() {}
+
+    func value(for word: String, _ compute: () -> String?) -> String? {
+        if let known = entries.withLock({ $0[word] }) { return known }
+        let repaired = compute()
+        entries.withLock { $0[word] = .some(repaired) }
+        return repaired
+    }
+}
