@@ -72,6 +72,7 @@ struct CaseInventoryTests {
         }
         let lineShare = Double(linesRight) / Double(rows.count)
         let kindShare = Double(kindsRight) / Double(rows.count)
+        print("case inventory: lines within ±2 for \(linesRight)/\(rows.count), kinds right for \(kindsRight)/\(rows.count)")
         #expect(lineShare >= 0.95, "lines \(linesRight)/\(rows.count)\n\(misses.joined(separator: "\n"))")
         #expect(kindShare >= 0.95, "kinds \(kindsRight)/\(rows.count)\n\(misses.joined(separator: "\n"))")
     }

@@ -53,13 +53,13 @@ public struct SearchService: Sendable {
         let query = try plan(text, filter: filter)
         let ranked = searcher.search(query, limit: 5000)
         var groups: [CaseID: [ScoredSection]] = [:]
-        var order_: [CaseID] = []
+        var firstSeen: [CaseID] = []
         for hit in ranked.hits {
             guard let id = reader.facts(hit.sectionID).caseID else { continue }
-            if groups[id] == nil { order_.append(id) }
+            if groups[id] == nil { firstSeen.append(id) }
             groups[id, default: []].append(hit)
         }
-        var cases: [(id: CaseID, best: ScoredSection, date: String?)] = order_.map { id in
+        var cases: [(id: CaseID, best: ScoredSection, date: String?)] = firstSeen.map { id in
             let sections = groups[id]!
             return (id, sections[0], sections.lazy.compactMap { reader.facts($0.sectionID).date }.first)
         }
