@@ -91,19 +91,16 @@ public struct IndexReader: Sendable {
 
     public func sectionRecord(_ id: Int) -> SectionRecord {
         data.withUnsafeBytes { raw in
-            let base = blocks[.sections]!.lowerBound + id * IndexFormat.sectionRecordSize
-            func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: base + at, as: UInt32.self)) }
-            func u16(_ at: Int) -> UInt16 { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: base + at, as: UInt16.self)) }
-            let caseNumber = Int(u16(24))
-            let caseID = caseNumber == 0 ? nil : CaseID(number: caseNumber, meetingNumber: Int(raw[base + 26]), year: Int(u16(28)))
+            let record = RecordView(raw: raw, base: blocks[.sections]!.lowerBound + id * IndexFormat.sectionRecordSize)
+            let facts = record.facts
             var section = Section(
-                firstLine: Int(u32(4)), lastLine: Int(u32(8)), byteRange: Int(u32(12))..<max(Int(u32(12)), Int(u32(16))),
-                kind: SectionCodes.kind(of: raw[base + 27]), caseID: caseID,
-                title: string(at: Int(u32(32)), raw), meeting: caseID?.meeting,
-                date: SectionCodes.unpackDate(u32(36)))
-            section.year = u16(30) == 0 ? nil : Int(u16(30))
-            section.references = (string(at: Int(u32(40)), raw) ?? "").split(separator: " ").compactMap { CaseID($0) }
-            return SectionRecord(fileIndex: Int(u32(0)), section: section, length: Int(u32(20)))
+                firstLine: facts.lines.lowerBound, lastLine: facts.lines.upperBound,
+                byteRange: Int(record.u32(12))..<max(Int(record.u32(12)), Int(record.u32(16))),
+                kind: facts.kind, caseID: facts.caseID, title: string(at: Int(record.u32(32)), raw),
+                meeting: facts.caseID?.meeting, date: facts.date)
+            section.year = facts.year
+            section.references = (string(at: Int(record.u32(40)), raw) ?? "").split(separator: " ").compactMap { CaseID($0) }
+            return SectionRecord(fileIndex: facts.fileIndex, section: section, length: Int(record.u32(20)))
         }
     }
 
@@ -111,9 +108,19 @@ public struct IndexReader: Sendable {
     /// decoding strings: cheap enough to ask of every candidate.
     public func facts(_ id: Int) -> SectionFacts {
         data.withUnsafeBytes { raw in
-            let base = blocks[.sections]!.lowerBound + id * IndexFormat.sectionRecordSize
-            func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: base + at, as: UInt32.self)) }
-            func u16(_ at: Int) -> UInt16 { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: base + at, as: UInt16.self)) }
+            RecordView(raw: raw, base: blocks[.sections]!.lowerBound + id * IndexFormat.sectionRecordSize).facts
+        }
+    }
+
+    /// The fixed-size fields of one section record, as `IndexWriter` lays them out.
+    private struct RecordView {
+        let raw: UnsafeRawBufferPointer
+        let base: Int
+
+        func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: base + at, as: UInt32.self)) }
+        func u16(_ at: Int) -> UInt16 { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: base + at, as: UInt16.self)) }
+
+        var facts: SectionFacts {
             let caseNumber = Int(u16(24))
             let caseID = caseNumber == 0 ? nil : CaseID(number: caseNumber, meetingNumber: Int(raw[base + 26]), year: Int(u16(28)))
             return SectionFacts(kind: SectionCodes.kind(of: raw[base + 27]), caseID: caseID, date: SectionCodes.unpackDate(u32(36)),
