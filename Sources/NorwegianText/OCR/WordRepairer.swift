@@ -6,8 +6,10 @@ import Foundation
 public struct WordRepairer: Sendable {
     public let lexicon: Lexicon
     public let model: ConfusionModel
-    /// P(a word of a damaged document came through undamaged).
-    public var undamagedProbability = 0.8
+    /// P(a word of a damaged document came through undamaged). Even odds: in a document that
+    /// lost its æøå, a form that has a reading with æøå is as likely damaged as not, so between two
+    /// equally known readings the damage model's cost decides.
+    public var undamagedProbability = 0.5
     /// Pseudo-frequency of a written form that no lexicon knows: small, so any real candidate wins.
     public var unknownFrequency = 1e-4
     /// How many of the likeliest candidates may also be read as unseen inflections or compounds.

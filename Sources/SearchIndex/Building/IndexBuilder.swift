@@ -122,7 +122,7 @@ public struct IndexBuilder: Sendable {
     }
 
     /// Bump when analysis or sectioning changes in a way the fingerprint's sample does not show.
-    static let rulesRevision = 8
+    static let rulesRevision = 9
 
     /// Changes whenever analysis or sectioning would index a sample package differently (or their
     /// settings or `rulesRevision` change), so an index built by older rules is rebuilt.
