@@ -78,3 +78,18 @@ struct StructureCommandTests {
         #expect((cited["referencedBy"] as? [String])?.contains("18/2/2025") == true)
     }
 }
+
+@Suite("radsok search --explain")
+struct ExplainTests {
+    @Test("shows what each word became and why, and each hit's contributions")
+    func explain() throws {
+        let index = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: index) }
+        let result = try CLIRunner.run(["search", "radsmote", "type:saksfremlegg", "--explain", "--limit", "3",
+                                        "--corpus", CLIRunner.corpus, "--index", index.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("radsmote → rådsmøt (folded"))
+        #expect(result.stdout.contains("filters: type:saksfremlegg"))
+        #expect(result.stdout.contains("tf "))
+    }
+}

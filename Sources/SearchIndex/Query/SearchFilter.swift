@@ -115,3 +115,16 @@ extension SectionKind {
         }
     }
 }
+
+extension SearchFilter: CustomStringConvertible {
+    /// The filter in the query syntax that writes it.
+    public var description: String {
+        var parts: [String] = kinds.map(\.rawValue).sorted().map { "type:\($0)" }
+        parts += years.sorted().map { "år:\($0)" }
+        if let from { parts.append("fra:\(from)") }
+        if let to { parts.append("til:\(to)") }
+        if let meeting { parts.append("møte:\(meeting)") }
+        if let caseID { parts.append("sak:\(caseID)") }
+        return parts.joined(separator: " ")
+    }
+}

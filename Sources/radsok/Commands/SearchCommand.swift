@@ -36,6 +36,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print one JSON object (the contract of DESIGN.md) instead of text.")
     var json = false
 
+    @Flag(help: "Show which index terms each word became and why (exact, folded æøå spelling, title), and each hit's BM25 contributions.")
+    var explain = false
+
     func validate() throws {
         guard (1...1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000") }
         let hasFilters = try !filters.filter().isEmpty
@@ -56,7 +59,15 @@ struct SearchCommand: ParsableCommand {
                 print(json ? try Self.encode(response) : HitFormatter.render(response))
             } else {
                 let response = try service.search(text, filter: filter, limit: limit, texts: &texts)
-                print(json ? try Self.encode(response) : HitFormatter.render(response))
+                if json {
+                    print(try Self.encode(response))
+                } else if explain {
+                    let query = try service.plan(text, filter: filter)
+                    print(HitFormatter.explain(query))
+                    print(HitFormatter.render(response) { service.searcher.explain(query, section: $0.sectionID) })
+                } else {
+                    print(HitFormatter.render(response))
+                }
             }
         } catch let problem as SearchService.QueryProblem {
             throw CommandFailure.usage(problem.description)
@@ -93,7 +104,20 @@ enum HitFormatter {
         return lines.joined(separator: "\n")
     }
 
-    static func render(_ response: SearchResponse) -> String {
+    /// What the query became: each word's terms with the reason for each.
+    static func explain(_ query: Query) -> String {
+        var lines = ["Query:"]
+        for word in query.words {
+            let terms = word.terms.map { "\($0.term) (\($0.reason.rawValue)\($0.weight < 1 ? String(format: " ×%.2f", $0.weight) : ""))" }
+            lines.append("  \(word.written) → " + (terms.isEmpty ? "no such term in the index" : terms.joined(separator: ", "))
+                         + (word.titleTerms.isEmpty ? "" : "; also in titles"))
+        }
+        if !query.filter.isEmpty { lines.append("  filters: \(query.filter)") }
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+
+    static func render(_ response: SearchResponse, explaining: ((SearchHit) -> Explanation)? = nil) -> String {
         guard !response.hits.isEmpty else { return "No sections match “\(response.query)”." }
         var lines: [String] = []
         for (rank, hit) in response.hits.enumerated() {
@@ -108,6 +132,11 @@ enum HitFormatter {
             lines.append("    " + Terminal.dim(facts.joined(separator: " · ")))
             let snippet = Terminal.stdoutIsTTY ? hit.snippetValue.rendered(open: "\u{1B}[1;33m", close: "\u{1B}[0m") : hit.snippet
             lines.append("    " + snippet)
+            if let explanation = explaining?(hit) {
+                for c in explanation.contributions {
+                    lines.append("    " + Terminal.dim(String(format: "%@ → %@ (%@): tf %d, %.3f", c.word, c.term, c.reason.rawValue, c.frequency, c.score)))
+                }
+            }
             lines.append("")
         }
         lines.append(String(format: "%d of %d matching sections, %.2f ms", response.hits.count, response.total, response.tookMs))
