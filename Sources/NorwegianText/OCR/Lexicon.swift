@@ -30,13 +30,19 @@ public struct Lexicon: Sendable {
 
     /// Adds the words of a clean text.
     public mutating func addText(_ text: String) {
-        for token in ICUWordTokenizer().tokenize(text) where !token.flags.contains(.hasDigit) {
+        addWords(ICUWordTokenizer().tokenize(text))
+    }
+
+    /// Adds the words among tokens from `ICUWordTokenizer` (codes and numbers are not words).
+    public mutating func addWords(_ tokens: [Token]) {
+        for token in tokens where !token.flags.contains(.hasDigit) {
             counts[token.text, default: 0] += 1
         }
     }
 
-    public mutating func add(_ word: String, count: Int) {
-        counts[word, default: 0] += count
+    /// Adds the counts of a lexicon built from other documents.
+    public mutating func merge(_ other: Lexicon) {
+        counts.merge(other.counts, uniquingKeysWith: +)
     }
 
     /// Reads a word list (one word per line, ISO-8859-1 like Debian's, or UTF-8); returns false

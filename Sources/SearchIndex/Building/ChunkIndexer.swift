@@ -26,8 +26,8 @@ struct ChunkIndexer {
         /// `fileIndex` is the file's place in the corpus listing.
         var sections: [SectionRecord] = []
         var postings = PostingsAccumulator.Encoded.empty
-        /// Word counts of the clean documents, for the lexicon.
-        var wordCounts: [String: Int] = [:]
+        /// Word counts of the clean documents, for the OCR lexicon.
+        var lexicon = Lexicon()
         /// Damaged documents, with their place in the corpus listing, left for `indexDamaged`.
         var deferred: [(fileIndex: Int, document: SourceDocument)] = []
     }
@@ -57,7 +57,7 @@ struct ChunkIndexer {
                 result.deferred.append((fileIndex, document))
                 continue
             }
-            for word in words where !word.flags.contains(.hasDigit) { result.wordCounts[word.text, default: 0] += 1 }
+            result.lexicon.addWords(words)
             add(document, words: words, analyzer: analyzer, fileIndex: fileIndex, to: &accumulator, sections: &result.sections)
         }
         result.postings = accumulator.encode()

@@ -63,7 +63,7 @@ public struct IndexBuilder: Sendable {
         var repaired: [ChunkIndexer.Result] = []
         if !deferred.isEmpty {
             var lexicon = Lexicon()
-            for part in clean { for (word, count) in part.wordCounts { lexicon.add(word, count: count) } }
+            for part in clean { lexicon.merge(part.lexicon) }
             let usedWordList = wordList.map { lexicon.addWordList(path: $0) } ?? false
             lexicon.finish()
             lexiconNote = "\(deferred.count) file(s) read as OCR-damaged and repaired with a lexicon of \(lexicon.counts.count) corpus words"

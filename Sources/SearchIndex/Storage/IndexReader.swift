@@ -161,8 +161,6 @@ public struct IndexReader: Sendable {
         data.withUnsafeBytes { raw in String(decoding: termBytes(id, raw, blocks[.terms]!.lowerBound), as: UTF8.self) }
     }
 
-    public var vocabularySize: Int { termCount }
-
     /// Where a term's postings are and how many sections contain it.
     public func postingsInfo(_ id: Int) -> (documentFrequency: Int, docs: Range<Int>, positions: Range<Int>) {
         data.withUnsafeBytes { raw in

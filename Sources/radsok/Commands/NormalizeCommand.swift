@@ -22,7 +22,7 @@ struct NormalizeCommand: ParsableCommand {
     func run() throws {
         let lexicon: Lexicon
         do {
-            lexicon = try CorpusLexicon.build(corpus: location.corpusPath).0
+            lexicon = try CorpusLexicon.build(corpus: location.corpusPath)
         } catch {
             throw CommandFailure.failure(error.description)
         }
