@@ -63,7 +63,7 @@ struct OCRRepairTests {
 
     @Test("a repair sits beside the written word at its position; a clean text is left as it is")
     func filterAddsSynonyms() {
-        let analyzer = Analyzer.norwegian(repairer: repairer)
+        let analyzer = Analyzer.norwegian.withOCRRepair(repairer, profile: nil)
         let damagedText = String(repeating: "Radet holdt mgtet og gnsker a fglge opp pa mgtet. ", count: 8)
         let tokens = analyzer.analyze(damagedText)
         let atFirst = tokens.filter { $0.position == 0 }.map(\.text)

@@ -33,20 +33,12 @@ public struct Analyzer: Sendable {
     )
 
     /// This chain with OCR repair inserted right after the keyword marker (before stemming).
-    public func withOCRRepair(_ repairer: WordRepairer, profile: DamageProfile = .heavilyDamaged) -> Analyzer {
+    /// With a fixed `profile` (a build's damaged documents, `radsok normalize`) decisions are
+    /// shared across documents; with none, each document's own profile decides.
+    public func withOCRRepair(_ repairer: WordRepairer, profile: DamageProfile? = .heavilyDamaged) -> Analyzer {
         var steps = filters.filter { !($0 is OCRRepairFilter) }
         let at = steps.firstIndex { $0 is KeywordMarkerFilter }.map { $0 + 1 } ?? 0
         steps.insert(OCRRepairFilter(repairer: repairer, profile: profile, memo: RepairMemo()), at: at)
         return Analyzer(tokenizer: tokenizer, filters: steps)
-    }
-
-    /// The document chain with OCR repair before stemming; `profile` forces how damaged the
-    /// text is taken to be (by default each document's own profile decides).
-    public static func norwegian(repairer: WordRepairer, profile: DamageProfile? = nil) -> Analyzer {
-        Analyzer(tokenizer: ICUWordTokenizer(), filters: [
-            KeywordMarkerFilter(),
-            OCRRepairFilter(repairer: repairer, profile: profile),
-            NorwegianStemFilter(),
-        ])
     }
 }

@@ -26,8 +26,7 @@ struct NormalizeCommand: ParsableCommand {
         } catch {
             throw CommandFailure.failure(error.description)
         }
-        let analyzer = Analyzer.norwegian(repairer: WordRepairer(lexicon: lexicon),
-                                          profile: damaged ? .heavilyDamaged : .clean)
+        let analyzer = Analyzer.norwegian.withOCRRepair(WordRepairer(lexicon: lexicon), profile: damaged ? .heavilyDamaged : .clean)
         var output = ""
         while let line = readLine(strippingNewline: true) {
             output += Self.term(of: line, analyzer: analyzer) + "\n"
