@@ -18,9 +18,8 @@ public struct QueryPlanner: Sendable {
     public func plan(_ text: String, reader: IndexReader, filter: SearchFilter = SearchFilter()) -> Query {
         var filter = filter
         var problems: [String] = []
-        let text = Self.extractFilters(from: text, into: &filter, problems: &problems)
-        var query = plan(words: text, reader: reader)
-        query.filter = filter
+        let words = plan(words: Self.extractFilters(from: text, into: &filter, problems: &problems), reader: reader).words
+        var query = Query(text: text, words: words, filter: filter)
         query.problems = problems
         return query
     }

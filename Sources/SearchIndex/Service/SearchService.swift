@@ -30,15 +30,19 @@ public struct SearchService: Sendable {
 
     public func search(_ text: String, filter: SearchFilter = SearchFilter(), limit: Int = 10, offset: Int = 0,
                        texts: inout SectionTextSource) throws -> SearchResponse {
+        try search(try plan(text, filter: filter), limit: limit, offset: offset, texts: &texts)
+    }
+
+    /// Runs a query already planned (by `plan`), e.g. one the caller also explains.
+    public func search(_ query: Query, limit: Int = 10, offset: Int = 0, texts: inout SectionTextSource) throws(IndexError) -> SearchResponse {
         let started = DispatchTime.now()
-        let query = try plan(text, filter: filter)
         let ranked = searcher.search(query, limit: limit, offset: offset)
         let terms = query.allTerms
         var hits: [SearchHit] = []
         for hit in ranked.hits {
             hits.append(try makeHit(hit, terms: terms, texts: &texts))
         }
-        return SearchResponse(query: text, total: ranked.total, tookMs: Self.milliseconds(since: started), hits: hits)
+        return SearchResponse(query: query.text, total: ranked.total, tookMs: Self.milliseconds(since: started), hits: hits)
     }
 
     /// How `searchCases` orders cases.

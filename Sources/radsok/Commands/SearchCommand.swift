@@ -58,11 +58,11 @@ struct SearchCommand: ParsableCommand {
                 let response = try service.searchCases(text, filter: filter, order: sort, limit: limit, texts: &texts)
                 print(json ? try Self.encode(response) : HitFormatter.render(response))
             } else {
-                let response = try service.search(text, filter: filter, limit: limit, texts: &texts)
+                let query = try service.plan(text, filter: filter)
+                let response = try service.search(query, limit: limit, texts: &texts)
                 if json {
                     print(try Self.encode(response))
                 } else if explain {
-                    let query = try service.plan(text, filter: filter)
                     print(HitFormatter.explain(query))
                     print(HitFormatter.render(response) { service.searcher.explain(query, section: $0.sectionID) })
                 } else {
