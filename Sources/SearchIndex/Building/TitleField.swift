@@ -7,6 +7,8 @@ import NorwegianText
 /// Title terms live in the same dictionary under a prefix that no analyzed word can start with.
 public enum TitleField {
     static let prefix = "\u{1}"
+    /// The first byte of every title term.
+    static let marker: UInt8 = 1
 
     /// The title to index for a section: a case's title, or the heading a piece of other text
     /// starts with. Not for agenda lines (the title is all their text) nor for later parts of a

@@ -1,20 +1,65 @@
-/// A query after analysis and expansion: what `Searcher` executes and `--explain` shows.
+/// A query after parsing, analysis and expansion: what `Searcher` executes and `--explain` shows.
 public struct Query: Sendable {
     public let text: String
-    public var words: [QueryWord]
+    /// What a section is ranked by. Each clause is one "word" of the query: sections that satisfy
+    /// more clauses rank above those that satisfy fewer, then by score.
+    public var clauses: [QueryClause]
+    /// Sections that match any of these are left out (`-word`, `-"phrase"`).
+    public var excluded: [QueryClause] = []
     /// Restrictions written in the query (`type:vedtak år:2025`) or given beside it.
     public var filter = SearchFilter()
     /// Filters in the query that could not be understood, each as a sentence for the user.
     public var problems: [String] = []
+    /// What was done to the query that the user may not expect (cut, words unknown), as sentences.
+    public var notes: [String] = []
 
-    public init(text: String, words: [QueryWord], filter: SearchFilter = SearchFilter()) {
+    public init(text: String, clauses: [QueryClause], filter: SearchFilter = SearchFilter()) {
         self.text = text
-        self.words = words
+        self.clauses = clauses
         self.filter = filter
     }
 
+    /// Every query word, in the order written, excluded ones left out.
+    public var words: [QueryWord] { clauses.flatMap(\.words) }
+
     /// Every index term the query can match, for highlighting.
     public var allTerms: Set<String> { Set(words.flatMap { $0.terms.map(\.term) }) }
+}
+
+/// One ranked unit of a query.
+public indirect enum QueryClause: Sendable {
+    /// A word and its alternatives; a section scores by the best of them.
+    case word(QueryWord)
+    /// Words at consecutive positions (`"møte med Helsedataservice"`).
+    case phrase(QueryPhrase)
+    /// `a OR b`: a section matches when it matches any; it scores by the best.
+    case anyOf([QueryClause])
+    /// `(a b)`: a section matches only when it matches all; it scores by their sum.
+    case allOf([QueryClause])
+
+    public var words: [QueryWord] {
+        switch self {
+        case .word(let word): [word]
+        case .phrase(let phrase): phrase.words
+        case .anyOf(let clauses), .allOf(let clauses): clauses.flatMap(\.words)
+        }
+    }
+
+    /// The clause as the user could have typed it, for messages and `--explain`.
+    public var written: String {
+        switch self {
+        case .word(let word): word.written
+        case .phrase(let phrase): "\"\(phrase.written)\""
+        case .anyOf(let clauses): "(" + clauses.map(\.written).joined(separator: " OR ") + ")"
+        case .allOf(let clauses): "(" + clauses.map(\.written).joined(separator: " ") + ")"
+        }
+    }
+}
+
+/// Words that must appear next to each other, in order.
+public struct QueryPhrase: Sendable {
+    public let written: String
+    public let words: [QueryWord]
 }
 
 /// One word of the query and the index terms it stands for.
@@ -42,5 +87,17 @@ public struct WeightedTerm: Sendable, Hashable {
         case folded
         /// The word in a section title.
         case title
+        /// A term that starts with `prefix*`.
+        case prefix
+        /// A term within the edit distance of `word~`.
+        case fuzzy
+        /// A compound that has the word as a part (`helsedata` → `helsedataservice`).
+        case compound
+        /// A part of the compound typed (`innovasjonsanskaffelser` → `anskaffelser`).
+        case part
+        /// The spelled-out name of an acronym, or the acronym of a name (`KSF`).
+        case acronym
+        /// The word repaired as OCR damage would have changed it.
+        case repaired
     }
 }

@@ -1,14 +1,22 @@
+import Foundation
 import NorwegianText
 
-/// Turns the text a user typed into a `Query` against one index: analyzes it with the documents'
-/// chain and expands words typed without æøå to the spellings with them that the index holds.
+/// Turns the text a user typed into a `Query` against one index: parses the query language,
+/// analyzes words with the documents' chain, and expands them to the index terms they stand
+/// for (spellings without æøå, prefixes, typos), each expansion weighted below the word itself.
 public struct QueryPlanner: Sendable {
     public var analyzer: Analyzer
+    public var parser = QueryParser()
     /// How much a folded spelling counts next to the spelling typed.
     public var foldedWeight = 0.8
+    /// How much a term reached by `prefix*` counts.
+    public var prefixWeight = 0.9
+    /// How much a term one edit away from `word~` counts; two edits count its square.
+    public var fuzzyWeight = 0.8
     /// How much a match in a section's title adds, relative to a match in its text.
     public var titleWeight = 0.5
-    /// Queries longer than this are cut (the rest is ignored), keeping work per query bounded.
+    /// Queries with more words than this are cut (the rest is ignored, with a note), keeping
+    /// work per query bounded.
     public var maximumWords = 64
 
     public init(analyzer: Analyzer = .norwegian) {
@@ -16,75 +24,182 @@ public struct QueryPlanner: Sendable {
     }
 
     public func plan(_ text: String, reader: IndexReader, filter: SearchFilter = SearchFilter()) -> Query {
-        var filter = filter
-        var problems: [String] = []
-        let words = plan(words: Self.extractFilters(from: text, into: &filter, problems: &problems), reader: reader).words
-        var query = Query(text: text, words: words, filter: filter)
-        query.problems = problems
+        var planning = Planning(planner: self, reader: reader, filter: filter)
+        var clauses: [QueryClause] = []
+        var seen: Set<[String]> = []
+        for node in parser.parse(text) {
+            for clause in planning.clauses(for: node, topLevel: true) {
+                // The same word twice counts once.
+                if case .word(let word) = clause {
+                    guard seen.insert(word.terms.map(\.term).sorted() + [word.terms.isEmpty ? word.written.lowercased() : ""]).inserted else { continue }
+                }
+                clauses.append(clause)
+            }
+        }
+        var query = Query(text: text, clauses: clauses, filter: planning.filter)
+        query.excluded = planning.excluded
+        query.problems = planning.problems
+        query.notes = planning.notes
         return query
     }
 
-    /// Takes `field:value` filters out of the query text; words with other colons stay words.
-    static func extractFilters(from text: String, into filter: inout SearchFilter, problems: inout [String]) -> String {
-        var kept: [Substring] = []
-        for word in text.split(whereSeparator: \.isWhitespace) {
-            guard let colon = word.firstIndex(of: ":"), colon != word.startIndex,
-                  SearchFilter.fieldNames.contains(word[..<colon].lowercased()) else {
-                kept.append(word)
-                continue
-            }
-            let value = word[word.index(after: colon)...]
-            do {
-                try filter.add(field: String(word[..<colon]), value: String(value))
-            } catch {
-                problems.append(error.description)
-            }
-        }
-        return kept.joined(separator: " ")
-    }
-
-    private func plan(words text: String, reader: IndexReader) -> Query {
-        let tokens = analyzer.analyze(text)
-        let units = Array(text.utf16)
-        var words: [QueryWord] = []
-        var seen: Set<[String]> = []
-        var index = 0
-        while index < tokens.count, words.count < maximumWords {
-            var group = [tokens[index]]
-            index += 1
-            while index < tokens.count, tokens[index].position == group[0].position {
-                group.append(tokens[index]); index += 1
-            }
-            let range = group[0].range
-            let written = String(decoding: units[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF16.self)
-            let terms = expand(group, written: written, reader: reader)
-            let titleTerms = terms.compactMap { t in
-                reader.termID(TitleField.term(for: t.term)).map {
-                    WeightedTerm(term: t.term, termID: $0, weight: t.weight * titleWeight, reason: .title)
-                }
-            }
-            let word = QueryWord(written: written, terms: terms, titleTerms: titleTerms)
-            let key = group.map(\.text).sorted()
-            if seen.insert(key).inserted { words.append(word) }
-        }
-        return Query(text: text, words: words)
-    }
-
+    /// The terms of one analyzed word (the tokens at one position): the word itself, then its
+    /// spellings with æøå when it was typed without them, expanded only to spellings the
+    /// index holds.
     func expand(_ group: [Token], written: String, reader: IndexReader) -> [WeightedTerm] {
-        var terms: [WeightedTerm] = []
-        var present: Set<Int> = []
-        func add(_ id: Int, _ weight: Double, _ reason: WeightedTerm.Reason) {
-            if present.insert(id).inserted { terms.append(WeightedTerm(term: reader.term(id), termID: id, weight: weight, reason: reason)) }
-        }
+        var terms = TermSet(reader: reader)
         for token in group {
-            if let id = reader.termID(token.text) { add(id, 1, .exact) }
+            if let id = reader.termID(token.text) { terms.add(id, 1, .exact) }
         }
-        guard NorwegianFolding.mayBeFolded(written), !group.contains(where: { $0.flags.contains(.keyword) }) else { return terms }
+        guard NorwegianFolding.mayBeFolded(written), !group.contains(where: { $0.flags.contains(.keyword) }) else { return terms.terms }
         for token in group {
             let key = NorwegianFolding.foldKey(token.text)
-            if key != token.text, let id = reader.termID(key) { add(id, foldedWeight, .folded) }
-            for id in reader.terms(withFoldKey: key) { add(id, foldedWeight, .folded) }
+            if key != token.text, let id = reader.termID(key) { terms.add(id, foldedWeight, .folded) }
+            for id in reader.terms(withFoldKey: key) { terms.add(id, foldedWeight, .folded) }
         }
-        return terms
+        return terms.terms
+    }
+
+    func titleTerms(for terms: [WeightedTerm], reader: IndexReader) -> [WeightedTerm] {
+        terms.compactMap { t in
+            guard t.reason == .exact || t.reason == .folded else { return nil }
+            return reader.termID(TitleField.term(for: t.term)).map {
+                WeightedTerm(term: t.term, termID: $0, weight: t.weight * titleWeight, reason: .title)
+            }
+        }
+    }
+}
+
+/// Terms gathered for one word, each once, in the order found.
+struct TermSet {
+    let reader: IndexReader
+    private(set) var terms: [WeightedTerm] = []
+    private var present: Set<Int> = []
+
+    init(reader: IndexReader) {
+        self.reader = reader
+    }
+
+    mutating func add(_ id: Int, _ weight: Double, _ reason: WeightedTerm.Reason) {
+        if present.insert(id).inserted { terms.append(WeightedTerm(term: reader.term(id), termID: id, weight: weight, reason: reason)) }
+    }
+}
+
+/// The state of planning one query: filters and exclusions found along the way, and the
+/// word budget.
+private struct Planning {
+    let planner: QueryPlanner
+    let reader: IndexReader
+    var filter: SearchFilter
+    var excluded: [QueryClause] = []
+    var problems: [String] = []
+    var notes: [String] = []
+    private var wordCount = 0
+    private var wasCut = false
+
+    init(planner: QueryPlanner, reader: IndexReader, filter: SearchFilter) {
+        self.planner = planner
+        self.reader = reader
+        self.filter = filter
+    }
+
+    /// The clauses a node stands for. A word that analysis splits in several (`e-helse`)
+    /// gives several clauses at the top level and one all-of clause inside an operator.
+    mutating func clauses(for node: QueryNode, topLevel: Bool) -> [QueryClause] {
+        switch node {
+        case .filter(let field, let value):
+            do { try filter.add(field: field, value: value) } catch { problems.append(error.description) }
+            return []
+        case .exclude(let inner):
+            guard topLevel else {
+                notes.append("utelukkelse inne i OR er ignorert")
+                return []
+            }
+            if let clause = single(clauses(for: inner, topLevel: false)) { excluded.append(clause) }
+            return []
+        case .word(let text, let match):
+            let words = self.words(text, match: match)
+            return topLevel ? words.map { .word($0) } : single(words.map { .word($0) }).map { [$0] } ?? []
+        case .phrase(let text):
+            let words = self.words(text, match: .analyzed)
+            if words.count <= 1 { return words.map { .word($0) } }
+            return [.phrase(QueryPhrase(written: text.trimmingCharacters(in: .whitespaces), words: words))]
+        case .anyOf(let nodes):
+            let alternatives = nodes.compactMap { single(clauses(for: $0, topLevel: false)) }
+            return alternatives.count <= 1 ? alternatives : [.anyOf(alternatives)]
+        case .group(let nodes):
+            let parts = nodes.flatMap { clauses(for: $0, topLevel: false) }
+            return single(parts).map { [$0] } ?? []
+        }
+    }
+
+    private func single(_ clauses: [QueryClause]) -> QueryClause? {
+        clauses.count <= 1 ? clauses.first : .allOf(clauses)
+    }
+
+    /// The query words of a piece of query text, one per analyzed position.
+    private mutating func words(_ text: String, match: QueryNode.WordMatch) -> [QueryWord] {
+        switch match {
+        case .analyzed:
+            let tokens = planner.analyzer.analyze(text)
+            let units = Array(text.utf16)
+            var words: [QueryWord] = []
+            var index = 0
+            while index < tokens.count {
+                var group = [tokens[index]]
+                index += 1
+                while index < tokens.count, tokens[index].position == group[0].position {
+                    group.append(tokens[index]); index += 1
+                }
+                guard spendWord() else { break }
+                let range = group[0].range
+                let written = String(decoding: units[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF16.self)
+                let terms = planner.expand(group, written: written, reader: reader)
+                words.append(QueryWord(written: written, terms: terms, titleTerms: planner.titleTerms(for: terms, reader: reader)))
+            }
+            return words
+        case .prefix:
+            guard let folded = foldedForm(text), spendWord() else { return [] }
+            var terms = TermSet(reader: reader)
+            for id in VocabularyMatcher(reader: reader).terms(withPrefix: folded) {
+                terms.add(id, planner.prefixWeight, .prefix)
+            }
+            return [QueryWord(written: text + "*", terms: terms.terms, titleTerms: planner.titleTerms(for: terms.terms, reader: reader))]
+        case .fuzzy(let maximumEdits):
+            guard let folded = foldedForm(text) else { return [] }
+            let analyzed = words(text, match: .analyzed)
+            guard var word = analyzed.first else { return [] }
+            let edits = maximumEdits ?? VocabularyMatcher.allowedEdits(letters: folded.count)
+            let stems = planner.analyzer.analyze(text).map(\.text)
+            var terms = TermSet(reader: reader)
+            for term in word.terms { terms.add(term.termID, term.weight, term.reason) }
+            // The form as typed first; its stem only when that finds nothing, since a misspelled
+            // word can stem to something far from its intended stem.
+            let matcher = VocabularyMatcher(reader: reader)
+            var near = matcher.terms(near: [folded], maximumEdits: edits)
+            if near.isEmpty { near = matcher.terms(near: stems, maximumEdits: edits) }
+            for (id, distance) in near {
+                terms.add(id, distance == 0 ? 1 : pow(planner.fuzzyWeight, Double(distance)), distance == 0 ? .exact : .fuzzy)
+            }
+            word = QueryWord(written: text + "~", terms: terms.terms, titleTerms: planner.titleTerms(for: word.terms, reader: reader))
+            return [word] + analyzed.dropFirst()
+        }
+    }
+
+    /// The text case-folded as the tokenizer folds it, without stemming; nil when it holds no word.
+    private func foldedForm(_ text: String) -> String? {
+        let tokens = planner.analyzer.tokenizer.tokenize(text)
+        guard !tokens.isEmpty else { return nil }
+        return tokens.map(\.text).joined()
+    }
+
+    private mutating func spendWord() -> Bool {
+        guard wordCount < planner.maximumWords else {
+            if !wasCut { notes.append("spørringen er kuttet etter \(planner.maximumWords) ord") }
+            wasCut = true
+            return false
+        }
+        wordCount += 1
+        return true
     }
 }

@@ -1,8 +1,10 @@
-/// Why a section scored what it did: each query word's best matching term with its BM25
-/// contribution, for `--explain`.
+/// Why a section scored what it did: each query clause's best matching term (or phrase) with its
+/// BM25 contribution, for `--explain`.
 public struct Explanation: Sendable {
     public struct Contribution: Sendable {
+        /// The clause as written.
         public let word: String
+        /// The index term that matched, or the phrase.
         public let term: String
         public let reason: WeightedTerm.Reason
         public let frequency: Int
@@ -13,33 +15,49 @@ public struct Explanation: Sendable {
 }
 
 extension Searcher {
-    /// Recomputes, for one section, what each query word contributed (the best of its terms, plus
-    /// the title bonus), the same way `search` scores it.
+    /// Recomputes, for one section, what each clause contributed, the same way `search` scores it.
     public func explain(_ query: Query, section: Int) -> Explanation {
+        let scorer = ClauseScorer(reader: reader, bm25: bm25, scratch: ScoreScratch(sectionCount: 0))
+        return Explanation(contributions: query.clauses.flatMap { explain($0, section: section, scorer: scorer) })
+    }
+
+    private func explain(_ clause: QueryClause, section: Int, scorer: ClauseScorer) -> [Explanation.Contribution] {
+        switch clause {
+        case .word(let word):
+            return explain(word, section: section, scorer: scorer)
+        case .phrase(let phrase):
+            guard let frequency = PhraseMatcher(reader: reader).frequencies(of: phrase, only: [Int32(section)])[Int32(section)] else { return [] }
+            let score = scorer.phraseScore(frequency: frequency, section: section, idf: scorer.phraseIDF(phrase))
+            return [.init(word: clause.written, term: phrase.words.map { $0.terms.first?.term ?? $0.written }.joined(separator: " "),
+                          reason: .exact, frequency: frequency, score: score)]
+        case .anyOf(let clauses):
+            return clauses.map { explain($0, section: section, scorer: scorer) }
+                .max { $0.reduce(0) { $0 + $1.score } < $1.reduce(0) { $0 + $1.score } } ?? []
+        case .allOf(let clauses):
+            let parts = clauses.map { explain($0, section: section, scorer: scorer) }
+            return parts.contains(where: \.isEmpty) ? [] : parts.flatMap { $0 }
+        }
+    }
+
+    private func explain(_ word: QueryWord, section: Int, scorer: ClauseScorer) -> [Explanation.Contribution] {
         let n = reader.sectionCount
         let length = Int(reader.sectionLengths[section])
-        var contributions: [Explanation.Contribution] = []
-        for word in query.words {
-            var best: Explanation.Contribution?
-            for term in word.terms {
-                guard let frequency = frequency(of: term.termID, in: section) else { continue }
-                let idf = bm25.idf(documentFrequency: reader.postingsInfo(term.termID).documentFrequency, sectionCount: n)
-                let score = term.weight * bm25.score(frequency: frequency, length: length, averageLength: reader.averageSectionLength, idf: idf)
-                if score > best?.score ?? 0 {
-                    best = .init(word: word.written, term: term.term, reason: term.reason, frequency: frequency, score: score)
-                }
-            }
-            guard let best else { continue }
-            contributions.append(best)
-            for term in word.titleTerms where frequency(of: term.termID, in: section) != nil {
-                guard let body = word.terms.first(where: { $0.term == term.term }) else { continue }
-                let idf = bm25.idf(documentFrequency: reader.postingsInfo(body.termID).documentFrequency, sectionCount: n)
-                contributions.append(.init(word: word.written, term: term.term, reason: .title, frequency: 1,
-                                           score: term.weight * bm25.score(frequency: 1, length: 1, averageLength: 1, idf: idf)))
-                break
+        var best: Explanation.Contribution?
+        for term in word.terms {
+            guard let frequency = frequency(of: term.termID, in: section) else { continue }
+            let idf = bm25.idf(documentFrequency: reader.postingsInfo(term.termID).documentFrequency, sectionCount: n)
+            let score = term.weight * bm25.score(frequency: frequency, length: length, averageLength: reader.averageSectionLength, idf: idf)
+            if score > best?.score ?? 0 {
+                best = .init(word: word.written, term: term.term, reason: term.reason, frequency: frequency, score: score)
             }
         }
-        return Explanation(contributions: contributions)
+        guard let best else { return [] }
+        for term in word.titleTerms where frequency(of: term.termID, in: section) != nil {
+            guard let body = word.terms.first(where: { $0.term == term.term }) else { continue }
+            return [best, .init(word: word.written, term: term.term, reason: .title, frequency: 1,
+                                score: scorer.titleScore(term, body: body, sectionCount: n))]
+        }
+        return [best]
     }
 
     private func frequency(of termID: Int, in section: Int) -> Int? {

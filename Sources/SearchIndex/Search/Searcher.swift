@@ -37,7 +37,7 @@ public struct Searcher: Sendable {
         let n = reader.sectionCount
         guard n > 0 else { return RankedResult(total: 0, hits: []) }
         let filter: ((Int) -> Bool)? = query.filter.isEmpty ? nil : { [reader] in query.filter.accepts(reader.facts($0)) }
-        if query.words.isEmpty {
+        if query.clauses.isEmpty {
             return query.filter.isEmpty ? RankedResult(total: 0, hits: []) : browse(filter!, limit: limit, offset: offset)
         }
         // Room for the nested results that collapsing removes.
@@ -79,10 +79,10 @@ public struct Searcher: Sendable {
     }
 
     private func search(_ query: Query, limit: Int, offset: Int, filter: ((Int) -> Bool)?, scores: ScoreScratch) -> RankedResult {
-        let n = reader.sectionCount
         var touched: [Int32] = []
         defer { scores.reset(touched) }
-        var touchedByWord: [Int32] = []
+        let scorer = ClauseScorer(reader: reader, bm25: bm25, scratch: scores)
+        let excluded = query.excluded.reduce(into: Set<Int32>()) { $0.formUnion(scorer.sections($1)) }
         let codeWeights = SectionCodes.kinds.map { kindWeights[$0] ?? 1 }
         var count = 0
         var best = TopK<ScoredSection>(limit + offset) { a, b in
@@ -90,55 +90,25 @@ public struct Searcher: Sendable {
             if a.score != b.score { return a.score > b.score }
             return a.sectionID < b.sectionID
         }
-        let average = reader.averageSectionLength
-        let lengths = reader.sectionLengths
-        scores.wordScore.withUnsafeMutableBufferPointer { wordScore in
-        scores.titleScore.withUnsafeMutableBufferPointer { titleScore in
         scores.total.withUnsafeMutableBufferPointer { total in
         scores.matched.withUnsafeMutableBufferPointer { matched in
-            for word in query.words {
-                touchedByWord.removeAll(keepingCapacity: true)
-                for term in word.terms {
-                    let idf = bm25.idf(documentFrequency: reader.postingsInfo(term.termID).documentFrequency, sectionCount: n)
-                    reader.withPostings(term.termID) { postings in
-                        postings.forEach { section, frequency in
-                            let s = Float(term.weight * bm25.score(frequency: frequency, length: Int(lengths[section]),
-                                                                    averageLength: average, idf: idf))
-                            if wordScore[section] == 0 { touchedByWord.append(Int32(section)) }
-                            if s > wordScore[section] { wordScore[section] = s }
-                        }
-                    }
-                }
-                // A title match adds to a body match (the title is also in the text), scored with
-                // the body term's rarity so that rare title words matter most.
-                for term in word.titleTerms {
-                    guard let body = word.terms.first(where: { $0.term == term.term }) else { continue }
-                    let idf = bm25.idf(documentFrequency: reader.postingsInfo(body.termID).documentFrequency, sectionCount: n)
-                    let s = Float(term.weight * bm25.score(frequency: 1, length: 1, averageLength: 1, idf: idf))
-                    reader.withPostings(term.termID) { postings in
-                        postings.forEach { section, _ in
-                            if wordScore[section] > 0, s > titleScore[section] { titleScore[section] = s }
-                        }
-                    }
-                }
-                for section in touchedByWord {
-                    let i = Int(section)
-                    if matched[i] == 0 { touched.append(section) }
-                    total[i] += wordScore[i] + titleScore[i]
+            for clause in query.clauses {
+                let clauseScores = scorer.scores(clause)
+                for entry in clauseScores {
+                    let i = Int(entry.section)
+                    if matched[i] == 0 { touched.append(entry.section) }
+                    total[i] += entry.score
                     matched[i] &+= 1
-                    wordScore[i] = 0
-                    titleScore[i] = 0
                 }
             }
             for section in touched {
                 let i = Int(section)
                 if let filter, !filter(i) { continue }
+                if !excluded.isEmpty, excluded.contains(section) { continue }
                 count += 1
                 let weight = codeWeights[Int(reader.sectionKindCodes[i])]
                 best.insert(ScoredSection(sectionID: i, score: Double(total[i] * weight), matchedWords: Int(matched[i])))
             }
-        }
-        }
         }
         }
         return RankedResult(total: count, hits: Array(best.sorted().dropFirst(offset)))

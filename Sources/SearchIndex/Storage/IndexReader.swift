@@ -142,24 +142,29 @@ public struct IndexReader: Sendable {
     /// The id of a term, by binary search over the sorted dictionary.
     public func termID(_ term: String) -> Int? {
         var term = term
-        return term.withUTF8 { key in
-            data.withUnsafeBytes { raw in
-                let block = blocks[.terms]!.lowerBound
-                var low = 0, high = termCount - 1
-                while low <= high {
-                    let mid = (low + high) / 2
-                    let c = compare(termBytes(mid, raw, block), key)
-                    if c == 0 { return mid }
-                    if c < 0 { low = mid + 1 } else { high = mid - 1 }
-                }
-                return nil
-            }
-        }
+        return term.withUTF8 { key in data.withUnsafeBytes { raw in termTable(raw).find(key) } }
+    }
+
+    /// The ids of the terms that start with `prefix`: a range, since the dictionary is sorted.
+    public func termIDs(withPrefix prefix: String) -> Range<Int> {
+        var prefix = prefix
+        return prefix.withUTF8 { key in data.withUnsafeBytes { raw in termTable(raw).range(withPrefix: key) } }
     }
 
     public func term(_ id: Int) -> String {
-        data.withUnsafeBytes { raw in String(decoding: termBytes(id, raw, blocks[.terms]!.lowerBound), as: UTF8.self) }
+        data.withUnsafeBytes { raw in String(decoding: termTable(raw).bytes(id), as: UTF8.self) }
     }
+
+    /// Calls `body` with each term's id and UTF-8 bytes, in dictionary order, without making
+    /// strings: a scan of the whole vocabulary (typo-tolerant matching) stays cheap.
+    public func forEachTerm(in ids: Range<Int>? = nil, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
+        data.withUnsafeBytes { raw in
+            let table = termTable(raw)
+            for id in ids ?? 0..<termCount { body(id, table.bytes(id)) }
+        }
+    }
+
+    public var vocabularySize: Int { termCount }
 
     /// Where a term's postings are and how many sections contain it.
     public func postingsInfo(_ id: Int) -> (documentFrequency: Int, docs: Range<Int>, positions: Range<Int>) {
@@ -186,45 +191,80 @@ public struct IndexReader: Sendable {
         }
     }
 
-    private func termBytes(_ id: Int, _ raw: UnsafeRawBufferPointer, _ block: Int) -> UnsafeRawBufferPointer {
-        let offsets = block + 4
-        let start = Int(raw.loadUnaligned(fromByteOffset: offsets + id * 4, as: UInt32.self))
-        let end = Int(raw.loadUnaligned(fromByteOffset: offsets + (id + 1) * 4, as: UInt32.self))
-        let textBase = offsets + (termCount + 1) * 4
-        return UnsafeRawBufferPointer(rebasing: raw[(textBase + start)..<(textBase + end)])
+    private func termTable(_ raw: UnsafeRawBufferPointer) -> SortedStrings {
+        SortedStrings(raw: raw, offsets: blocks[.terms]!.lowerBound + 4, count: termCount)
     }
 
     // MARK: Fold keys
 
     /// The terms that are spelled like `key` once æ, ø and å are folded.
     public func terms(withFoldKey key: String) -> [Int] {
+        foldKeyLists(key) { table, wanted in table.find(wanted).map { $0..<($0 + 1) } ?? 0..<0 }
+    }
+
+    /// The terms whose folded spelling starts with `prefix` (`horingss*` → høringssvar).
+    public func terms(withFoldKeyPrefix prefix: String) -> [Int] {
+        foldKeyLists(prefix) { table, wanted in table.range(withPrefix: wanted) }
+    }
+
+    private func foldKeyLists(_ key: String, _ select: (SortedStrings, UnsafeBufferPointer<UInt8>) -> Range<Int>) -> [Int] {
         var key = key
         return key.withUTF8 { wanted in
             data.withUnsafeBytes { raw -> [Int] in
                 let block = blocks[.foldKeys]!.lowerBound
-                let offsets = block + 4
-                let textBase = offsets + (foldKeyCount + 1) * 4
-                func keyBytes(_ i: Int) -> UnsafeRawBufferPointer {
-                    let s = Int(raw.loadUnaligned(fromByteOffset: offsets + i * 4, as: UInt32.self))
-                    let e = Int(raw.loadUnaligned(fromByteOffset: offsets + (i + 1) * 4, as: UInt32.self))
-                    return UnsafeRawBufferPointer(rebasing: raw[(textBase + s)..<(textBase + e)])
-                }
-                var low = 0, high = foldKeyCount - 1
-                while low <= high {
-                    let mid = (low + high) / 2
-                    let c = compare(keyBytes(mid), wanted)
-                    if c < 0 { low = mid + 1 } else if c > 0 { high = mid - 1 } else {
-                        let textBytes = Int(raw.loadUnaligned(fromByteOffset: offsets + foldKeyCount * 4, as: UInt32.self))
-                        let lists = block + ((textBase - block + textBytes + 3) & ~3)
-                        let from = Int(raw.loadUnaligned(fromByteOffset: lists + mid * 4, as: UInt32.self))
-                        let to = Int(raw.loadUnaligned(fromByteOffset: lists + (mid + 1) * 4, as: UInt32.self))
-                        let ids = lists + (foldKeyCount + 1) * 4
-                        return (from..<to).map { Int(raw.loadUnaligned(fromByteOffset: ids + $0 * 4, as: UInt32.self)) }
-                    }
-                }
-                return []
+                let table = SortedStrings(raw: raw, offsets: block + 4, count: foldKeyCount)
+                let keys = select(table, wanted)
+                guard !keys.isEmpty else { return [] }
+                let textBytes = Int(raw.loadUnaligned(fromByteOffset: table.offsets + foldKeyCount * 4, as: UInt32.self))
+                let lists = block + ((table.textBase - block + textBytes + 3) & ~3)
+                let from = Int(raw.loadUnaligned(fromByteOffset: lists + keys.lowerBound * 4, as: UInt32.self))
+                let to = Int(raw.loadUnaligned(fromByteOffset: lists + keys.upperBound * 4, as: UInt32.self))
+                let ids = lists + (foldKeyCount + 1) * 4
+                return (from..<to).map { Int(raw.loadUnaligned(fromByteOffset: ids + $0 * 4, as: UInt32.self)) }
             }
         }
+    }
+}
+
+/// A sorted table of byte strings as the writer lays them out: `count + 1` u32 offsets, then the
+/// concatenated bytes.
+struct SortedStrings {
+    let raw: UnsafeRawBufferPointer
+    let offsets: Int
+    let count: Int
+
+    var textBase: Int { offsets + (count + 1) * 4 }
+
+    func bytes(_ i: Int) -> UnsafeRawBufferPointer {
+        let start = Int(raw.loadUnaligned(fromByteOffset: offsets + i * 4, as: UInt32.self))
+        let end = Int(raw.loadUnaligned(fromByteOffset: offsets + (i + 1) * 4, as: UInt32.self))
+        return UnsafeRawBufferPointer(rebasing: raw[(textBase + start)..<(textBase + end)])
+    }
+
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let i = firstIndex { compare(bytes($0), key) >= 0 }
+        return i < count && compare(bytes(i), key) == 0 ? i : nil
+    }
+
+    func range(withPrefix prefix: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let start = firstIndex { compare(bytes($0), prefix) >= 0 }
+        let end = firstIndex { i in
+            let b = bytes(i)
+            let n = min(b.count, prefix.count)
+            // Past the range once the first bytes sort after the prefix.
+            return n > 0 && memcmp(b.baseAddress!, prefix.baseAddress!, n) > 0
+        }
+        return start..<max(start, end)
+    }
+
+    /// The first index for which `isAtOrAfter` holds (it must be false, then true, along the table).
+    private func firstIndex(_ isAtOrAfter: (Int) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if isAtOrAfter(mid) { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 }
 

@@ -104,15 +104,36 @@ enum HitFormatter {
         return lines.joined(separator: "\n")
     }
 
-    /// What the query became: each word's terms with the reason for each.
+    /// What the query became: each clause's words with their terms and the reason for each.
     static func explain(_ query: Query) -> String {
         var lines = ["Query:"]
-        for word in query.words {
+        func describe(_ word: QueryWord, indent: String) {
             let terms = word.terms.map { "\($0.term) (\($0.reason.rawValue)\($0.weight < 1 ? String(format: " ×%.2f", $0.weight) : ""))" }
-            lines.append("  \(word.written) → " + (terms.isEmpty ? "no such term in the index" : terms.joined(separator: ", "))
+            lines.append("\(indent)\(word.written) → " + (terms.isEmpty ? "no such term in the index" : terms.joined(separator: ", "))
                          + (word.titleTerms.isEmpty ? "" : "; also in titles"))
         }
+        func describe(_ clause: QueryClause, indent: String) {
+            switch clause {
+            case .word(let word):
+                describe(word, indent: indent)
+            case .phrase(let phrase):
+                lines.append("\(indent)phrase \(clause.written), words at consecutive positions:")
+                phrase.words.forEach { describe($0, indent: indent + "  ") }
+            case .anyOf(let clauses):
+                lines.append("\(indent)any of:")
+                clauses.forEach { describe($0, indent: indent + "  ") }
+            case .allOf(let clauses):
+                lines.append("\(indent)all of:")
+                clauses.forEach { describe($0, indent: indent + "  ") }
+            }
+        }
+        query.clauses.forEach { describe($0, indent: "  ") }
+        for clause in query.excluded {
+            lines.append("  excluded:")
+            describe(clause, indent: "    ")
+        }
         if !query.filter.isEmpty { lines.append("  filters: \(query.filter)") }
+        query.notes.forEach { lines.append("  note: \($0)") }
         lines.append("")
         return lines.joined(separator: "\n")
     }

@@ -1,0 +1,37 @@
+import Testing
+@testable import SearchIndex
+
+@Suite("Searching OCR-damaged packages with correctly typed words")
+struct OCRSearchTests {
+    /// A clean package (whose words teach the lexicon) and a package whose æøå the OCR damaged.
+    static let files = [
+        "clean.txt": String(repeating: """
+            Rådet hadde møte med Helsedataservice på fredag. Møtet skal være åpent, og rådet følger opp.
+            Bærekraft og økt bruk av helsedata er viktig for rådet før neste møte.
+
+            """, count: 6),
+        "damaged.txt": String(repeating: """
+            Radet gnsker a fglge opp saken. Det ble avholdt mgte med Helsedataservice pa fredag.
+            Mgtet skal veere apent for radet, og beerekraft er viktig for @konomien.
+
+            """, count: 6),
+    ]
+
+    func files(_ query: String) throws -> [String] {
+        try TestCorpus.withIndex(Self.files) { reader in
+            Searcher(reader: reader).search(QueryPlanner().plan(query, reader: reader), limit: 10).hits
+                .map { reader.fileID(ofSection: $0.sectionID) }
+        }
+    }
+
+    @Test("a phrase typed correctly matches across the damaged passage")
+    func phraseAcrossDamage() throws {
+        #expect(Set(try files("\"møte med Helsedataservice\"")) == ["clean.txt", "damaged.txt"])
+    }
+
+    @Test("a correctly typed word finds its damaged spelling; the damaged spelling itself still finds it")
+    func wordsBothWays() throws {
+        #expect(Set(try files("bærekraft")) == ["clean.txt", "damaged.txt"])
+        #expect(try files("mgte") == ["damaged.txt"])
+    }
+}

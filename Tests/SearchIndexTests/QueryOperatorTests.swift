@@ -1,0 +1,84 @@
+import Testing
+@testable import SearchIndex
+
+@Suite("Query operators select and rank the sections they promise")
+struct QueryOperatorTests {
+    static let files = [
+        "a.txt": "Rådet hadde et møte med Helsedataservice om tilgang til helsedata.",
+        "b.txt": "Helsedataservice var ikke med, men rådet hadde et møte om data.",
+        "c.txt": "Kommunenes samarbeidsarena for forskning (KSF) ble presentert.",
+        "d.txt": "Leverandørutviklingsprogrammet (LUP) og innovative anskaffelser.",
+        "e.txt": "Bærekraft i helsetjenesten og bærekraftige løsninger.",
+    ]
+
+    func files(_ query: String, filter: SearchFilter = SearchFilter()) throws -> [String] {
+        try TestCorpus.withIndex(Self.files) { reader in
+            let searcher = Searcher(reader: reader)
+            let planned = QueryPlanner().plan(query, reader: reader, filter: filter)
+            return searcher.search(planned, limit: 10).hits.map { reader.fileID(ofSection: $0.sectionID) }
+        }
+    }
+
+    @Test("a phrase matches only words at consecutive positions, in order")
+    func phrase() throws {
+        #expect(try files("\"møte med Helsedataservice\"") == ["a.txt"])
+        #expect(try files("\"Helsedataservice med møte\"").isEmpty)
+        // Inflections of each phrase word still match.
+        #expect(try files("\"møtet med helsedataservicen\"") == ["a.txt"])
+    }
+
+    @Test("-word and -\"phrase\" leave out the sections that contain them")
+    func exclusion() throws {
+        #expect(try files("helsedataservice -tilgang") == ["b.txt"])
+        #expect(try files("helsedataservice -\"møte med\"") == ["b.txt"])
+        #expect(try files("-helsedataservice").isEmpty)
+    }
+
+    @Test("OR matches either side; a group needs all of its words")
+    func orAndGroups() throws {
+        #expect(Set(try files("KSF OR LUP")) == ["c.txt", "d.txt"])
+        #expect(try files("(møte tilgang) OR anskaffelser").sorted() == ["a.txt", "d.txt"])
+    }
+
+    @Test("prefix* reaches every term with the prefix; an ASCII prefix reaches æøå spellings")
+    func prefix() throws {
+        #expect(Set(try files("helsedata*")) == ["a.txt", "b.txt"])
+        #expect(Set(try files("baerekraft*")) == ["e.txt"])
+        #expect(try files("zzz*").isEmpty)
+    }
+
+    @Test("word~ tolerates typos by word length: none for ≤4 letters, one for 5–8, two beyond")
+    func fuzzy() throws {
+        #expect(VocabularyMatcher.allowedEdits(letters: 4) == 0)
+        #expect(VocabularyMatcher.allowedEdits(letters: 5) == 1)
+        #expect(VocabularyMatcher.allowedEdits(letters: 9) == 2)
+        #expect(Set(try files("helsedatsaervice~")) == ["a.txt", "b.txt"])
+        #expect(try files("ksg~").isEmpty)
+        #expect(try files("Helsedataservice").count == 2)
+    }
+
+    @Test("all words are preferred, but a section missing one still follows the complete matches")
+    func softConjunction() throws {
+        let ranked = try files("møte tilgang")
+        #expect(ranked.first == "a.txt")
+        #expect(ranked.contains("b.txt"))
+    }
+
+    @Test("malformed queries give results or nothing, never a crash", arguments: [
+        "\"unclosed", "((", "-", "OR OR", "))((", "\"\"", "* ~ -", String(repeating: "helse OR ", count: 1200),
+    ])
+    func malformed(query: String) throws {
+        _ = try files(query)
+    }
+
+    @Test("a query is cut after the word budget, with a note")
+    func wordBudget() throws {
+        try TestCorpus.withIndex(Self.files) { reader in
+            let query = QueryPlanner().plan(String(repeating: "helse data ", count: 100), reader: reader)
+            #expect(query.words.count <= 64)
+            let long = QueryPlanner().plan((1...100).map { "ord\($0)" }.joined(separator: " "), reader: reader)
+            #expect(long.words.count == 64)
+            #expect(!long.notes.isEmpty)
+        }
+    }
+}
