@@ -107,6 +107,9 @@ public struct Lexicon: Sendable {
         return 0
     }
 
+    /// Whether the corpus's clean text uses the word (not only the word list).
+    public func isCorpusWord(_ word: String) -> Bool { counts[word] != nil }
+
     /// `frequency`, widened for a candidate original: an unseen inflection of a corpus word, or a
     /// compound of two known words (with the linking s or e), counts a little.
     public func candidateFrequency(_ word: String) -> Double {

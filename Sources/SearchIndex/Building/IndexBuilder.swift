@@ -57,15 +57,15 @@ public struct IndexBuilder: Sendable {
         let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner)
         let clean = Self.parallel(chunks.count, progress: progress, label: "clean parts") { indexer.index(files, chunks[$0]) }
 
-        // Damaged documents, repaired with the lexicon of all the clean ones.
+        // The lexicon of all the clean documents: repairs the damaged ones, splits compounds.
+        var lexicon = Lexicon()
+        for part in clean { lexicon.merge(part.lexicon) }
+        let usedWordList = wordList.map { lexicon.addWordList(path: $0) } ?? false
+        lexicon.finish()
         let deferred = clean.flatMap(\.deferred)
         var lexiconNote: String?
         var repaired: [ChunkIndexer.Result] = []
         if !deferred.isEmpty {
-            var lexicon = Lexicon()
-            for part in clean { lexicon.merge(part.lexicon) }
-            let usedWordList = wordList.map { lexicon.addWordList(path: $0) } ?? false
-            lexicon.finish()
             lexiconNote = "\(deferred.count) file(s) read as OCR-damaged and repaired with a lexicon of \(lexicon.counts.count) corpus words"
                 + (usedWordList ? " and the system word list" : " (no system word list installed)")
             let repairing = analyzer.withOCRRepair(WordRepairer(lexicon: lexicon))
@@ -107,6 +107,7 @@ public struct IndexBuilder: Sendable {
         guard !indexedFiles.isEmpty else { throw .emptyCorpus("no readable documents in \(corpus): \(warnings.joined(separator: "; "))") }
         let merged = PostingsMerger.merge(parts.map(\.postings), sectionBase: sectionBase)
         let foldKeys = Self.foldKeys(merged.terms)
+        let compoundParts = CompoundTable.build(terms: merged.terms, lexicon: lexicon)
         let metadata = IndexMetadata(
             formatVersion: IndexFormat.version,
             corpusPath: URL(fileURLWithPath: corpus).standardizedFileURL.path,
@@ -114,7 +115,7 @@ public struct IndexBuilder: Sendable {
             sectionCount: records.count, totalLength: records.reduce(0) { $0 + $1.length },
             termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint)
         let contents = IndexContents(metadata: metadata, sections: records, terms: merged.terms,
-                                     postings: merged.postings, foldKeys: foldKeys)
+                                     postings: merged.postings, foldKeys: foldKeys, compoundParts: compoundParts)
         let report = BuildReport(files: indexedFiles.count, sections: records.count, terms: merged.terms.count,
                                  corpusBytes: corpusBytes, indexBytes: 0, seconds: Date().timeIntervalSince(started),
                                  warnings: warnings, notes: notes)
@@ -122,7 +123,7 @@ public struct IndexBuilder: Sendable {
     }
 
     /// Bump when analysis or sectioning changes in a way the fingerprint's sample does not show.
-    static let rulesRevision = 9
+    static let rulesRevision = 11
 
     /// Changes whenever analysis or sectioning would index a sample package differently (or their
     /// settings or `rulesRevision` change), so an index built by older rules is rebuilt.
@@ -136,7 +137,7 @@ public struct IndexBuilder: Sendable {
             Årsrapport
             """
         var hash = ContentHash()
-        var description = "format \(IndexFormat.version) rules \(Self.rulesRevision) \(sectioner)|"
+        var description = "format \(IndexFormat.version) rules \(Self.rulesRevision) \(sectioner) \(Decompounder()) \(CompoundTable.endings)|"
         for section in sectioner.sections(text: sample, documentID: "x-møte-2025-2.txt") {
             description += "\(section.firstLine)-\(section.lastLine) \(section.kind) \(section.caseID?.description ?? "") \(section.title ?? "") \(section.date ?? "")|"
             let text = sample.utf8Slice(section.byteRange)
@@ -184,7 +185,7 @@ public struct IndexBuilder: Sendable {
 
     /// Groups the terms whose spelling differs only in æ/ø/å (or their digraphs) under their
     /// fold key, leaving out terms that are their own key and alone in it.
-    static func foldKeys(_ terms: [IndexContents.TermEntry]) -> [(key: [UInt8], termIDs: [UInt32])] {
+    static func foldKeys(_ terms: [IndexContents.TermEntry]) -> [IndexContents.TermGroup] {
         var groups: [String: [UInt32]] = [:]
         for (id, term) in terms.enumerated() {
             let text = String(decoding: term.text, as: UTF8.self)

@@ -39,7 +39,7 @@ public indirect enum QueryClause: Sendable {
 
     public var words: [QueryWord] {
         switch self {
-        case .word(let word): [word]
+        case .word(let word): [word] + word.parts
         case .phrase(let phrase): phrase.words
         case .anyOf(let clauses), .allOf(let clauses): clauses.flatMap(\.words)
         }
@@ -70,6 +70,10 @@ public struct QueryWord: Sendable {
     public var terms: [WeightedTerm]
     /// The same alternatives in section titles; the best of them adds to the section's score.
     public var titleTerms: [WeightedTerm] = []
+    /// When the word is a compound, its parts (`innovasjonsanskaffelser` → `innovasjon`,
+    /// `anskaffelser`): a section with all of them matches the word too, at `partsWeight`.
+    public var parts: [QueryWord] = []
+    public var partsWeight = 0.0
 }
 
 /// An index term a query word may match, with how much a match on it counts and why.

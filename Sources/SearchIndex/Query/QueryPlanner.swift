@@ -13,6 +13,15 @@ public struct QueryPlanner: Sendable {
     public var prefixWeight = 0.9
     /// How much a term one edit away from `word~` counts; two edits count its square.
     public var fuzzyWeight = 0.8
+    /// How much a compound that has the word as a part counts (`helsedata` in
+    /// `helsedataservice`): below the word itself, so sections with the word rank first.
+    public var compoundWeight = 0.6
+    /// How much a section with all the parts of a compound typed counts (the parts apart,
+    /// `anskaffelser av innovasjon` for `innovasjonsanskaffelser`), relative to their sum.
+    public var partsWeight = 0.5
+    public var decompounder = Decompounder()
+    /// At most this many compounds per word, the most widespread first.
+    public var maximumCompounds = 32
     /// How much a match in a section's title adds, relative to a match in its text.
     public var titleWeight = 0.5
     /// Queries with more words than this are cut (the rest is ignored, with a note), keeping
@@ -46,18 +55,44 @@ public struct QueryPlanner: Sendable {
     /// The terms of one analyzed word (the tokens at one position): the word itself, then its
     /// spellings with æøå when it was typed without them, expanded only to spellings the
     /// index holds.
-    func expand(_ group: [Token], written: String, reader: IndexReader) -> [WeightedTerm] {
+    func expand(_ group: [Token], written: String, reader: IndexReader, compounds: Bool = true) -> [WeightedTerm] {
         var terms = TermSet(reader: reader)
         for token in group {
             if let id = reader.termID(token.text) { terms.add(id, 1, .exact) }
         }
-        guard NorwegianFolding.mayBeFolded(written), !group.contains(where: { $0.flags.contains(.keyword) }) else { return terms.terms }
-        for token in group {
-            let key = NorwegianFolding.foldKey(token.text)
-            if key != token.text, let id = reader.termID(key) { terms.add(id, foldedWeight, .folded) }
-            for id in reader.terms(withFoldKey: key) { terms.add(id, foldedWeight, .folded) }
+        if NorwegianFolding.mayBeFolded(written), !group.contains(where: { $0.flags.contains(.keyword) }) {
+            for token in group {
+                let key = NorwegianFolding.foldKey(token.text)
+                if key != token.text, let id = reader.termID(key) { terms.add(id, foldedWeight, .folded) }
+                for id in reader.terms(withFoldKey: key) { terms.add(id, foldedWeight, .folded) }
+            }
+        }
+        if compounds, !group.contains(where: { $0.flags.contains(.hasDigit) }) {
+            let parts = Set(group.map(\.text) + terms.terms.map(\.term))
+            let compounds = parts.flatMap { reader.compounds(withPart: $0) }
+            for id in VocabularyMatcher(reader: reader).mostWidespread(compounds, limit: maximumCompounds) {
+                terms.add(id, compoundWeight, .compound)
+            }
         }
         return terms.terms
+    }
+
+    /// The parts of a compound query word, split against the index's vocabulary (both parts
+    /// must be index terms), each expanded like a word of its own.
+    func compoundParts(of group: [Token], reader: IndexReader) -> [QueryWord]? {
+        guard let token = group.first, !token.flags.contains(.hasDigit), !token.flags.contains(.keyword) else { return nil }
+        let stemmer = NorwegianStemFilter()
+        func frequency(_ term: String) -> Double {
+            reader.termID(term).map { Double(reader.postingsInfo($0).documentFrequency) } ?? 0
+        }
+        guard let split = decompounder.split(token.text, modifierFrequency: { frequency(stemmer.stem($0)) },
+                                             isCorpusWord: { reader.termID(stemmer.stem($0)) != nil },
+                                             headFrequency: frequency) else { return nil }
+        return [split.modifier, split.head].map { part in
+            let stem = stemmer.stem(part)
+            let partToken = Token(text: stem, position: token.position, range: token.range, flags: token.flags)
+            return QueryWord(written: part, terms: expand([partToken], written: part, reader: reader, compounds: false))
+        }
     }
 
     func titleTerms(for terms: [WeightedTerm], reader: IndexReader) -> [WeightedTerm] {
@@ -155,7 +190,12 @@ private struct Planning {
                 let range = group[0].range
                 let written = String(decoding: units[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF16.self)
                 let terms = planner.expand(group, written: written, reader: reader)
-                words.append(QueryWord(written: written, terms: terms, titleTerms: planner.titleTerms(for: terms, reader: reader)))
+                var word = QueryWord(written: written, terms: terms, titleTerms: planner.titleTerms(for: terms, reader: reader))
+                if let parts = planner.compoundParts(of: group, reader: reader) {
+                    word.parts = parts
+                    word.partsWeight = planner.partsWeight
+                }
+                words.append(word)
             }
             return words
         case .prefix:

@@ -18,7 +18,7 @@ public struct VocabularyMatcher: Sendable {
         let key = NorwegianFolding.foldKey(prefix)
         var seen = Set(ids)
         for id in reader.terms(withFoldKeyPrefix: key) where seen.insert(id).inserted { ids.append(id) }
-        return mostWidespread(ids)
+        return mostWidespread(ids, limit: maximumExpansions)
     }
 
     /// The edit budget for a word of `letters` letters, as Meilisearch allows typos: none up to
@@ -54,10 +54,12 @@ public struct VocabularyMatcher: Sendable {
         return ranked.prefix(maximumExpansions).map { ($0.key, $0.value) }
     }
 
-    private func mostWidespread(_ ids: [Int]) -> [Int] {
-        guard ids.count > maximumExpansions else { return ids }
-        return Array(ids.sorted { reader.postingsInfo($0).documentFrequency > reader.postingsInfo($1).documentFrequency }
-            .prefix(maximumExpansions))
+    /// The `limit` terms among `ids` found in the most sections (ties by id, so the choice is stable).
+    func mostWidespread(_ ids: [Int], limit: Int) -> [Int] {
+        guard ids.count > limit else { return ids }
+        let ranked = ids.map { (id: $0, df: reader.postingsInfo($0).documentFrequency) }
+            .sorted { $0.df != $1.df ? $0.df > $1.df : $0.id < $1.id }
+        return ranked.prefix(limit).map(\.id)
     }
 }
 

@@ -30,6 +30,7 @@ struct ClauseScorer {
 
     private func scores(_ word: QueryWord) -> [SectionScore] {
         let n = reader.sectionCount
+        let byParts = word.parts.isEmpty ? [] : combine(word.parts.map { .word($0) }, requireAll: true)
         let average = reader.averageSectionLength
         let lengths = reader.sectionLengths
         var touched: [Int32] = []
@@ -46,6 +47,12 @@ struct ClauseScorer {
                         if s > wordScore[section] { wordScore[section] = s }
                     }
                 }
+            }
+            for entry in byParts {
+                let i = Int(entry.section)
+                let s = entry.score * Float(word.partsWeight)
+                if wordScore[i] == 0 { touched.append(entry.section) }
+                if s > wordScore[i] { wordScore[i] = s }
             }
             // A title match adds to a body match (the title is also in the text), scored with
             // the body term's rarity so that rare title words matter most.

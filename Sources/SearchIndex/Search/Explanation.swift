@@ -51,6 +51,16 @@ extension Searcher {
                 best = .init(word: word.written, term: term.term, reason: term.reason, frequency: frequency, score: score)
             }
         }
+        if !word.parts.isEmpty {
+            let parts = word.parts.map { explain($0, section: section, scorer: scorer) }
+            let sum = parts.reduce(0) { $0 + ($1.first?.score ?? 0) } * word.partsWeight
+            if !parts.contains(where: \.isEmpty), sum > best?.score ?? 0 {
+                return parts.map { part in
+                    let c = part[0]
+                    return .init(word: word.written, term: c.term, reason: .part, frequency: c.frequency, score: c.score * word.partsWeight)
+                }
+            }
+        }
         guard let best else { return [] }
         for term in word.titleTerms where frequency(of: term.termID, in: section) != nil {
             guard let body = word.terms.first(where: { $0.term == term.term }) else { continue }

@@ -1,24 +1,25 @@
 import CouncilDocuments
 
-/// The on-disk layout of `Index/radsok.idx` (version 2), little-endian throughout:
+/// The on-disk layout of `Index/radsok.idx` (version 3), little-endian throughout:
 ///
 ///     "RADSOKIX" · version u32 · block count u32
 ///     block table: (kind u32, offset u64, length u64) per block
-///     blocks: metadata (JSON) · sections (44-byte records) · strings · terms · postings · fold keys
+///     blocks: metadata (JSON) · sections (44-byte records) · strings · terms · postings · fold keys ·
+///            compound parts
 ///     checksum u64 of every byte before it
 ///
 /// One file, written to a temporary name and renamed into place, so a reader sees the old index
 /// or the new one and never half of either. Section text is not stored: it is read back from the
 /// corpus files by byte range, guarded by each file's content hash.
 public enum IndexFormat {
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
     public static let fileName = "radsok.idx"
     static let magic: [UInt8] = Array("RADSOKIX".utf8)
     static let sectionRecordSize = 44
     static let termEntrySize = 20
 
     enum Block: UInt32, CaseIterable {
-        case metadata = 1, sections, strings, terms, postings, foldKeys
+        case metadata = 1, sections, strings, terms, postings, foldKeys, compoundParts
     }
 }
 
@@ -48,6 +49,9 @@ public struct IndexMetadata: Codable, Sendable {
     /// Which analysis and sectioning produced the index (`IndexBuilder.fingerprint`): an index
     /// made by other rules is rebuilt rather than queried with mismatched terms.
     public var analysisFingerprint: String
+    /// Acronyms defined in the corpus ("Kommunenes samarbeidsarena for forskning (KSF)"):
+    /// acronym as written → the name it stands for.
+    public var acronyms: [String: String] = [:]
 }
 
 /// A section as stored: where it is, what it is, and its length for BM25.

@@ -16,6 +16,7 @@ public struct IndexReader: Sendable {
     let blocks: [IndexFormat.Block: Range<Int>]
     let termCount: Int
     let foldKeyCount: Int
+    let compoundPartCount: Int
 
     public var sectionCount: Int { sectionLengths.count }
 
@@ -33,15 +34,15 @@ public struct IndexReader: Sendable {
 
     init(data: Data) throws(IndexError) {
         self.data = data
-        let parsed: Result<(IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int), IndexError> = data.withUnsafeBytes { raw in
+        let parsed: Result<(IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int, Int), IndexError> = data.withUnsafeBytes { raw in
             do throws(IndexError) { return .success(try Self.parse(raw)) } catch { return .failure(error) }
         }
-        (metadata, blocks, sectionLengths, sectionKindCodes, termCount, foldKeyCount) = try parsed.get()
+        (metadata, blocks, sectionLengths, sectionKindCodes, termCount, foldKeyCount, compoundPartCount) = try parsed.get()
         let total = sectionLengths.reduce(0) { $0 + Int($1) }
         averageSectionLength = sectionLengths.isEmpty ? 1 : max(1, Double(total) / Double(sectionLengths.count))
     }
 
-    private static func parse(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> (IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int) {
+    private static func parse(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> (IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int, Int) {
         guard raw.count >= 24, Array(raw[0..<8]) == IndexFormat.magic else { throw .corrupt("not a Rådsøk index file") }
         var header = ByteReader(raw, offset: 8)
         let version = try header.u32()
@@ -81,10 +82,13 @@ public struct IndexReader: Sendable {
         guard termCount == metadata.termCount, (termCount + 2) * 4 + termCount * IndexFormat.termEntrySize <= blocks[.terms]!.count else {
             throw .corrupt("term dictionary size")
         }
-        var fold = ByteReader(raw, offset: blocks[.foldKeys]!.lowerBound)
-        let foldCount = Int(try fold.u32())
-        guard (foldCount + 2) * 8 <= blocks[.foldKeys]!.count + 8 else { throw .corrupt("fold table size") }
-        return (metadata, blocks, lengths, kinds, termCount, foldCount)
+        func groupCount(_ block: IndexFormat.Block) throws(IndexError) -> Int {
+            var reader = ByteReader(raw, offset: blocks[block]!.lowerBound)
+            let count = Int(try reader.u32())
+            guard (count + 2) * 8 <= blocks[block]!.count + 8 else { throw .corrupt("\(block) table size") }
+            return count
+        }
+        return (metadata, blocks, lengths, kinds, termCount, try groupCount(.foldKeys), try groupCount(.compoundParts))
     }
 
     // MARK: Sections
@@ -199,27 +203,35 @@ public struct IndexReader: Sendable {
 
     /// The terms that are spelled like `key` once æ, ø and å are folded.
     public func terms(withFoldKey key: String) -> [Int] {
-        foldKeyLists(key) { table, wanted in table.find(wanted).map { $0..<($0 + 1) } ?? 0..<0 }
+        groupLists(.foldKeys, count: foldKeyCount, key) { table, wanted in table.find(wanted).map { $0..<($0 + 1) } ?? 0..<0 }
+    }
+
+    /// The compound terms that have `part` (a stem) as modifier or head: `helsedat` →
+    /// `helsedataservic`, `møt` → `rådsmøt`.
+    public func compounds(withPart part: String) -> [Int] {
+        groupLists(.compoundParts, count: compoundPartCount, part) { table, wanted in table.find(wanted).map { $0..<($0 + 1) } ?? 0..<0 }
     }
 
     /// The terms whose folded spelling starts with `prefix` (`horingss*` → høringssvar).
     public func terms(withFoldKeyPrefix prefix: String) -> [Int] {
-        foldKeyLists(prefix) { table, wanted in table.range(withPrefix: wanted) }
+        groupLists(.foldKeys, count: foldKeyCount, prefix) { table, wanted in table.range(withPrefix: wanted) }
     }
 
-    private func foldKeyLists(_ key: String, _ select: (SortedStrings, UnsafeBufferPointer<UInt8>) -> Range<Int>) -> [Int] {
+    /// The term ids listed under the keys `select` picks from a table of term groups.
+    private func groupLists(_ kind: IndexFormat.Block, count: Int, _ key: String,
+                            _ select: (SortedStrings, UnsafeBufferPointer<UInt8>) -> Range<Int>) -> [Int] {
         var key = key
         return key.withUTF8 { wanted in
             data.withUnsafeBytes { raw -> [Int] in
-                let block = blocks[.foldKeys]!.lowerBound
-                let table = SortedStrings(raw: raw, offsets: block + 4, count: foldKeyCount)
+                let block = blocks[kind]!.lowerBound
+                let table = SortedStrings(raw: raw, offsets: block + 4, count: count)
                 let keys = select(table, wanted)
                 guard !keys.isEmpty else { return [] }
-                let textBytes = Int(raw.loadUnaligned(fromByteOffset: table.offsets + foldKeyCount * 4, as: UInt32.self))
+                let textBytes = Int(raw.loadUnaligned(fromByteOffset: table.offsets + count * 4, as: UInt32.self))
                 let lists = block + ((table.textBase - block + textBytes + 3) & ~3)
                 let from = Int(raw.loadUnaligned(fromByteOffset: lists + keys.lowerBound * 4, as: UInt32.self))
                 let to = Int(raw.loadUnaligned(fromByteOffset: lists + keys.upperBound * 4, as: UInt32.self))
-                let ids = lists + (foldKeyCount + 1) * 4
+                let ids = lists + (count + 1) * 4
                 return (from..<to).map { Int(raw.loadUnaligned(fromByteOffset: ids + $0 * 4, as: UInt32.self)) }
             }
         }

@@ -9,7 +9,12 @@ struct IndexContents {
     var terms: [TermEntry]
     var postings: [UInt8]
     /// Fold key → ids (indexes into `terms`) of the terms that fold to it, sorted by key.
-    var foldKeys: [(key: [UInt8], termIDs: [UInt32])]
+    var foldKeys: [TermGroup]
+    /// Compound part → ids of the compound terms that have it as modifier or head, sorted by part.
+    var compoundParts: [TermGroup]
+
+    /// Terms gathered under one key.
+    typealias TermGroup = (key: [UInt8], termIDs: [UInt32])
 
     struct TermEntry {
         var text: [UInt8]
@@ -30,7 +35,8 @@ enum IndexWriter {
             (.strings, sections.strings),
             (.terms, termsBlock(contents.terms)),
             (.postings, contents.postings),
-            (.foldKeys, foldBlock(contents.foldKeys)),
+            (.foldKeys, termGroupsBlock(contents.foldKeys)),
+            (.compoundParts, termGroupsBlock(contents.compoundParts)),
         ]
         var out = ByteWriter()
         out.append(IndexFormat.magic)
@@ -148,7 +154,8 @@ enum IndexWriter {
         return out.bytes
     }
 
-    private static func foldBlock(_ keys: [(key: [UInt8], termIDs: [UInt32])]) -> [UInt8] {
+    /// Sorted keys as `SortedStrings`, then per key an offset into one list of term ids.
+    private static func termGroupsBlock(_ keys: [IndexContents.TermGroup]) -> [UInt8] {
         var out = ByteWriter()
         out.u32(UInt32(keys.count))
         var offset: UInt32 = 0

@@ -111,6 +111,10 @@ enum HitFormatter {
             let terms = word.terms.map { "\($0.term) (\($0.reason.rawValue)\($0.weight < 1 ? String(format: " ×%.2f", $0.weight) : ""))" }
             lines.append("\(indent)\(word.written) → " + (terms.isEmpty ? "no such term in the index" : terms.joined(separator: ", "))
                          + (word.titleTerms.isEmpty ? "" : "; also in titles"))
+            if !word.parts.isEmpty {
+                lines.append(indent + "  " + String(format: "or all its compound parts (×%.2f):", word.partsWeight))
+                word.parts.forEach { describe($0, indent: indent + "    ") }
+            }
         }
         func describe(_ clause: QueryClause, indent: String) {
             switch clause {
