@@ -82,3 +82,38 @@ struct QueryOperatorTests {
         }
     }
 }
+
+@Suite("Compound words: a word finds compounds that contain it, and a compound its parts")
+struct CompoundSearchTests {
+    static let files = [
+        "exact.txt": "Tilgang til helsedata er viktig. Helsedata brukes i forskning.",
+        "compound.txt": "Helsedataservice skal gi tilgang, og helsedataservicen er i gang.",
+        "parts.txt": "Anskaffelser av innovasjon: offentlige anskaffelser kan fremme innovasjon.",
+        "whole.txt": "Innovasjonsanskaffelser er et virkemiddel.",
+        "other.txt": "Mandatet ble oppdatert. Tjenesten gir service til brukerne.",
+    ]
+
+    func files(_ query: String) throws -> [String] {
+        try TestCorpus.withIndex(Self.files) { reader in
+            Searcher(reader: reader).search(QueryPlanner().plan(query, reader: reader), limit: 10).hits
+                .map { reader.fileID(ofSection: $0.sectionID) }
+        }
+    }
+
+    @Test("helsedata finds Helsedataservice, ranked below the word itself")
+    func partFindsCompound() throws {
+        #expect(try files("helsedata") == ["exact.txt", "compound.txt"])
+    }
+
+    @Test("anskaffelser finds innovasjonsanskaffelser; the compound finds its parts apart")
+    func bothDirections() throws {
+        #expect(try files("anskaffelser") == ["parts.txt", "whole.txt"])
+        #expect(try files("innovasjonsanskaffelser") == ["whole.txt", "parts.txt"])
+    }
+
+    @Test("a part does not match words that merely contain its letters")
+    func precision() throws {
+        #expect(!(try files("data")).contains("other.txt"))
+        #expect(!(try files("dat")).contains("other.txt"))
+    }
+}

@@ -26,6 +26,12 @@ public struct Decompounder: Sendable {
         /// `s`, `e` or empty.
         public let link: String
         public let head: String
+
+        public init(modifier: String, link: String, head: String) {
+            self.modifier = modifier
+            self.link = link
+            self.head = head
+        }
     }
 
     /// The best split of `word`, or nil when no split into known parts exists.

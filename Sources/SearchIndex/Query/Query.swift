@@ -71,7 +71,8 @@ public struct QueryWord: Sendable {
     /// The same alternatives in section titles; the best of them adds to the section's score.
     public var titleTerms: [WeightedTerm] = []
     /// When the word is a compound, its parts (`innovasjonsanskaffelser` → `innovasjon`,
-    /// `anskaffelser`): a section with all of them matches the word too, at `partsWeight`.
+    /// `anskaffelser`): a section with all of them matches the word too, by their mean score
+    /// times `partsWeight`.
     public var parts: [QueryWord] = []
     public var partsWeight = 0.0
 }

@@ -17,7 +17,7 @@ public struct QueryPlanner: Sendable {
     /// `helsedataservice`): below the word itself, so sections with the word rank first.
     public var compoundWeight = 0.6
     /// How much a section with all the parts of a compound typed counts (the parts apart,
-    /// `anskaffelser av innovasjon` for `innovasjonsanskaffelser`), relative to their sum.
+    /// `anskaffelser av innovasjon` for `innovasjonsanskaffelser`), relative to their mean.
     public var partsWeight = 0.5
     public var decompounder = Decompounder()
     /// At most this many compounds per word, the most widespread first.

@@ -50,7 +50,7 @@ struct ClauseScorer {
             }
             for entry in byParts {
                 let i = Int(entry.section)
-                let s = entry.score * Float(word.partsWeight)
+                let s = entry.score * Float(word.partsWeight / Double(word.parts.count))
                 if wordScore[i] == 0 { touched.append(entry.section) }
                 if s > wordScore[i] { wordScore[i] = s }
             }

@@ -53,11 +53,12 @@ extension Searcher {
         }
         if !word.parts.isEmpty {
             let parts = word.parts.map { explain($0, section: section, scorer: scorer) }
-            let sum = parts.reduce(0) { $0 + ($1.first?.score ?? 0) } * word.partsWeight
+            let share = word.partsWeight / Double(word.parts.count)
+            let sum = parts.reduce(0) { $0 + ($1.first?.score ?? 0) } * share
             if !parts.contains(where: \.isEmpty), sum > best?.score ?? 0 {
                 return parts.map { part in
                     let c = part[0]
-                    return .init(word: word.written, term: c.term, reason: .part, frequency: c.frequency, score: c.score * word.partsWeight)
+                    return .init(word: word.written, term: c.term, reason: .part, frequency: c.frequency, score: c.score * share)
                 }
             }
         }
