@@ -117,3 +117,33 @@ struct CompoundSearchTests {
         #expect(!(try files("dat")).contains("other.txt"))
     }
 }
+
+@Suite("Acronyms learned from the corpus")
+struct AcronymSearchTests {
+    static let files = [
+        "defines.txt": "Rådet møtte Kommunenes samarbeidsarena for forskning (KSF) i mars.",
+        "acronym.txt": "KSF la fram sin plan for neste år.",
+        "name.txt": "Kommunenes samarbeidsarena for forskning har fått nye midler.",
+        "other.txt": "Kommunene har samarbeid om forskning på mange arenaer.",
+    ]
+
+    func files(_ query: String) throws -> [String] {
+        try TestCorpus.withIndex(Self.files) { reader in
+            #expect(reader.metadata.acronyms["ksf"] == ["Kommunenes samarbeidsarena for forskning"])
+            return Searcher(reader: reader).search(QueryPlanner().plan(query, reader: reader), limit: 10).hits
+                .map { reader.fileID(ofSection: $0.sectionID) }
+        }
+    }
+
+    @Test("the acronym finds its spelled-out name, below the acronym itself")
+    func acronymFindsName() throws {
+        let ranked = try files("KSF")
+        #expect(Set(ranked) == ["defines.txt", "acronym.txt", "name.txt"])
+        #expect(ranked.last == "name.txt")
+    }
+
+    @Test("the name typed in full finds the acronym")
+    func nameFindsAcronym() throws {
+        #expect(try files("Kommunenes samarbeidsarena for forskning").contains("acronym.txt"))
+    }
+}

@@ -28,6 +28,8 @@ struct ChunkIndexer {
         var postings = PostingsAccumulator.Encoded.empty
         /// Word counts of the clean documents, for the OCR lexicon.
         var lexicon = Lexicon()
+        /// Acronym definitions found in the clean documents, with how often each was seen.
+        var acronyms: [AcronymFinder.Definition: Int] = [:]
         /// Damaged documents, with their place in the corpus listing, left for `indexDamaged`.
         var deferred: [(fileIndex: Int, document: SourceDocument)] = []
     }
@@ -58,6 +60,7 @@ struct ChunkIndexer {
                 continue
             }
             result.lexicon.addWords(words)
+            for definition in AcronymFinder().definitions(in: document.text) { result.acronyms[definition, default: 0] += 1 }
             add(document, words: words, analyzer: analyzer, fileIndex: fileIndex, to: &accumulator, sections: &result.sections)
         }
         result.postings = accumulator.encode()

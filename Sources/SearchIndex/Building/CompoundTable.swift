@@ -7,7 +7,8 @@ import Synchronization
 ///
 /// Built once per index from the vocabulary: each term is split by the `Decompounder` with the
 /// index's own terms as heads and the lexicon's words as modifiers, and listed under both parts.
-/// Parts are keyed by their stem, the form a query word takes after analysis.
+/// A head is keyed as it stands (a stem, like the query word's stem); a modifier as written
+/// (`helse`), since stemming short modifiers merges unrelated ones (`foren` → `for`).
 enum CompoundTable {
     static func build(terms: [IndexContents.TermEntry], lexicon: Lexicon,
                       decompounder: Decompounder = Decompounder()) -> [IndexContents.TermGroup] {
@@ -18,7 +19,6 @@ enum CompoundTable {
             frequencies[text] = Double(term.documentFrequency)
         }
         let frequency = frequencies
-        let stemmer = NorwegianStemFilter()
         let minimumLetters = decompounder.minimumModifier + decompounder.minimumHead
         let groups = Mutex<[String: [UInt32]]>([:])
         let slices = 16
@@ -32,7 +32,7 @@ enum CompoundTable {
                       let split = decompounder.split(text, modifierFrequency: lexicon.frequency,
                                                      isCorpusWord: lexicon.isCorpusWord,
                                                      headFrequency: { headFrequency($0, terms: frequency, lexicon: lexicon) }) else { continue }
-                for part in Set([stemmer.stem(split.modifier), split.head]) { local[part, default: []].append(UInt32(id)) }
+                for part in Set([split.modifier, split.head]) { local[part, default: []].append(UInt32(id)) }
             }
             groups.withLock { all in all.merge(local) { $0 + $1 } }
         }

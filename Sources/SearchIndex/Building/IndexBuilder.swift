@@ -113,7 +113,8 @@ public struct IndexBuilder: Sendable {
             corpusPath: URL(fileURLWithPath: corpus).standardizedFileURL.path,
             builtAt: Date().timeIntervalSince1970, buildSeconds: 0, files: indexedFiles,
             sectionCount: records.count, totalLength: records.reduce(0) { $0 + $1.length },
-            termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint)
+            termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint,
+            acronyms: Self.acronyms(clean.map(\.acronyms)))
         let contents = IndexContents(metadata: metadata, sections: records, terms: merged.terms,
                                      postings: merged.postings, foldKeys: foldKeys, compoundParts: compoundParts)
         let report = BuildReport(files: indexedFiles.count, sections: records.count, terms: merged.terms.count,
@@ -123,7 +124,7 @@ public struct IndexBuilder: Sendable {
     }
 
     /// Bump when analysis or sectioning changes in a way the fingerprint's sample does not show.
-    static let rulesRevision = 11
+    static let rulesRevision = 16
 
     /// Changes whenever analysis or sectioning would index a sample package differently (or their
     /// settings or `rulesRevision` change), so an index built by older rules is rebuilt.
@@ -181,6 +182,26 @@ public struct IndexBuilder: Sendable {
             progress?("\(finished)/\(count) \(label)")
         }
         return results.withLock { all in (0..<count).map { all[$0]! } }
+    }
+
+    /// At most this many names per acronym.
+    static let maximumAcronymNames = 3
+
+    /// Each acronym's names, the most often defined first; names differing only in case are one.
+    static func acronyms(_ parts: [[AcronymFinder.Definition: Int]]) -> [String: [String]] {
+        var counts: [String: [String: (name: String, count: Int)]] = [:]
+        for part in parts {
+            for (definition, count) in part {
+                let key = definition.longForm.lowercased()
+                var names = counts[definition.acronym.lowercased(), default: [:]]
+                names[key] = (min(names[key]?.name ?? definition.longForm, definition.longForm), (names[key]?.count ?? 0) + count)
+                counts[definition.acronym.lowercased()] = names
+            }
+        }
+        return counts.mapValues { names in
+            names.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+                .prefix(maximumAcronymNames).map(\.name)
+        }
     }
 
     /// Groups the terms whose spelling differs only in æ/ø/å (or their digraphs) under their

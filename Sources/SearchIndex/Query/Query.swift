@@ -60,6 +60,16 @@ public indirect enum QueryClause: Sendable {
 public struct QueryPhrase: Sendable {
     public let written: String
     public let words: [QueryWord]
+    public var weight = 1.0
+    public var reason = WeightedTerm.Reason.exact
+    /// Score with the mean rarity of the words rather than their sum, like one word: for a
+    /// phrase that stands in for a word (an acronym's name), so it cannot outweigh the word.
+    public var standsForWord = false
+
+    public init(written: String, words: [QueryWord]) {
+        self.written = written
+        self.words = words
+    }
 }
 
 /// One word of the query and the index terms it stands for.

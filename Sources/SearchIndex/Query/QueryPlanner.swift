@@ -20,6 +20,12 @@ public struct QueryPlanner: Sendable {
     /// `anskaffelser av innovasjon` for `innovasjonsanskaffelser`), relative to their mean.
     public var partsWeight = 0.5
     public var decompounder = Decompounder()
+    /// A compound typed is split only when at most this many sections contain it.
+    public var maximumDocumentFrequencyForParts = 2
+    /// How much an acronym's name counts for the acronym, and the acronym for its name.
+    public var acronymWeight = 0.9
+    /// Words shorter than this are not looked for inside compounds.
+    public var minimumCompoundPart = 3
     /// At most this many compounds per word, the most widespread first.
     public var maximumCompounds = 32
     /// How much a match in a section's title adds, relative to a match in its text.
@@ -45,6 +51,12 @@ public struct QueryPlanner: Sendable {
                 clauses.append(clause)
             }
         }
+        let acronyms = AcronymExpansion(planner: self, reader: reader)
+        acronyms.addAcronyms(to: &clauses, queryText: text)
+        clauses = clauses.map { clause in
+            if case .word(let word) = clause { return acronyms.clause(for: word) }
+            return clause
+        }
         var query = Query(text: text, clauses: clauses, filter: planning.filter)
         query.excluded = planning.excluded
         query.problems = planning.problems
@@ -67,8 +79,10 @@ public struct QueryPlanner: Sendable {
                 for id in reader.terms(withFoldKey: key) { terms.add(id, foldedWeight, .folded) }
             }
         }
-        if compounds, !group.contains(where: { $0.flags.contains(.hasDigit) }) {
-            let parts = Set(group.map(\.text) + terms.terms.map(\.term))
+        let lowered = written.lowercased()
+        if compounds, written.count >= minimumCompoundPart, !NorwegianStopWords.snowball.contains(lowered),
+           !group.contains(where: { $0.flags.contains(.hasDigit) }) {
+            let parts = Set(group.map(\.text) + terms.terms.map(\.term) + [lowered])
             let compounds = parts.flatMap { reader.compounds(withPart: $0) }
             for id in VocabularyMatcher(reader: reader).mostWidespread(compounds, limit: maximumCompounds) {
                 terms.add(id, compoundWeight, .compound)
@@ -77,10 +91,18 @@ public struct QueryPlanner: Sendable {
         return terms.terms
     }
 
+    /// The words of a piece of text, analyzed and expanded as query words are, outside any query.
+    func analyzedWords(_ text: String, reader: IndexReader) -> [QueryWord] {
+        var planning = Planning(planner: self, reader: reader, filter: SearchFilter())
+        return planning.analyzedWords(text)
+    }
+
     /// The parts of a compound query word, split against the index's vocabulary (both parts
     /// must be index terms), each expanded like a word of its own.
     func compoundParts(of group: [Token], reader: IndexReader) -> [QueryWord]? {
         guard let token = group.first, !token.flags.contains(.hasDigit), !token.flags.contains(.keyword) else { return nil }
+        // A word the index knows well needs no parts; parts help where the compound is rare.
+        if let id = reader.termID(token.text), reader.postingsInfo(id).documentFrequency > maximumDocumentFrequencyForParts { return nil }
         let stemmer = NorwegianStemFilter()
         func frequency(_ term: String) -> Double {
             reader.termID(term).map { Double(reader.postingsInfo($0).documentFrequency) } ?? 0
@@ -122,7 +144,7 @@ struct TermSet {
 
 /// The state of planning one query: filters and exclusions found along the way, and the
 /// word budget.
-private struct Planning {
+struct Planning {
     let planner: QueryPlanner
     let reader: IndexReader
     var filter: SearchFilter
@@ -173,6 +195,10 @@ private struct Planning {
     }
 
     /// The query words of a piece of query text, one per analyzed position.
+    mutating func analyzedWords(_ text: String) -> [QueryWord] {
+        words(text, match: .analyzed)
+    }
+
     private mutating func words(_ text: String, match: QueryNode.WordMatch) -> [QueryWord] {
         switch match {
         case .analyzed:

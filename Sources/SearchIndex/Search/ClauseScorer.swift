@@ -85,15 +85,16 @@ struct ClauseScorer {
     private func scores(_ phrase: QueryPhrase) -> [SectionScore] {
         let idf = phraseIDF(phrase)
         return PhraseMatcher(reader: reader).frequencies(of: phrase).map { section, frequency in
-            SectionScore(section: section, score: Float(phraseScore(frequency: frequency, section: Int(section), idf: idf)))
+            SectionScore(section: section, score: Float(phrase.weight * phraseScore(frequency: frequency, section: Int(section), idf: idf)))
         }
     }
 
     func phraseIDF(_ phrase: QueryPhrase) -> Double {
-        phrase.words.reduce(0) { sum, word in
+        let sum = phrase.words.reduce(0) { sum, word in
             let df = word.terms.map { reader.postingsInfo($0.termID).documentFrequency }.max() ?? 0
             return sum + bm25.idf(documentFrequency: df, sectionCount: reader.sectionCount)
         }
+        return phrase.standsForWord ? sum / Double(max(1, phrase.words.count)) : sum
     }
 
     func phraseScore(frequency: Int, section: Int, idf: Double) -> Double {

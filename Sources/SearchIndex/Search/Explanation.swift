@@ -27,9 +27,9 @@ extension Searcher {
             return explain(word, section: section, scorer: scorer)
         case .phrase(let phrase):
             guard let frequency = PhraseMatcher(reader: reader).frequencies(of: phrase, only: [Int32(section)])[Int32(section)] else { return [] }
-            let score = scorer.phraseScore(frequency: frequency, section: section, idf: scorer.phraseIDF(phrase))
+            let score = phrase.weight * scorer.phraseScore(frequency: frequency, section: section, idf: scorer.phraseIDF(phrase))
             return [.init(word: clause.written, term: phrase.words.map { $0.terms.first?.term ?? $0.written }.joined(separator: " "),
-                          reason: .exact, frequency: frequency, score: score)]
+                          reason: phrase.reason, frequency: frequency, score: score)]
         case .anyOf(let clauses):
             return clauses.map { explain($0, section: section, scorer: scorer) }
                 .max { $0.reduce(0) { $0 + $1.score } < $1.reduce(0) { $0 + $1.score } } ?? []

@@ -50,8 +50,8 @@ public struct IndexMetadata: Codable, Sendable {
     /// made by other rules is rebuilt rather than queried with mismatched terms.
     public var analysisFingerprint: String
     /// Acronyms defined in the corpus ("Kommunenes samarbeidsarena for forskning (KSF)"):
-    /// acronym as written → the name it stands for.
-    public var acronyms: [String: String] = [:]
+    /// acronym in small letters → the names it stands for, most often used first.
+    public var acronyms: [String: [String]] = [:]
 }
 
 /// A section as stored: where it is, what it is, and its length for BM25.
