@@ -34,4 +34,18 @@ struct OCRSearchTests {
         #expect(Set(try files("bærekraft")) == ["clean.txt", "damaged.txt"])
         #expect(try files("mgte") == ["damaged.txt"])
     }
+
+    @Test("snippets show the damaged text as written, with the repaired word marked")
+    func snippetMarksRepairedWord() throws {
+        let corpus = try TestCorpus(files: Self.files)
+        defer { corpus.remove() }
+        try corpus.build()
+        let reader = try corpus.open()
+        var texts = SectionTextSource(reader: reader, corpusPath: corpus.corpus)
+        let response = try SearchService(reader: reader).search("bærekraft", texts: &texts)
+        let damaged = try #require(response.hits.first { $0.file == "damaged.txt" })
+        #expect(damaged.snippet.contains("«beerekraft»"))
+        #expect(reader.metadata.files.first { $0.id == "damaged.txt" }?.damaged == true)
+        #expect(reader.metadata.files.first { $0.id == "clean.txt" }?.damaged == false)
+    }
 }

@@ -30,6 +30,9 @@ struct ChunkIndexer {
         var lexicon = Lexicon()
         /// Acronym definitions found in the clean documents, with how often each was seen.
         var acronyms: [AcronymFinder.Definition: Int] = [:]
+        /// In damaged documents: each word as written (analyzed without repair) → what it was
+        /// repaired to.
+        var repairs: [String: Set<String>] = [:]
         /// Damaged documents, with their place in the corpus listing, left for `indexDamaged`.
         var deferred: [(fileIndex: Int, document: SourceDocument)] = []
     }
@@ -72,19 +75,33 @@ struct ChunkIndexer {
         var result = Result()
         var accumulator = PostingsAccumulator()
         for (fileIndex, document) in documents {
-            add(document, words: repairing.tokenizer.tokenize(document.text), analyzer: repairing, fileIndex: fileIndex,
-                to: &accumulator, sections: &result.sections)
+            let tokens = add(document, words: repairing.tokenizer.tokenize(document.text), analyzer: repairing, fileIndex: fileIndex,
+                             to: &accumulator, sections: &result.sections)
+            collectRepairs(tokens, into: &result.repairs)
         }
         result.postings = accumulator.encode()
         return result
     }
 
+    /// Pairs each written word with the tokens added beside it (repairs, and stems of capitals).
+    private func collectRepairs(_ tokens: [Token], into repairs: inout [String: Set<String>]) {
+        var written: Token?
+        for token in tokens {
+            if !token.flags.contains(.synonym) {
+                written = token
+            } else if let w = written, w.position == token.position, w.text != token.text {
+                repairs[w.text, default: []].insert(token.text)
+            }
+        }
+    }
+
     /// Hands each token of the analyzed document to the section it falls in, with positions
-    /// counted from the section's first word.
+    /// counted from the section's first word; returns the tokens.
+    @discardableResult
     private func add(_ document: SourceDocument, words: [Token], analyzer: Analyzer, fileIndex: Int,
-                     to accumulator: inout PostingsAccumulator, sections: inout [SectionRecord]) {
+                     to accumulator: inout PostingsAccumulator, sections: inout [SectionRecord]) -> [Token] {
         let cut = sectioner.sections(of: document)
-        guard !cut.isEmpty else { return }
+        guard !cut.isEmpty else { return [] }
         let bounds = utf16Bounds(of: cut, in: document.text)
         let tokens = analyzer.filter(words)
         // Sections may nest (a decision inside its case), so each finds its tokens by search.
@@ -107,6 +124,7 @@ struct ChunkIndexer {
             }
             sections.append(SectionRecord(fileIndex: fileIndex, section: section, length: length))
         }
+        return tokens
     }
 
     /// Section byte ranges as UTF-16 offsets, the unit of token ranges; one walk over the text.

@@ -77,6 +77,7 @@ public struct IndexBuilder: Sendable {
         let parts = clean + repaired
 
         // Files in listing order, skipped ones left out; sections renumbered to match.
+        let damagedFiles = Set(deferred.map(\.fileIndex))
         var outcomes = clean.flatMap(\.files)
         outcomes.sort { $0.file.id < $1.file.id }
         var newIndex: [Int: Int] = [:]
@@ -89,8 +90,9 @@ public struct IndexBuilder: Sendable {
             if let problem = outcome.problem { warnings.append(problem) }
             if let note = outcome.note { notes.append(note) }
             corpusBytes += outcome.bytes
-            if let indexed = outcome.indexed {
+            if var indexed = outcome.indexed {
                 newIndex[listing[outcome.file.id]!] = indexedFiles.count
+                indexed.damaged = damagedFiles.contains(listing[outcome.file.id]!)
                 indexedFiles.append(indexed)
             }
         }
@@ -108,6 +110,7 @@ public struct IndexBuilder: Sendable {
         let merged = PostingsMerger.merge(parts.map(\.postings), sectionBase: sectionBase)
         let foldKeys = Self.foldKeys(merged.terms)
         let compoundParts = CompoundTable.build(terms: merged.terms, lexicon: lexicon)
+        let repairs = Self.repairs(repaired.map(\.repairs), terms: merged.terms)
         let metadata = IndexMetadata(
             formatVersion: IndexFormat.version,
             corpusPath: URL(fileURLWithPath: corpus).standardizedFileURL.path,
@@ -116,7 +119,8 @@ public struct IndexBuilder: Sendable {
             termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint,
             acronyms: Self.acronyms(clean.map(\.acronyms)))
         let contents = IndexContents(metadata: metadata, sections: records, terms: merged.terms,
-                                     postings: merged.postings, foldKeys: foldKeys, compoundParts: compoundParts)
+                                     postings: merged.postings, foldKeys: foldKeys, compoundParts: compoundParts,
+                                     repairs: repairs)
         let report = BuildReport(files: indexedFiles.count, sections: records.count, terms: merged.terms.count,
                                  corpusBytes: corpusBytes, indexBytes: 0, seconds: Date().timeIntervalSince(started),
                                  warnings: warnings, notes: notes)
@@ -124,7 +128,7 @@ public struct IndexBuilder: Sendable {
     }
 
     /// Bump when analysis or sectioning changes in a way the fingerprint's sample does not show.
-    static let rulesRevision = 16
+    static let rulesRevision = 17
 
     /// Changes whenever analysis or sectioning would index a sample package differently (or their
     /// settings or `rulesRevision` change), so an index built by older rules is rebuilt.
@@ -182,6 +186,18 @@ public struct IndexBuilder: Sendable {
             progress?("\(finished)/\(count) \(label)")
         }
         return results.withLock { all in (0..<count).map { all[$0]! } }
+    }
+
+    /// The repairs made in damaged documents as a table of written term → repaired term ids.
+    static func repairs(_ parts: [[String: Set<String>]], terms: [IndexContents.TermEntry]) -> [IndexContents.TermGroup] {
+        var all: [String: Set<String>] = [:]
+        for part in parts { all.merge(part) { $0.union($1) } }
+        guard !all.isEmpty else { return [] }
+        var ids: [String: UInt32] = [:]
+        for (id, term) in terms.enumerated() { ids[String(decoding: term.text, as: UTF8.self)] = UInt32(id) }
+        return all.map { written, repaired in (key: Array(written.utf8), termIDs: repaired.compactMap { ids[$0] }.sorted()) }
+            .filter { !$0.termIDs.isEmpty }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
     }
 
     /// At most this many names per acronym.

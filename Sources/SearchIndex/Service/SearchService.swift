@@ -101,7 +101,9 @@ public struct SearchService: Sendable {
 
     func makeHit(_ hit: ScoredSection, terms: Set<String>, texts: inout SectionTextSource) throws(IndexError) -> SearchHit {
         let record = reader.sectionRecord(hit.sectionID)
-        let snippet = snippets.snippet(of: try texts.text(of: record), terms: terms)
+        let damaged = reader.metadata.files[record.fileIndex].damaged
+        let snippet = snippets.snippet(of: try texts.text(of: record), terms: terms,
+                                       readings: damaged ? { [reader] in reader.repairs(of: $0).map(reader.term) } : nil)
         let s = record.section
         return SearchHit(
             file: texts.fileID(record.fileIndex), lines: [s.firstLine, s.lastLine], caseID: s.caseID?.description,

@@ -1,25 +1,39 @@
 import NorwegianText
 
-/// A passage of a section as written, cut at word boundaries, with the matched words marked.
+/// The best passages of a section as written, cut at word boundaries, with the matched words
+/// marked.
 public struct Snippet: Sendable, Equatable {
     public struct Piece: Sendable, Equatable {
         public let text: String
         public let highlighted: Bool
     }
 
-    public let pieces: [Piece]
+    /// One passage, in reading order.
+    public struct Passage: Sendable, Equatable {
+        public let pieces: [Piece]
 
-    /// Rendered with a marker pair around matches: `«` `»` in JSON, ANSI bold on a terminal.
+        public func rendered(open: String = "«", close: String = "»") -> String {
+            pieces.map { $0.highlighted ? open + $0.text + close : $0.text }.joined()
+        }
+    }
+
+    /// In the order they appear in the section.
+    public let passages: [Passage]
+
+    /// All passages in one line, with a marker pair around matches: `«` `»` in JSON, ANSI bold
+    /// on a terminal.
     public func rendered(open: String = "«", close: String = "»") -> String {
-        pieces.map { $0.highlighted ? open + $0.text + close : $0.text }.joined()
+        passages.map { $0.rendered(open: open, close: close) }.joined(separator: " ")
     }
 }
 
-/// Picks the passage of a section that holds the most distinct query terms within
-/// `maximumLength` characters.
+/// Picks up to `maximumPassages` passages of a section: first the one that holds the most
+/// distinct query terms within `maximumLength` characters, then others that add a term not yet
+/// shown or hold several matches.
 public struct SnippetBuilder: Sendable {
     public var analyzer: Analyzer
     public var maximumLength = 240
+    public var maximumPassages = 3
     /// Context kept before the first match.
     public var leadingContext = 40
 
@@ -27,15 +41,48 @@ public struct SnippetBuilder: Sendable {
         self.analyzer = analyzer
     }
 
-    public func snippet(of text: String, terms: Set<String>) -> Snippet {
+    typealias Match = (range: Range<Int>, term: String)
+
+    /// - Parameter readings: other readings of a word as analyzed here (the repairs of an
+    ///   OCR-damaged word), so that `gkt` is marked for a query for `økt`.
+    public func snippet(of text: String, terms: Set<String>, readings: ((String) -> [String])? = nil) -> Snippet {
         let units = Array(text.utf16)
         let tokens = analyzer.analyze(text)
-        var matches: [(range: Range<Int>, term: String)] = []
-        for token in tokens where terms.contains(token.text) {
+        var matches: [Match] = []
+        var matchedReading: [String: String?] = [:]
+        for token in tokens {
+            var term: String? = terms.contains(token.text) ? token.text : nil
+            if term == nil, let readings {
+                if let known = matchedReading[token.text] {
+                    term = known
+                } else {
+                    term = readings(token.text).first(where: terms.contains)
+                    matchedReading[token.text] = term
+                }
+            }
+            guard let term else { continue }
             let range = Int(token.range.lowerBound)..<Int(token.range.upperBound)
-            if matches.last?.range != range { matches.append((range, token.text)) }
+            if matches.last?.range != range { matches.append((range, term)) }
         }
-        let window = bestWindow(matches, units: units)
+        var windows: [Range<Int>] = [bestWindow(matches, units: units)]
+        var shown = Set(matches.filter { windows[0].contains($0.range.lowerBound) }.map(\.term))
+        var remaining = matches.filter { !windows[0].contains($0.range.lowerBound) }
+        while windows.count < maximumPassages, !remaining.isEmpty {
+            let window = bestWindow(remaining, units: units)
+            let inside = remaining.filter { window.contains($0.range.lowerBound) }
+            remaining.removeAll { window.contains($0.range.lowerBound) }
+            guard !inside.isEmpty, !windows.contains(where: { $0.overlaps(window) }) else { continue }
+            let adds = inside.contains { !shown.contains($0.term) }
+            guard adds || inside.count >= 2 else { continue }
+            windows.append(window)
+            shown.formUnion(inside.map(\.term))
+        }
+        windows.sort { $0.lowerBound < $1.lowerBound }
+        return Snippet(passages: windows.enumerated().map { passage($1, matches: matches, units: units, first: $0 == 0) })
+    }
+
+    /// A passage after the first needs no leading ellipsis: the one before ends with it.
+    private func passage(_ window: Range<Int>, matches: [Match], units: [UInt16], first: Bool) -> Snippet.Passage {
         var pieces: [Snippet.Piece] = []
         var cursor = window.lowerBound
         func plain(_ r: Range<Int>) {
@@ -49,17 +96,17 @@ public struct SnippetBuilder: Sendable {
             cursor = match.range.upperBound
         }
         plain(cursor..<window.upperBound)
-        if window.lowerBound > 0 { pieces.insert(.init(text: "… ", highlighted: false), at: 0) }
+        if window.lowerBound > 0, first { pieces.insert(.init(text: "… ", highlighted: false), at: 0) }
         if window.upperBound < units.count { pieces.append(.init(text: " …", highlighted: false)) }
         if let first = pieces.first, !first.highlighted {
             pieces[0] = .init(text: String(first.text.drop(while: \.isWhitespace)), highlighted: false)
         }
-        return Snippet(pieces: pieces.filter { !$0.text.isEmpty })
+        return Snippet.Passage(pieces: pieces.filter { !$0.text.isEmpty })
     }
 
     /// The UTF-16 range to show: starting a little before the densest run of matches, ending at
     /// a word boundary.
-    func bestWindow(_ matches: [(range: Range<Int>, term: String)], units: [UInt16]) -> Range<Int> {
+    func bestWindow(_ matches: [Match], units: [UInt16]) -> Range<Int> {
         var bestStart = 0
         if !matches.isEmpty {
             var bestDistinct = 0

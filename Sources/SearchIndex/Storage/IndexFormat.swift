@@ -1,25 +1,25 @@
 import CouncilDocuments
 
-/// The on-disk layout of `Index/radsok.idx` (version 3), little-endian throughout:
+/// The on-disk layout of `Index/radsok.idx` (version 4), little-endian throughout:
 ///
 ///     "RADSOKIX" · version u32 · block count u32
 ///     block table: (kind u32, offset u64, length u64) per block
 ///     blocks: metadata (JSON) · sections (44-byte records) · strings · terms · postings · fold keys ·
-///            compound parts
+///            compound parts · repairs
 ///     checksum u64 of every byte before it
 ///
 /// One file, written to a temporary name and renamed into place, so a reader sees the old index
 /// or the new one and never half of either. Section text is not stored: it is read back from the
 /// corpus files by byte range, guarded by each file's content hash.
 public enum IndexFormat {
-    public static let version: UInt32 = 3
+    public static let version: UInt32 = 4
     public static let fileName = "radsok.idx"
     static let magic: [UInt8] = Array("RADSOKIX".utf8)
     static let sectionRecordSize = 44
     static let termEntrySize = 20
 
     enum Block: UInt32, CaseIterable {
-        case metadata = 1, sections, strings, terms, postings, foldKeys, compoundParts
+        case metadata = 1, sections, strings, terms, postings, foldKeys, compoundParts, repairs
     }
 }
 
@@ -30,6 +30,8 @@ public struct IndexedFile: Codable, Sendable, Hashable {
     public let modified: Double
     public let contentHash: UInt64
     public let encoding: TextEncoding
+    /// Read as OCR-damaged and indexed with repair.
+    public var damaged = false
 }
 
 /// The index's self-description, stored as a small JSON block.

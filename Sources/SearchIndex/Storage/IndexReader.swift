@@ -17,6 +17,7 @@ public struct IndexReader: Sendable {
     let termCount: Int
     let foldKeyCount: Int
     let compoundPartCount: Int
+    let repairCount: Int
 
     public var sectionCount: Int { sectionLengths.count }
 
@@ -34,15 +35,15 @@ public struct IndexReader: Sendable {
 
     init(data: Data) throws(IndexError) {
         self.data = data
-        let parsed: Result<(IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int, Int), IndexError> = data.withUnsafeBytes { raw in
+        let parsed: Result<(IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int, Int, Int), IndexError> = data.withUnsafeBytes { raw in
             do throws(IndexError) { return .success(try Self.parse(raw)) } catch { return .failure(error) }
         }
-        (metadata, blocks, sectionLengths, sectionKindCodes, termCount, foldKeyCount, compoundPartCount) = try parsed.get()
+        (metadata, blocks, sectionLengths, sectionKindCodes, termCount, foldKeyCount, compoundPartCount, repairCount) = try parsed.get()
         let total = sectionLengths.reduce(0) { $0 + Int($1) }
         averageSectionLength = sectionLengths.isEmpty ? 1 : max(1, Double(total) / Double(sectionLengths.count))
     }
 
-    private static func parse(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> (IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int, Int) {
+    private static func parse(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> (IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int, Int, Int) {
         guard raw.count >= 24, Array(raw[0..<8]) == IndexFormat.magic else { throw .corrupt("not a Rådsøk index file") }
         var header = ByteReader(raw, offset: 8)
         let version = try header.u32()
@@ -88,7 +89,7 @@ public struct IndexReader: Sendable {
             guard (count + 2) * 8 <= blocks[block]!.count + 8 else { throw .corrupt("\(block) table size") }
             return count
         }
-        return (metadata, blocks, lengths, kinds, termCount, try groupCount(.foldKeys), try groupCount(.compoundParts))
+        return (metadata, blocks, lengths, kinds, termCount, try groupCount(.foldKeys), try groupCount(.compoundParts), try groupCount(.repairs))
     }
 
     // MARK: Sections
@@ -210,6 +211,12 @@ public struct IndexReader: Sendable {
     /// `helsedataservic`, `møt` → `rådsmøt`.
     public func compounds(withPart part: String) -> [Int] {
         groupLists(.compoundParts, count: compoundPartCount, part) { table, wanted in table.find(wanted).map { $0..<($0 + 1) } ?? 0..<0 }
+    }
+
+    /// The terms a word written in a damaged document (as the analyzer without repair makes it)
+    /// was repaired to: `gkt` → `økt`. For marking repaired words in snippets.
+    public func repairs(of written: String) -> [Int] {
+        groupLists(.repairs, count: repairCount, written) { table, wanted in table.find(wanted).map { $0..<($0 + 1) } ?? 0..<0 }
     }
 
     /// The terms whose folded spelling starts with `prefix` (`horingss*` → høringssvar).

@@ -13,6 +13,9 @@ struct IndexContents {
     /// Compound part → ids of the compound terms that have it as modifier or head, sorted by part.
     var compoundParts: [TermGroup]
 
+    /// Word as written in a damaged document → ids of the terms its repairs were indexed as.
+    var repairs: [TermGroup]
+
     /// Terms gathered under one key.
     typealias TermGroup = (key: [UInt8], termIDs: [UInt32])
 
@@ -37,6 +40,7 @@ enum IndexWriter {
             (.postings, contents.postings),
             (.foldKeys, termGroupsBlock(contents.foldKeys)),
             (.compoundParts, termGroupsBlock(contents.compoundParts)),
+            (.repairs, termGroupsBlock(contents.repairs)),
         ]
         var out = ByteWriter()
         out.append(IndexFormat.magic)
