@@ -32,7 +32,25 @@ struct OCRSearchTests {
     @Test("a correctly typed word finds its damaged spelling; the damaged spelling itself still finds it")
     func wordsBothWays() throws {
         #expect(Set(try files("bærekraft")) == ["clean.txt", "damaged.txt"])
-        #expect(try files("mgte") == ["damaged.txt"])
+        #expect(try files("mgte").first == "damaged.txt")
+    }
+
+    @Test("a query typed as OCR damage also finds the clean word, below the damaged spelling; real words are not repaired")
+    func querySideRepair() throws {
+        // Repair on the query side needs overwhelming evidence: many clean sections with the word.
+        var files = Self.files
+        for i in 1...12 { files["clean\(i).txt"] = "Bærekraft for rådet, notat \(i)." }
+        try TestCorpus.withIndex(files) { reader in
+            let planner = QueryPlanner()
+            let damaged = planner.plan("beerekraft", reader: reader).words[0].terms
+            #expect(damaged.first?.reason == .exact)
+            #expect(damaged.contains { $0.term == "bærekraft" && $0.reason == .repaired && $0.weight < 1 })
+            let clean = planner.plan("for", reader: reader).words[0].terms
+            #expect(!clean.contains { $0.reason == .repaired })
+            let ranked = Searcher(reader: reader).search(planner.plan("beerekraft", reader: reader), limit: 20).hits
+            #expect(reader.fileID(ofSection: ranked[0].sectionID) == "damaged.txt")
+            #expect(ranked.count == 14)
+        }
     }
 
     @Test("snippets show the damaged text as written, with the repaired word marked")

@@ -24,6 +24,13 @@ public struct QueryPlanner: Sendable {
     public var maximumDocumentFrequencyForParts = 2
     /// How much an acronym's name counts for the acronym, and the acronym for its name.
     public var acronymWeight = 0.9
+    /// How much the reading of a typed word as OCR damage counts (`mgte` → `møte`).
+    public var repairedWeight = 0.7
+    /// A typed word is read as damage only when the repaired word is in this many times more
+    /// sections (and in at least three): so a real word is never traded for a rarer one, and a
+    /// user who types `mgte` on purpose still gets `mgte` first.
+    public var repairEvidence = 10
+    public var confusionModel = ConfusionModel.norwegianOCR
     /// Words shorter than this are not looked for inside compounds.
     public var minimumCompoundPart = 3
     /// At most this many compounds per word, the most widespread first.
@@ -79,6 +86,9 @@ public struct QueryPlanner: Sendable {
                 for id in reader.terms(withFoldKey: key) { terms.add(id, foldedWeight, .folded) }
             }
         }
+        if let repaired = repairedTerm(group, written: written, typedFrequency: terms.terms.reduce(0) { $0 + reader.postingsInfo($1.termID).documentFrequency }, reader: reader) {
+            terms.add(repaired, repairedWeight, .repaired)
+        }
         let lowered = written.lowercased()
         if compounds, written.count >= minimumCompoundPart, !NorwegianStopWords.snowball.contains(lowered),
            !group.contains(where: { $0.flags.contains(.hasDigit) }) {
@@ -89,6 +99,23 @@ public struct QueryPlanner: Sendable {
             }
         }
         return terms.terms
+    }
+
+    /// The index term of the most likely original of a word typed as OCR would damage it, when
+    /// the index has overwhelming evidence for it; nil otherwise.
+    func repairedTerm(_ group: [Token], written: String, typedFrequency: Int, reader: IndexReader) -> Int? {
+        guard !group.contains(where: { $0.flags.contains(.keyword) || $0.flags.contains(.hasDigit) }),
+              let folded = analyzer.tokenizer.tokenize(written).first?.text, folded.count >= 2 else { return nil }
+        let stemmer = NorwegianStemFilter()
+        var best: (id: Int, score: Double)?
+        for (candidate, damageLog) in confusionModel.candidates(folded) {
+            guard let id = reader.termID(stemmer.stem(candidate)) else { continue }
+            let df = reader.postingsInfo(id).documentFrequency
+            guard df >= max(3, repairEvidence * typedFrequency) else { continue }
+            let score = damageLog + log(Double(df))
+            if score > best?.score ?? -.infinity { best = (id, score) }
+        }
+        return best?.id
     }
 
     /// The words of a piece of text, analyzed and expanded as query words are, outside any query.
