@@ -147,3 +147,21 @@ struct AcronymSearchTests {
         #expect(try files("Kommunenes samarbeidsarena for forskning").contains("acronym.txt"))
     }
 }
+
+@Suite("Did you mean")
+struct SuggestionTests {
+    @Test("a misspelled word that finds nothing gets the closest widespread word, as the documents write it")
+    func suggestsClosestWord() throws {
+        let files = (1...4).reduce(into: [String: String]()) { $0["d\($1).txt"] = "Tilgang til Helsedataservice og helsedata, notat \($1)." }
+        let corpus = try TestCorpus(files: files)
+        defer { corpus.remove() }
+        try corpus.build()
+        let reader = try corpus.open()
+        var texts = SectionTextSource(reader: reader, corpusPath: corpus.corpus)
+        let service = SearchService(reader: reader)
+        #expect(try service.search("helsedataservise", texts: &texts).suggestion == "helsedataservice")
+        #expect(try service.search("tilgang Helsedtaservice", texts: &texts).suggestion == "tilgang Helsedataservice")
+        #expect(try service.search("helsedata", texts: &texts).suggestion == nil)
+        #expect(try service.search("qqqqqq", texts: &texts).suggestion == nil)
+    }
+}

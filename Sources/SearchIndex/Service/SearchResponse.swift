@@ -5,6 +5,19 @@ public struct SearchResponse: Encodable, Sendable {
     public let total: Int
     public let tookMs: Double
     public let hits: [SearchHit]
+    /// A better query when this one found little ("did you mean"); left out when there is none.
+    public var suggestion: String?
+
+    enum CodingKeys: String, CodingKey { case query, total, tookMs, hits, suggestion }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(query, forKey: .query)
+        try c.encode(total, forKey: .total)
+        try c.encode(tookMs, forKey: .tookMs)
+        try c.encode(hits, forKey: .hits)
+        try c.encodeIfPresent(suggestion, forKey: .suggestion)
+    }
 }
 
 public struct SearchHit: Encodable, Sendable {

@@ -8,6 +8,9 @@ public struct SearchService: Sendable {
     public var planner: QueryPlanner
     public var searcher: Searcher
     public var snippets: SnippetBuilder
+    /// A query with fewer hits than this, or with a word the index lacks, gets a "did you mean"
+    /// suggestion when one exists.
+    public var suggestBelow = 3
 
     public init(reader: IndexReader) {
         self.reader = reader
@@ -42,7 +45,11 @@ public struct SearchService: Sendable {
         for hit in ranked.hits {
             hits.append(try makeHit(hit, terms: terms, texts: &texts))
         }
-        return SearchResponse(query: query.text, total: ranked.total, tookMs: Self.milliseconds(since: started), hits: hits)
+        var response = SearchResponse(query: query.text, total: ranked.total, tookMs: Self.milliseconds(since: started), hits: hits)
+        if ranked.total < suggestBelow || query.words.contains(where: { $0.terms.isEmpty && $0.parts.isEmpty }) {
+            response.suggestion = Suggester(reader: reader, analyzer: planner.analyzer).suggestion(for: query, texts: &texts)
+        }
+        return response
     }
 
     /// How `searchCases` orders cases.

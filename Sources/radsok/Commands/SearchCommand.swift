@@ -143,7 +143,8 @@ enum HitFormatter {
     }
 
     static func render(_ response: SearchResponse, explaining: ((SearchHit) -> Explanation)? = nil) -> String {
-        guard !response.hits.isEmpty else { return "No sections match “\(response.query)”." }
+        let suggestion = response.suggestion.map { "Did you mean: \($0)" }
+        guard !response.hits.isEmpty else { return "No sections match “\(response.query)”." + (suggestion.map { "\n" + $0 } ?? "") }
         var lines: [String] = []
         for (rank, hit) in response.hits.enumerated() {
             var head = "\(String(format: "%2d", rank + 1)). "
@@ -165,6 +166,7 @@ enum HitFormatter {
             lines.append("")
         }
         lines.append(String(format: "%d of %d matching sections, %.2f ms", response.hits.count, response.total, response.tookMs))
+        if let suggestion { lines.append(suggestion) }
         return lines.joined(separator: "\n")
     }
 }
