@@ -39,6 +39,18 @@ struct CLIRunner {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// One index of Corpus/ for the tests that only read it, built by the first that asks.
+    static func sharedIndex() throws -> URL {
+        try shared.get()
+    }
+
+    private static let shared: Swift.Result<URL, any Error> = Swift.Result {
+        let folder = try temporaryFolder()
+        let built = try run(["index", "--corpus", corpus, "--index", folder.path])
+        guard built.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: built.stderr]) }
+        return folder
+    }
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-cli-\(UUID().uuidString)")

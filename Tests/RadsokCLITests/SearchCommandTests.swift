@@ -6,7 +6,7 @@ struct SearchCommandTests {
     let index: URL
 
     init() throws {
-        index = try CLIRunner.temporaryFolder()
+        index = try CLIRunner.sharedIndex()
     }
 
     func search(_ query: String, _ extra: [String] = []) throws -> CLIRunner.Result {
@@ -15,8 +15,9 @@ struct SearchCommandTests {
 
     @Test("builds the index when missing and finds the health-data cases near the top")
     func helsedata() throws {
-        defer { try? FileManager.default.removeItem(at: index) }
-        let result = try search("helsedata", ["--json"])
+        let fresh = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        let result = try CLIRunner.run(["search", "helsedata", "--json", "--corpus", CLIRunner.corpus, "--index", fresh.path])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let cases = (json["hits"] as? [[String: Any]] ?? []).compactMap { $0["case"] as? String }
@@ -26,7 +27,6 @@ struct SearchCommandTests {
 
     @Test("--json output follows the contract of DESIGN.md", arguments: ["helsedata", "KSF", "8/1/25", "horingssvar", "bærekraft på legekontoret", "ordsomikkefinnes", "helsedata type:referat"])
     func jsonContract(query: String) throws {
-        defer { try? FileManager.default.removeItem(at: index) }
         let result = try search(query, ["--json", "--limit", "5"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -50,7 +50,6 @@ struct SearchCommandTests {
 
     @Test("typing without æøå finds the same sections as typing with them")
     func asciiTyping() throws {
-        defer { try? FileManager.default.removeItem(at: index) }
         func files(_ q: String) throws -> Set<String> {
             let json = try JSONSerialization.jsonObject(with: Data(try search(q, ["--json", "--limit", "50"]).stdout.utf8)) as! [String: Any]
             return Set((json["hits"] as! [[String: Any]]).map { "\($0["file"]!):\($0["lines"]!)" })
@@ -63,7 +62,6 @@ struct SearchCommandTests {
 
     @Test("a readable list on a terminal-less stdout, with file and lines")
     func textOutput() throws {
-        defer { try? FileManager.default.removeItem(at: index) }
         let result = try search("KSF")
         #expect(result.status == 0)
         #expect(result.stdout.contains(" 1. "))
@@ -73,7 +71,6 @@ struct SearchCommandTests {
 
     @Test("show prints every section of a case, given as 8/1/25")
     func showCase() throws {
-        defer { try? FileManager.default.removeItem(at: index) }
         let result = try CLIRunner.run(["show", "8/1/25", "--corpus", CLIRunner.corpus, "--index", index.path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Sak 8/1/2025"))
@@ -89,8 +86,9 @@ struct SearchCommandTests {
 
     @Test("index reports what it built")
     func indexCommand() throws {
-        defer { try? FileManager.default.removeItem(at: index) }
-        let result = try CLIRunner.run(["index", "--corpus", CLIRunner.corpus, "--index", index.path])
+        let fresh = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        let result = try CLIRunner.run(["index", "--corpus", CLIRunner.corpus, "--index", fresh.path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("indexed 5 files"))
     }

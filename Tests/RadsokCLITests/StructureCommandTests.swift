@@ -6,7 +6,7 @@ struct StructureCommandTests {
     let index: URL
 
     init() throws {
-        index = try CLIRunner.temporaryFolder()
+        index = try CLIRunner.sharedIndex()
     }
 
     func json(_ arguments: [String]) throws -> [String: Any] {
@@ -17,7 +17,6 @@ struct StructureCommandTests {
 
     @Test("--cases lists each health-data case once, from 2022 to 2025, with meeting and date")
     func cases() throws {
-        defer { try? FileManager.default.removeItem(at: index) }
         let response = try json(["search", "helsedata", "--cases", "--limit", "20"])
         let cases = try #require(response["cases"] as? [[String: Any]])
         let ids = cases.compactMap { $0["case"] as? String }
@@ -40,7 +39,6 @@ struct StructureCommandTests {
         (["helsedata fra:2023-01-01 til:2023-12-31"], ["helsedata", "--from", "2023-01-01", "--to", "2023-12-31"]),
     ])
     func filters(inline: [String], options: [String]) throws {
-        defer { try? FileManager.default.removeItem(at: index) }
         let a = try json(["search"] + inline)
         let b = try json(["search"] + options)
         let hitsA = (a["hits"] as! [[String: Any]]).map { "\($0["file"]!)\($0["lines"]!)" }
@@ -50,7 +48,6 @@ struct StructureCommandTests {
 
     @Test("a kind filter keeps only that kind; a year filter only that year")
     func filterSemantics() throws {
-        defer { try? FileManager.default.removeItem(at: index) }
         let decisions = try json(["search", "rådet", "type:vedtak", "--limit", "50"])
         #expect((decisions["hits"] as! [[String: Any]]).allSatisfy { $0["kind"] as? String == "vedtak" })
         let meeting = try json(["search", "sak:8/1/2025"])
@@ -60,7 +57,6 @@ struct StructureCommandTests {
 
     @Test("a filter with a bad value is a usage error (2) naming it")
     func badFilter() throws {
-        defer { try? FileManager.default.removeItem(at: index) }
         let result = try CLIRunner.run(["search", "helsedata", "type:tulleting", "--corpus", CLIRunner.corpus, "--index", index.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("tulleting"))
@@ -69,7 +65,6 @@ struct StructureCommandTests {
 
     @Test("show lists a case's earlier treatments and the cases that cite it")
     func references() throws {
-        defer { try? FileManager.default.removeItem(at: index) }
         let shown = try json(["show", "26/3/2023"])
         #expect(shown["references"] as? [String] == ["5/1/2023", "19/2/2023"])
         let cited = try json(["show", "8/1/25"])
@@ -83,8 +78,7 @@ struct StructureCommandTests {
 struct ExplainTests {
     @Test("shows what each word became and why, and each hit's contributions")
     func explain() throws {
-        let index = try CLIRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: index) }
+        let index = try CLIRunner.sharedIndex()
         let result = try CLIRunner.run(["search", "radsmote", "type:saksfremlegg", "--explain", "--limit", "3",
                                         "--corpus", CLIRunner.corpus, "--index", index.path])
         #expect(result.status == 0)

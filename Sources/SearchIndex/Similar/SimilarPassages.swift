@@ -1,0 +1,172 @@
+import Foundation
+import NorwegianText
+
+/// Earlier wording close to a draft: paragraphs, with exact text, where they came from and a
+/// citation ready to paste.
+public struct SimilarResponse: Encodable, Sendable {
+    public let tookMs: Double
+    public let passages: [SimilarPassage]
+}
+
+public struct SimilarPassage: Encodable, Sendable {
+    /// One place a passage stands (boilerplate stands in many).
+    public struct Occurrence: Encodable, Sendable {
+        public let file: String
+        public let lines: [Int]
+        public let caseID: String?
+        public let meeting: String?
+        public let date: String?
+        public let citation: String
+
+        enum CodingKeys: String, CodingKey { case file, lines, caseID = "case", meeting, date, citation }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(file, forKey: .file)
+            try c.encode(lines, forKey: .lines)
+            try c.encode(caseID, forKey: .caseID)
+            try c.encode(meeting, forKey: .meeting)
+            try c.encode(date, forKey: .date)
+            try c.encode(citation, forKey: .citation)
+        }
+    }
+
+    /// The best place, first of `occurrences`.
+    public var place: Occurrence { occurrences[0] }
+    public let kind: String
+    public let title: String?
+    /// Similarity to the draft, 0–1.
+    public let score: Double
+    /// Exactly as written in the corpus file.
+    public let text: String
+    /// Every place where (nearly) the same paragraph stands, best first.
+    public let occurrences: [Occurrence]
+
+    enum CodingKeys: String, CodingKey { case file, lines, caseID = "case", kind, title, meeting, date, score, text, citation, occurrences }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(place.file, forKey: .file)
+        try c.encode(place.lines, forKey: .lines)
+        try c.encode(place.caseID, forKey: .caseID)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encode(place.meeting, forKey: .meeting)
+        try c.encode(place.date, forKey: .date)
+        try c.encode(score, forKey: .score)
+        try c.encode(text, forKey: .text)
+        try c.encode(place.citation, forKey: .citation)
+        try c.encode(occurrences, forKey: .occurrences)
+    }
+}
+
+/// Finds prior wording in two steps: the sections that share the most of the draft's rare words
+/// (the index's BM25 ranking), then the paragraphs of those sections, scored by how alike their
+/// wording is to the draft. Paragraphs that are the same text (the habilitet paragraph of every
+/// package) are one result with all their places.
+public struct SimilarPassages: Sendable {
+    public let reader: IndexReader
+    public var analyzer: Analyzer = .norwegian
+    /// Who the citation names.
+    public var council = "HO21-rådet"
+    /// Sections whose paragraphs are compared with the draft.
+    public var candidateSections = 60
+    /// The draft's rarest terms that select the candidates.
+    public var maximumQueryTerms = 48
+    /// Three-gram Jaccard above which two paragraphs are one text.
+    public var samenessThreshold = 0.6
+    var splitter = ParagraphSplitter()
+
+    public init(reader: IndexReader) {
+        self.reader = reader
+    }
+
+    public func similar(to draft: String, limit: Int = 5, texts: inout SectionTextSource) throws(IndexError) -> SimilarResponse {
+        let started = DispatchTime.now()
+        let bm25 = BM25()
+        let n = reader.sectionCount
+        func idf(_ term: String) -> Double {
+            bm25.idf(documentFrequency: reader.termID(term).map { reader.postingsInfo($0).documentFrequency } ?? 0, sectionCount: n)
+        }
+        let draftTerms = primaryTerms(draft)
+        let draftProfile = TextProfile(terms: draftTerms, idf: idf)
+        let candidates = candidateSectionIDs(draftTerms)
+
+        var seen: Set<[Int]> = []
+        var scored: [(paragraph: Paragraph, section: Int, profile: TextProfile, score: Double)] = []
+        for section in candidates {
+            let record = reader.sectionRecord(section)
+            let text = try texts.text(of: record)
+            for paragraph in splitter.paragraphs(of: text, firstLine: record.section.firstLine, fileIndex: record.fileIndex)
+            where seen.insert([paragraph.fileIndex, paragraph.lines.lowerBound]).inserted {
+                let damaged = reader.metadata.files[paragraph.fileIndex].damaged
+                let profile = TextProfile(terms: primaryTerms(paragraph.text, damaged: damaged), idf: idf)
+                let score = 0.6 * draftProfile.cosine(profile) + 0.4 * draftProfile.phrasing(profile)
+                if score > 0 { scored.append((paragraph, section, profile, score)) }
+            }
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.paragraph.fileIndex, $0.paragraph.lines.lowerBound) < ($1.paragraph.fileIndex, $1.paragraph.lines.lowerBound) }
+
+        var groups: [(leader: Int, members: [Int])] = []
+        for (i, entry) in scored.enumerated() {
+            if let g = groups.firstIndex(where: { scored[$0.leader].profile.sameness(entry.profile) >= samenessThreshold }) {
+                groups[g].members.append(i)
+            } else if groups.count < limit {
+                groups.append((i, [i]))
+            }
+        }
+        let passages = groups.map { group -> SimilarPassage in
+            let leader = scored[group.leader]
+            let facts = reader.sectionRecord(leader.section).section
+            return SimilarPassage(kind: facts.kind.rawValue, title: facts.title, score: (leader.score * 1000).rounded() / 1000,
+                                  text: leader.paragraph.text, occurrences: group.members.map { occurrence(scored[$0].paragraph, section: scored[$0].section, texts: texts) })
+        }
+        return SimilarResponse(tookMs: SearchService.milliseconds(since: started), passages: passages)
+    }
+
+    /// One term per word position: the written word's, or in a damaged document its repair,
+    /// so that a damaged copy of a paragraph is recognized as the same text.
+    private func primaryTerms(_ text: String, damaged: Bool = false) -> [String] {
+        var terms: [String] = []
+        var last: Int32 = -1
+        var repaired: [String: String] = [:]
+        for token in analyzer.analyze(text) where token.position != last {
+            last = token.position
+            guard damaged else { terms.append(token.text); continue }
+            if let known = repaired[token.text] { terms.append(known); continue }
+            let reading = reader.repairs(of: token.text).first.map(reader.term) ?? token.text
+            repaired[token.text] = reading
+            terms.append(reading)
+        }
+        return terms
+    }
+
+    private func candidateSectionIDs(_ terms: [String]) -> [Int] {
+        let n = reader.sectionCount
+        let bm25 = BM25()
+        var ids: [(term: String, id: Int, idf: Double)] = []
+        for term in Set(terms) {
+            guard let id = reader.termID(term) else { continue }
+            ids.append((term, id, bm25.idf(documentFrequency: reader.postingsInfo(id).documentFrequency, sectionCount: n)))
+        }
+        ids.sort { $0.idf != $1.idf ? $0.idf > $1.idf : $0.term < $1.term }
+        let clauses = ids.prefix(maximumQueryTerms).map {
+            QueryClause.word(QueryWord(written: $0.term, terms: [WeightedTerm(term: $0.term, termID: $0.id, weight: 1, reason: .exact)]))
+        }
+        guard !clauses.isEmpty else { return [] }
+        return Searcher(reader: reader).search(Query(text: "", clauses: clauses), limit: candidateSections).hits.map(\.sectionID)
+    }
+
+    private func occurrence(_ paragraph: Paragraph, section: Int, texts: SectionTextSource) -> SimilarPassage.Occurrence {
+        let s = reader.sectionRecord(section).section
+        let file = texts.fileID(paragraph.fileIndex)
+        let lines = [paragraph.lines.lowerBound, paragraph.lines.upperBound]
+        let citation: String
+        if let id = s.caseID {
+            citation = "\(council), møte \(id.meeting), sak \(id)"
+        } else {
+            citation = "\(council), \(file), linje \(lines[0])–\(lines[1])"
+        }
+        return .init(file: file, lines: lines, caseID: s.caseID?.description, meeting: s.meeting, date: s.date, citation: citation)
+    }
+}
