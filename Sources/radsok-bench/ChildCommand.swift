@@ -28,7 +28,7 @@ struct ChildCommand: ParsableCommand {
             precondition(hits.count <= 10)
         case .coldFTS5:
             let searcher = try FTS5Engine.Searcher(database: target, limit: 10)
-            _ = searcher.search(query.split(separator: " ").map(String.init))
+            _ = searcher.search(BenchQuery(kind: .words, words: query.split(separator: " ").map(String.init)).fts5Match)
             searcher.close()
         }
         print(Latency.milliseconds(since: start) / 1000)

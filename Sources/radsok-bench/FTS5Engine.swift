@@ -68,9 +68,8 @@ enum FTS5Engine {
             statement = s
         }
 
-        /// Returns the rowids of the best sections for an OR of the words.
-        func search(_ words: [String]) -> [Int64] {
-            let match = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " OR ")
+        /// Returns the rowids of the best sections for a MATCH expression.
+        func search(_ match: String) -> [Int64] {
             let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
             sqlite3_bind_text(statement, 1, match, -1, transient)
             var rows: [Int64] = []

@@ -34,7 +34,8 @@ struct RunCommand: ParsableCommand {
             return total + ((attributes?[.type] as? FileAttributeType) == .typeRegular ? (attributes?[.size] as? Int ?? 0) : 0)
         }
         let megabytes = Double(corpusBytes) / 1e6
-        print(String(format: "corpus %@: %.1f MB; %d queries of 1–4 words, top 10; %d cores; %@", corpus, megabytes, querySet.count,
+        let counts = BenchQuery.Kind.allCases.map { kind in "\(querySet.filter { $0.kind == kind }.count) \(kind.rawValue)" }.joined(separator: ", ")
+        print(String(format: "corpus %@: %.1f MB; queries (%@), top 10; %d cores; %@", corpus, megabytes, counts,
                      ProcessInfo.processInfo.activeProcessorCount, ISO8601DateFormatter().string(from: Date())))
 
         var rows: [(String, Double, Double?)] = []
@@ -60,19 +61,22 @@ struct RunCommand: ParsableCommand {
     struct EngineFigures { var rows: [(String, Double)] }
 
     /// A query function per thread: each thread gets its own (FTS5 connections are not shared).
-    typealias QueryFunction = ([String]) -> Void
+    typealias QueryFunction = (BenchQuery) -> Void
 
     func measure(engine: String, indexStep: String, coldStep: String, target: String, size: () -> Int, megabytes: Double,
-                 querySet: [[String]], makeQuery: @escaping @Sendable () throws -> QueryFunction) throws -> EngineFigures {
+                 querySet: [BenchQuery], makeQuery: @escaping @Sendable () throws -> QueryFunction) throws -> EngineFigures {
         let build = try ChildProcess.run(["child", indexStep, "--corpus", corpus, "--target", target])
         guard build.status == 0 else { throw FTS5Engine.Failure(description: "\(engine) indexing failed: \(build.output)") }
         var colds: [Double] = []
         for query in querySet.prefix(5) {
-            let cold = try ChildProcess.run(["child", coldStep, "--target", target, "--query", query.joined(separator: " ")])
+            let cold = try ChildProcess.run(["child", coldStep, "--target", target, "--query", query.words.joined(separator: " ")])
             colds.append(cold.seconds * 1000)
         }
-        let single = try Self.latencies(querySet, threads: 1, makeQuery: makeQuery)
-        let double = try Self.latencies(querySet, threads: 2, makeQuery: makeQuery)
+        let plain = querySet.filter { $0.kind == .words }
+        let single = try Self.latencies(plain, threads: 1, makeQuery: makeQuery)
+        let double = try Self.latencies(plain, threads: 2, makeQuery: makeQuery)
+        let phrases = try Self.latencies(querySet.filter { $0.kind == .phrase }, threads: 1, makeQuery: makeQuery)
+        let prefixes = try Self.latencies(querySet.filter { $0.kind == .prefix }, threads: 1, makeQuery: makeQuery)
         return EngineFigures(rows: [
             ("indexing time (s)", build.seconds),
             ("indexing (MB/s)", megabytes / build.seconds),
@@ -86,12 +90,16 @@ struct RunCommand: ParsableCommand {
             ("p50, 2 threads (ms)", double.latency.percentile(50)),
             ("p99, 2 threads (ms)", double.latency.percentile(99)),
             ("queries/s, 2 threads", double.throughput),
+            ("phrase p50, 1 thread (ms)", phrases.latency.percentile(50)),
+            ("phrase p99, 1 thread (ms)", phrases.latency.percentile(99)),
+            ("prefix p50, 1 thread (ms)", prefixes.latency.percentile(50)),
+            ("prefix p99, 1 thread (ms)", prefixes.latency.percentile(99)),
         ])
     }
 
     /// Warms up on a tenth of the query set, then runs the whole set once, split between the
     /// threads, timing each query (so the two-thread run costs no more time than the one-thread run).
-    static func latencies(_ querySet: [[String]], threads: Int, makeQuery: @escaping @Sendable () throws -> QueryFunction) throws -> (latency: Latency, throughput: Double) {
+    static func latencies(_ querySet: [BenchQuery], threads: Int, makeQuery: @escaping @Sendable () throws -> QueryFunction) throws -> (latency: Latency, throughput: Double) {
         let warm = try makeQuery()
         querySet.prefix(max(1, querySet.count / 10)).forEach(warm)
         let samples = Mutex<[Double]>([])
@@ -100,9 +108,9 @@ struct RunCommand: ParsableCommand {
             guard let query = try? makeQuery() else { return }
             var local: [Double] = []
             local.reserveCapacity(querySet.count)
-            for (i, words) in querySet.enumerated() where i % threads == thread {
+            for (i, benchQuery) in querySet.enumerated() where i % threads == thread {
                 let t = DispatchTime.now()
-                query(words)
+                query(benchQuery)
                 local.append(Latency.milliseconds(since: t))
             }
             samples.withLock { $0 += local }
@@ -116,12 +124,12 @@ struct RunCommand: ParsableCommand {
         let reader = try IndexReader.open(folder: folder)
         let planner = QueryPlanner()
         let searcher = Searcher(reader: reader)
-        return { words in _ = searcher.search(planner.plan(words.joined(separator: " "), reader: reader), limit: 10) }
+        return { query in _ = searcher.search(planner.plan(query.radsokText, reader: reader), limit: 10) }
     }
 
     static func makeFTS5Query(_ database: String) throws -> QueryFunction {
         let searcher = try FTS5Engine.Searcher(database: database, limit: 10)
-        return { words in _ = searcher.search(words) }
+        return { query in _ = searcher.search(query.fts5Match) }
     }
 
     static func fileSize(_ path: String) -> Int {

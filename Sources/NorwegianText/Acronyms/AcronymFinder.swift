@@ -23,15 +23,24 @@ public struct AcronymFinder: Sendable {
         }
     }
 
+    /// Scans the UTF-8 bytes for parentheses and makes strings only around those that may hold
+    /// or follow an acronym: a document has many parentheses and few definitions.
     public func definitions(in text: String) -> [Definition] {
+        var utf8 = Array(text.utf8)
+        utf8.append(0)
         var found: [Definition] = []
-        var search = text.startIndex
-        while let open = text[search...].firstIndex(of: "(") {
-            search = text.index(after: open)
-            guard let close = text[search...].prefix(maximumLongForm).firstIndex(where: { $0 == ")" || $0 == "(" || $0 == "\n" }),
-                  text[close] == ")" else { continue }
-            let inside = text[search..<close].trimmingSpaces
-            let before = precedingText(text, before: open)
+        var open = 0
+        while open < utf8.count - 1 {
+            defer { open += 1 }
+            guard utf8[open] == UInt8(ascii: "(") else { continue }
+            var close = open + 1
+            while close < utf8.count - 1, close - open <= maximumLongForm * 2,
+                  utf8[close] != UInt8(ascii: ")"), utf8[close] != UInt8(ascii: "("), utf8[close] != UInt8(ascii: "\n") { close += 1 }
+            guard utf8[close] == UInt8(ascii: ")") else { continue }
+            guard Self.startsWithCapital(utf8, open + 1) || Self.capitalWordEnds(utf8, before: open) else { continue }
+            let inside = Substring(String(decoding: utf8[(open + 1)..<close], as: UTF8.self)).trimmingSpaces
+            let windowStart = max(0, open - maximumLongForm * 2)
+            let before = precedingText(String(decoding: utf8[windowStart..<open], as: UTF8.self))
             if isAcronym(inside) {
                 if let long = longForm(of: inside, in: lastWords(before, count: min(inside.count + 5, inside.count * 2))) {
                     found.append(Definition(acronym: String(inside), longForm: long))
@@ -52,8 +61,29 @@ public struct AcronymFinder: Sendable {
         return capitals >= 2 && capitals * 2 >= word.filter(\.isLetter).count
     }
 
-    /// The text of the clause before a parenthesis, on one line, whitespace collapsed.
-    private func precedingText(_ text: String, before index: String.Index) -> String {
+    /// Whether a capital letter (A–Z, Æ, Ø, Å) starts at `i`, after spaces.
+    static func startsWithCapital(_ bytes: [UInt8], _ i: Int) -> Bool {
+        var i = i
+        while bytes[i] == UInt8(ascii: " ") { i += 1 }
+        if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[i]) { return true }
+        return bytes[i] == 0xC3 && [0x86, 0x98, 0x85].contains(bytes[i + 1])
+    }
+
+    /// Whether the word before `index` (spaces skipped) has two capitals or more.
+    static func capitalWordEnds(_ bytes: [UInt8], before index: Int) -> Bool {
+        var i = index - 1
+        while i >= 0, bytes[i] == UInt8(ascii: " ") { i -= 1 }
+        var capitals = 0
+        while i >= 0, bytes[i] != UInt8(ascii: " "), bytes[i] != UInt8(ascii: "\n") {
+            if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[i]) || bytes[i] == 0xC3 { capitals += 1 }
+            i -= 1
+        }
+        return capitals >= 2
+    }
+
+    /// The text of the clause that `text` ends with, on one line, whitespace collapsed.
+    private func precedingText(_ text: String) -> String {
+        let index = text.endIndex
         var start = index
         var taken = 0
         while start > text.startIndex, taken < maximumLongForm {

@@ -30,16 +30,22 @@ public struct ConfusionModel: Sendable {
     /// would have produced `word` from it. The word itself is not among them. Works on UTF-8
     /// bytes: rules match byte sequences, which match exactly where letter sequences do.
     public func candidates(_ word: String) -> [String: Double] {
-        let letters = Array(word.utf8)
         var found: [String: Double] = [:]
+        forEachCandidate(Array(word.utf8)) { bytes, cost in
+            let candidate = String(decoding: bytes, as: UTF8.self)
+            if cost > found[candidate] ?? -.infinity { found[candidate] = cost }
+        }
+        return found
+    }
+
+    /// `candidates` as UTF-8 bytes, without building strings; a candidate reachable by several
+    /// damages comes once per damage.
+    func forEachCandidate(_ letters: [UInt8], _ body: ([UInt8], Double) -> Void) {
         var built: [UInt8] = []
         built.reserveCapacity(letters.count + 8)
         func walk(_ position: Int, _ cost: Double, _ repairs: Int) {
             if position == letters.count {
-                if repairs > 0 {
-                    let candidate = String(decoding: built, as: UTF8.self)
-                    if cost > found[candidate] ?? -.infinity { found[candidate] = cost }
-                }
+                if repairs > 0 { body(built, cost) }
                 return
             }
             let mark = built.count
@@ -58,7 +64,6 @@ public struct ConfusionModel: Sendable {
             }
         }
         walk(0, 0, 0)
-        return found
     }
 
     static func isConsonant(_ b: UInt8) -> Bool {

@@ -37,13 +37,23 @@ public struct WordRepairer: Sendable {
             let score = log(frequency) + damageLog
             if best == nil || score > best!.score || (score == best!.score && candidate < best!.word) { best = (candidate, score) }
         }
-        // Known words first (a lookup each); the costlier readings as an unseen inflection or a
-        // compound only for the likeliest damages.
-        let candidates = model.candidates(word)
-        for (candidate, damageLog) in candidates { consider(candidate, lexicon.frequency(candidate), damageLog) }
+        // Known words first (a hash lookup each, on bytes: most words have many candidates and
+        // few are words); the costlier readings as an unseen inflection or a compound only for
+        // the likeliest damages.
+        var known: (bytes: [UInt8], score: Double)?
+        let lexicon = self.lexicon
+        model.forEachCandidate(Array(word.utf8)) { candidate, damageLog in
+            let frequency = lexicon.frequency(bytes: candidate[...])
+            guard frequency > 0 else { return }
+            let score = log(frequency) + damageLog
+            if known == nil || score > known!.score || (score == known!.score && candidate.lexicographicallyPrecedes(known!.bytes)) {
+                known = (candidate, score)
+            }
+        }
+        if let known { best = (String(decoding: known.bytes, as: UTF8.self), known.score) }
         let keepIfKnown = log(max(written, unknownFrequency)) + log(undamagedProbability)
         if best.map({ $0.score <= keepIfKnown || lexicon.counts[$0.word] == nil }) ?? true {
-            let likeliest = candidates.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+            let likeliest = model.candidates(word).sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
             for (candidate, damageLog) in likeliest.prefix(fallbackCandidates) where lexicon.frequency(candidate) == 0 {
                 consider(candidate, lexicon.candidateFrequency(candidate), damageLog)
             }

@@ -39,4 +39,36 @@ public struct PostingsCursor {
             try body(Int(section), buffer)
         }
     }
+
+    /// Calls `body(index, positions)` for each section of `sections` (ascending) that contains
+    /// the term, with `index` its place in `sections`. The positions of other sections are
+    /// skipped undecoded, so a phrase costs what its candidate sections cost.
+    public func forEachWithPositions(in sections: [Int32], _ body: (Int, UnsafeBufferPointer<Int32>) -> Void) {
+        guard !sections.isEmpty else { return }
+        var offset = docs.lowerBound
+        var positionOffset = positions.lowerBound
+        var section: UInt32 = 0
+        var next = 0
+        var buffer = [Int32](repeating: 0, count: 64)
+        for _ in 0..<count {
+            section &+= decodeVarint(base, &offset)
+            let frequency = Int(decodeVarint(base, &offset))
+            while next < sections.count, UInt32(sections[next]) < section { next += 1 }
+            guard next < sections.count else { return }
+            if UInt32(sections[next]) == section {
+                if buffer.count < frequency { buffer = [Int32](repeating: 0, count: frequency) }
+                var position: Int32 = 0
+                for i in 0..<frequency {
+                    position &+= Int32(bitPattern: decodeVarint(base, &positionOffset))
+                    buffer[i] = position
+                }
+                buffer.withUnsafeBufferPointer { body(next, UnsafeBufferPointer(rebasing: $0[0..<frequency])) }
+            } else {
+                for _ in 0..<frequency {
+                    while base[positionOffset] & 0x80 != 0 { positionOffset += 1 }
+                    positionOffset += 1
+                }
+            }
+        }
+    }
 }
