@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(
@@ -23,6 +24,12 @@ let package = Package(
         .target(name: "CouncilDocuments", dependencies: ["NorwegianText"], swiftSettings: strict),
         .target(name: "SearchIndex", dependencies: ["NorwegianText", "CouncilDocuments"], swiftSettings: strict),
         .target(name: "Evaluation", dependencies: ["SearchIndex"], swiftSettings: strict),
+        .target(
+            name: "RadsokServer",
+            dependencies: ["SearchIndex", "CouncilDocuments", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Page/index.html")],
+            swiftSettings: strict
+        ),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .executableTarget(
             name: "radsok-bench",
@@ -35,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "radsok",
             dependencies: [
-                "SearchIndex", "CouncilDocuments", "NorwegianText", "Evaluation",
+                "SearchIndex", "CouncilDocuments", "NorwegianText", "Evaluation", "RadsokServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -45,5 +52,10 @@ let package = Package(
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"], swiftSettings: strict),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "SearchIndex"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RadsokCLITests", dependencies: ["radsok"], swiftSettings: strict),
+        .testTarget(
+            name: "RadsokServerTests",
+            dependencies: ["RadsokServer", "SearchIndex", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strict
+        ),
     ]
 )

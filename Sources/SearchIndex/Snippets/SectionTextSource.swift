@@ -1,5 +1,27 @@
 import CouncilDocuments
 import Foundation
+import Synchronization
+
+/// Document texts read back from the corpus, shared by every request a server answers from one
+/// index (a file is read and its hash checked once, not once per request), up to a byte budget.
+public final class DocumentTextCache: Sendable {
+    private let texts = Mutex<(byIndex: [Int: String], bytes: Int)>(([:], 0))
+    public let budget: Int
+
+    public init(budget: Int = 512 << 20) {
+        self.budget = budget
+    }
+
+    func text(_ fileIndex: Int) -> String? { texts.withLock { $0.byIndex[fileIndex] } }
+
+    func store(_ text: String, for fileIndex: Int) {
+        texts.withLock { state in
+            guard state.byIndex[fileIndex] == nil, state.bytes + text.utf8.count <= budget else { return }
+            state.byIndex[fileIndex] = text
+            state.bytes += text.utf8.count
+        }
+    }
+}
 
 /// Reads section text back from the corpus files, which the index does not copy.
 ///
@@ -9,10 +31,12 @@ public struct SectionTextSource: Sendable {
     public let corpusPath: String
     private let files: [IndexedFile]
     private var cache: [Int: String] = [:]
+    private let shared: DocumentTextCache?
 
-    public init(reader: IndexReader, corpusPath: String? = nil) {
+    public init(reader: IndexReader, corpusPath: String? = nil, shared: DocumentTextCache? = nil) {
         self.corpusPath = corpusPath ?? reader.metadata.corpusPath
         self.files = reader.metadata.files
+        self.shared = shared
     }
 
     public mutating func text(of record: SectionRecord) throws(IndexError) -> String {
@@ -22,7 +46,7 @@ public struct SectionTextSource: Sendable {
     public func fileID(_ fileIndex: Int) -> String { files[fileIndex].id }
 
     public mutating func documentText(_ fileIndex: Int) throws(IndexError) -> String {
-        if let cached = cache[fileIndex] { return cached }
+        if let cached = cache[fileIndex] ?? shared?.text(fileIndex) { return cached }
         let file = files[fileIndex]
         let path = (corpusPath as NSString).appendingPathComponent(file.id)
         let document: SourceDocument
@@ -35,6 +59,7 @@ public struct SectionTextSource: Sendable {
             throw .io("\(file.id) changed since it was indexed; run 'radsok index' to refresh the index")
         }
         cache[fileIndex] = document.text
+        shared?.store(document.text, for: fileIndex)
         return document.text
     }
 }

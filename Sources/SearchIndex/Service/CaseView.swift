@@ -1,0 +1,111 @@
+import CouncilDocuments
+
+/// What `show` was asked for: a case id or a FILE:FIRST-LAST section id.
+public enum SectionSelector: Sendable, CustomStringConvertible {
+    case caseID(CaseID)
+    case section(file: String, first: Int, last: Int)
+
+    /// A selector that is neither form, as a sentence for the user.
+    public struct Invalid: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    public init(_ text: String) throws(Invalid) {
+        if let id = CaseID(text) {
+            self = .caseID(id)
+            return
+        }
+        if let colon = text.lastIndex(of: ":") {
+            let bounds = text[text.index(after: colon)...].split(separator: "-")
+            if bounds.count == 2, let first = Int(bounds[0]), let last = Int(bounds[1]) {
+                self = .section(file: String(text[..<colon]), first: first, last: last)
+                return
+            }
+        }
+        throw Invalid(description: "'\(text)' is neither a case id (8/1/2025) nor a section id (FILE:FIRST-LAST)")
+    }
+
+    public func matches(_ record: SectionRecord, file: String) -> Bool {
+        switch self {
+        case .caseID(let id): record.section.caseID == id
+        case .section(let f, let first, let last): f == file && record.section.firstLine == first && record.section.lastLine == last
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .caseID(let id): id.description
+        case .section(let f, let first, let last): "\(f):\(first)-\(last)"
+        }
+    }
+}
+
+public struct ShownSection: Encodable, Sendable {
+    public let record: SectionRecord
+    public let file: String
+    public let text: String
+
+    enum CodingKeys: String, CodingKey { case file, lines, caseID = "case", kind, title, meeting, date, text }
+
+    public func encode(to encoder: any Encoder) throws {
+        let s = record.section
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode([s.firstLine, s.lastLine], forKey: .lines)
+        try c.encode(s.caseID?.description, forKey: .caseID)
+        try c.encode(s.kind.rawValue, forKey: .kind)
+        try c.encode(s.title, forKey: .title)
+        try c.encode(s.meeting, forKey: .meeting)
+        try c.encode(s.date, forKey: .date)
+        try c.encode(text, forKey: .text)
+    }
+}
+
+/// A case (or one section) with the cases it cites and the cases that cite it.
+public struct ShowResponse: Encodable, Sendable {
+    public let id: String
+    public let sections: [ShownSection]
+    /// Cases these sections cite ("Tidligere behandlet 5/1/2023, 19/2/2023").
+    public let references: [String]
+    /// Cases whose sections cite this one.
+    public let referencedBy: [String]
+
+    init(id: String, sections: [ShownSection], records: [SectionRecord]) {
+        self.id = id
+        self.sections = sections
+        let own = Set(sections.compactMap(\.record.section.caseID))
+        var cited: [CaseID] = []
+        for section in sections { for ref in section.record.section.references where !cited.contains(ref) && !own.contains(ref) { cited.append(ref) } }
+        references = cited.map(\.description)
+        var citing: Set<CaseID> = []
+        for record in records {
+            guard let id = record.section.caseID, !own.contains(id), record.section.references.contains(where: own.contains) else { continue }
+            citing.insert(id)
+        }
+        referencedBy = citing.sorted().map(\.description)
+    }
+
+    /// Agenda, presentation, minutes, decision; then by date and place.
+    public static func order(_ record: SectionRecord) -> (Int, String, Int, Int) {
+        let kinds: [SectionKind] = [.saksliste, .saksfremlegg, .referat, .vedtak, .vedlegg, .other]
+        return (kinds.firstIndex(of: record.section.kind) ?? 9, record.section.date ?? "", record.fileIndex, record.section.firstLine)
+    }
+}
+
+extension SearchService {
+    /// A whole case across packages, or one section, as `radsok show` and `/api/cases/{id}` give
+    /// it; nil when the index has no such case or section.
+    public func show(_ wanted: SectionSelector, texts: inout SectionTextSource) throws(IndexError) -> ShowResponse? {
+        let records = (0..<reader.sectionCount).map(reader.sectionRecord)
+        let files = reader.metadata.files.map(\.id)
+        let ids = records.indices.filter { wanted.matches(records[$0], file: files[records[$0].fileIndex]) }
+            .sorted { ShowResponse.order(records[$0]) < ShowResponse.order(records[$1]) }
+        guard !ids.isEmpty else { return nil }
+        var shown: [ShownSection] = []
+        for sectionID in ids {
+            let record = records[sectionID]
+            shown.append(ShownSection(record: record, file: texts.fileID(record.fileIndex), text: try texts.text(of: record)))
+        }
+        return ShowResponse(id: wanted.description, sections: shown, records: records)
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RadsokServer
+import SearchIndex
+import Testing
+
+/// A small corpus indexed in a temporary folder, served by a `RadsokServer`.
+struct ServedCorpus {
+    let root: URL
+    let server: RadsokServer
+
+    static let files = [
+        "ho21-møte-2025-1.txt": """
+            Sak 1/1/2025 Spørsmål om habilitet
+
+            Rådet bes om å vurdere sin habilitet for sakene i dette møtet.
+
+            Sak 2/1/2025 Tilgang til helsedata
+
+            Rådet diskuterte tilgang til helsedata og Helsedataservice.
+            Forslag til vedtak: Rådet tar saken til orientering.
+            """,
+        "ho21-møte-2025-2.txt": """
+            Sak 3/2/2025 Oppfølging av helsedata
+
+            Tidligere behandlet i sak 2/1/2025. Rådet ber om en plan for <script>alert("x")</script> helsedata.
+            """,
+    ]
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-server-\(UUID().uuidString)")
+        let corpus = root.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        for (name, text) in Self.files { try Data(text.utf8).write(to: corpus.appendingPathComponent(name)) }
+        let index = root.appendingPathComponent("index").path
+        try IndexBuilder().build(corpus: corpus.path, into: index)
+        var server = RadsokServer(index: IndexHandle(reader: try IndexReader.open(folder: index), folder: index, corpusPath: corpus.path))
+        server.port = 0
+        self.server = server
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+func object(_ response: TestResponse) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+}
+
+@Suite("The HTTP API and the page")
+struct ServerTests {
+    func withServer(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let served = try ServedCorpus()
+        defer { served.remove() }
+        try await served.server.makeApplication().test(.router) { client in try await body(client) }
+    }
+
+    @Test("search answers with the CLI's JSON plus paging")
+    func search() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/api/search?q=helsedata&limit=2&offset=0", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                let json = try object(response)
+                #expect(Set(json.keys) == ["query", "total", "tookMs", "hits", "offset", "limit"])
+                #expect(json["limit"] as? Int == 2)
+                let hits = try #require(json["hits"] as? [[String: Any]])
+                #expect(hits.count == 2)
+                #expect(Set(hits[0].keys) == ["file", "lines", "case", "kind", "title", "meeting", "date", "score", "snippet"])
+            }
+            try await client.execute(uri: "/api/search?q=helsedata&cases=true", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try object(response)
+                #expect((json["cases"] as? [Any])?.isEmpty == false)
+            }
+            try await client.execute(uri: "/api/search?q=helsedata&kind=vedtak&year=2025", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test("bad parameters are 400 with a JSON error naming them", arguments: [
+        "/api/search?q=helsedata&limit=1000", "/api/search?q=helsedata&limit=abc", "/api/search?q=helsedata&offset=-1",
+        "/api/search?q=helsedata&kind=tull", "/api/search?q=helsedata&cases=kanskje", "/api/search?q=", "/api/search",
+        "/api/search?q=" + String(repeating: "a", count: 1001), "/api/cases/tull", "/api/sections/tull",
+    ])
+    func badParameters(uri: String) async throws {
+        try await withServer { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .badRequest)
+                let json = try object(response)
+                #expect((json["error"] as? String)?.isEmpty == false)
+            }
+        }
+    }
+
+    @Test("a case across packages, one section by file and lines; unknown ids are 404")
+    func casesAndSections() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/api/cases/2/1/25", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try object(response)
+                #expect(json["referencedBy"] as? [String] == ["3/2/2025"])
+                let sections = try #require(json["sections"] as? [[String: Any]])
+                let first = try #require(sections.first)
+                let file = try #require(first["file"] as? String)
+                let lines = try #require(first["lines"] as? [Int])
+                let id = "\(file):\(lines[0])-\(lines[1])".addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!
+                try await client.execute(uri: "/api/sections/" + id, method: .get) { section in
+                    #expect(section.status == .ok)
+                    let json = try object(section)
+                    #expect((json["text"] as? String)?.contains("helsedata") == true)
+                }
+            }
+            try await client.execute(uri: "/api/cases/99/9/2099", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/sections/nope.txt:1-2", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/sections/..%2F..%2Fetc%2Fpasswd:1-2", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test("prior wording takes a posted draft; too large is 413, empty is 400")
+    func similar() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/api/similar", method: .post, body: ByteBuffer(string: "Rådet skal vurdere habiliteten sin for sakene.")) { response in
+                #expect(response.status == .ok)
+                let passages = try #require(try object(response)["passages"] as? [[String: Any]])
+                #expect((passages.first?["citation"] as? String) == "HO21-rådet, møte 1/2025, sak 1/1/2025")
+            }
+            try await client.execute(uri: "/api/similar", method: .post, body: ByteBuffer(string: String(repeating: "ord ", count: 20_000))) {
+                #expect($0.status == .contentTooLarge)
+            }
+            try await client.execute(uri: "/api/similar", method: .post, body: ByteBuffer(string: "  ")) { #expect($0.status == .badRequest) }
+        }
+    }
+
+    @Test("health, wrong methods (405) and unknown paths (404) answer in JSON")
+    func healthAndErrors() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/api/health", method: .get) { response in
+                let json = try object(response)
+                #expect(json["status"] as? String == "ok")
+                #expect(json["documents"] as? Int == 2)
+                #expect(json["indexVersion"] as? Int == Int(IndexFormat.version))
+            }
+            try await client.execute(uri: "/api/search?q=x", method: .delete) { #expect($0.status == .methodNotAllowed) }
+            try await client.execute(uri: "/api/health", method: .post) { #expect($0.status == .methodNotAllowed) }
+            try await client.execute(uri: "/api/nothing", method: .get) { response in
+                #expect(response.status == .notFound)
+                let json = try object(response)
+                #expect(json["error"] is String)
+            }
+        }
+    }
+
+    @Test("the page is self-contained and puts document text in with textContent only")
+    func page() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<title>Rådsøk</title>"))
+                #expect(!html.contains("innerHTML"))
+                #expect(!html.contains("http://") && !html.contains("https://"))
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+            // Markup in a document reaches the client only inside a JSON string.
+            try await client.execute(uri: "/api/search?q=plan", method: .get) { response in
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+                let hits = try #require(try object(response)["hits"] as? [[String: Any]])
+                #expect(hits.contains { ($0["snippet"] as? String)?.contains("<script>") == true })
+            }
+        }
+    }
+
+    @Test("end to end on an ephemeral port")
+    func live() async throws {
+        let served = try ServedCorpus()
+        defer { served.remove() }
+        try await served.server.makeApplication().test(.live) { client in
+            try await client.execute(uri: "/api/search?q=helsedata", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try object(response)
+                #expect((json["total"] as? Int ?? 0) >= 2)
+            }
+        }
+    }
+}
