@@ -186,3 +186,25 @@ struct ServerTests {
         }
     }
 }
+
+@Suite("Serving while the index is rebuilt")
+struct IndexSwapTests {
+    @Test("a rebuilt index is picked up; a request holding the old one still finishes")
+    func swap() throws {
+        let served = try ServedCorpus()
+        defer { served.remove() }
+        let corpus = served.root.appendingPathComponent("corpus")
+        let folder = served.root.appendingPathComponent("index").path
+        let handle = IndexHandle(reader: try IndexReader.open(folder: folder), folder: folder, corpusPath: corpus.path, checkInterval: 0)
+        let before = handle.current()
+        try Data("Sak 4/3/2025 Nytt om KSF\n\nKommunenes samarbeidsarena for forskning (KSF) møtte rådet.\n".utf8)
+            .write(to: corpus.appendingPathComponent("ho21-møte-2025-3.txt"))
+        try IndexBuilder().build(corpus: corpus.path, into: folder)
+        let after = handle.current()
+        #expect(after.reader.metadata.files.count == before.reader.metadata.files.count + 1)
+        var oldTexts = before.textSource()
+        #expect(try before.service.search("helsedata", texts: &oldTexts).total > 0)
+        var newTexts = after.textSource()
+        #expect(try after.service.search("KSF", texts: &newTexts).total > 0)
+    }
+}

@@ -1,3 +1,5 @@
+import NorwegianText
+
 /// A query after parsing, analysis and expansion: what `Searcher` executes and `--explain` shows.
 public struct Query: Sendable {
     public let text: String
@@ -22,8 +24,10 @@ public struct Query: Sendable {
     /// Every query word, in the order written, excluded ones left out.
     public var words: [QueryWord] { clauses.flatMap(\.words) }
 
-    /// Every index term the query can match, for highlighting.
-    public var allTerms: Set<String> { Set(words.flatMap { $0.terms.map(\.term) }) }
+    /// Every index term the query can match, for highlighting; not the function words of an
+    /// acronym's name (`for` in "Kommunenes samarbeidsarena for forskning"), which would light up
+    /// every section.
+    public var allTerms: Set<String> { Set(clauses.flatMap(\.highlightedWords).flatMap { $0.terms.map(\.term) }) }
 }
 
 /// One ranked unit of a query.
@@ -42,6 +46,15 @@ public indirect enum QueryClause: Sendable {
         case .word(let word): [word] + word.parts
         case .phrase(let phrase): phrase.words
         case .anyOf(let clauses), .allOf(let clauses): clauses.flatMap(\.words)
+        }
+    }
+
+    var highlightedWords: [QueryWord] {
+        switch self {
+        case .phrase(let phrase) where phrase.standsForWord:
+            phrase.words.filter { !NorwegianStopWords.snowball.contains($0.written.lowercased()) }
+        case .anyOf(let clauses), .allOf(let clauses): clauses.flatMap(\.highlightedWords)
+        default: words
         }
     }
 
@@ -85,6 +98,15 @@ public struct QueryWord: Sendable {
     /// times `partsWeight`.
     public var parts: [QueryWord] = []
     public var partsWeight = 0.0
+
+    /// The word inside a phrase: its inflections and spellings, not compounds or parts (a phrase
+    /// asks for that wording).
+    var asPhraseWord: QueryWord {
+        var word = self
+        word.terms = terms.filter { $0.reason != .compound }
+        word.parts = []
+        return word
+    }
 }
 
 /// An index term a query word may match, with how much a match on it counts and why.

@@ -121,7 +121,7 @@ public struct QueryPlanner: Sendable {
     /// The words of a piece of text, analyzed and expanded as query words are, outside any query.
     func analyzedWords(_ text: String, reader: IndexReader) -> [QueryWord] {
         var planning = Planning(planner: self, reader: reader, filter: SearchFilter())
-        return planning.analyzedWords(text)
+        return planning.analyzedWords(text).map(\.asPhraseWord)
     }
 
     /// The parts of a compound query word, split against the index's vocabulary (both parts
@@ -207,7 +207,7 @@ struct Planning {
         case .phrase(let text):
             let words = self.words(text, match: .analyzed)
             if words.count <= 1 { return words.map { .word($0) } }
-            return [.phrase(QueryPhrase(written: text.trimmingCharacters(in: .whitespaces), words: words))]
+            return [.phrase(QueryPhrase(written: text.trimmingCharacters(in: .whitespaces), words: words.map(\.asPhraseWord)))]
         case .anyOf(let nodes):
             let alternatives = nodes.compactMap { single(clauses(for: $0, topLevel: false)) }
             return alternatives.count <= 1 ? alternatives : [.anyOf(alternatives)]
