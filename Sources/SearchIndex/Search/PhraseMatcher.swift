@@ -16,11 +16,17 @@ struct PhraseMatcher {
         let words = phrase.words
         guard words.count > 1, words.allSatisfy({ !$0.terms.isEmpty }) else { return [:] }
         let order = words.indices.sorted { documentFrequency(words[$0]) < documentFrequency(words[$1]) }
-        var candidates = sections(of: words[order[0]])
-        if let only { candidates = candidates.filter(only.contains) }
-        for index in order.dropFirst() {
-            if candidates.isEmpty { return [:] }
-            candidates = intersect(candidates, sections(of: words[index]))
+        var candidates: [Int32]
+        if let only {
+            // A few given sections (explaining a hit): the position pass below drops those
+            // without the words, so the section lists need not be built.
+            candidates = only.sorted()
+        } else {
+            candidates = sections(of: words[order[0]])
+            for index in order.dropFirst() {
+                if candidates.isEmpty { return [:] }
+                candidates = intersect(candidates, sections(of: words[index]))
+            }
         }
         // Start positions still possible in each candidate, narrowed one word at a time.
         var starts: [[Int32]] = []

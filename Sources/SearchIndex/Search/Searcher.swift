@@ -45,10 +45,7 @@ public struct Searcher: Sendable {
         let ranked = scratch.withScratch { scores in
             search(query, limit: wanted, offset: 0, filter: filter, scores: scores)
         }
-        // Reordering only within what is shown keeps the set of hits what ranking chose.
-        var proximity = ProximityRescorer(reader: reader, bm25: bm25)
-        proximity.depth = min(proximity.depth, limit + offset)
-        let collapsed = collapseNested(proximity.rescore(ranked.hits, query: query))
+        let collapsed = collapseNested(ranked.hits)
         return RankedResult(total: ranked.total, hits: Array(collapsed.dropFirst(offset).prefix(limit)))
     }
 
