@@ -30,22 +30,29 @@ public struct ConfusionModel: Sendable {
     /// would have produced `word` from it. The word itself is not among them. Works on UTF-8
     /// bytes: rules match byte sequences, which match exactly where letter sequences do.
     public func candidates(_ word: String) -> [String: Double] {
+        var collector = Collector()
+        visitCandidates(Array(word.utf8), &collector)
+        return collector.found
+    }
+
+    private struct Collector: CandidateVisitor {
         var found: [String: Double] = [:]
-        forEachCandidate(Array(word.utf8)) { bytes, cost in
+
+        mutating func visit(_ bytes: [UInt8], cost: Double) {
             let candidate = String(decoding: bytes, as: UTF8.self)
             if cost > found[candidate] ?? -.infinity { found[candidate] = cost }
         }
-        return found
     }
 
-    /// `candidates` as UTF-8 bytes, without building strings; a candidate reachable by several
-    /// damages comes once per damage.
-    func forEachCandidate(_ letters: [UInt8], _ body: ([UInt8], Double) -> Void) {
+    /// `candidates` as UTF-8 bytes handed to a visitor, without building strings (a visitor
+    /// rather than a closure, so that what it reads is not copied into a closure context for
+    /// every candidate); a candidate reachable by several damages comes once per damage.
+    func visitCandidates<Visitor: CandidateVisitor>(_ letters: [UInt8], _ visitor: inout Visitor) {
         var built: [UInt8] = []
         built.reserveCapacity(letters.count + 8)
         func walk(_ position: Int, _ cost: Double, _ repairs: Int) {
             if position == letters.count {
-                if repairs > 0 { body(built, cost) }
+                if repairs > 0 { visitor.visit(built, cost: cost) }
                 return
             }
             let mark = built.count
@@ -99,4 +106,9 @@ public struct ConfusionModel: Sendable {
             rule("ij", "j", 0.02), rule("ji", "j", 0.02), rule("ie", "je", 0.01), stray("i", 0.005),
         ])
     }()
+}
+
+/// Receives the candidates of `ConfusionModel.visitCandidates`.
+protocol CandidateVisitor {
+    mutating func visit(_ bytes: [UInt8], cost: Double)
 }

@@ -40,17 +40,9 @@ public struct WordRepairer: Sendable {
         // Known words first (a hash lookup each, on bytes: most words have many candidates and
         // few are words); the costlier readings as an unseen inflection or a compound only for
         // the likeliest damages.
-        var known: (bytes: [UInt8], score: Double)?
-        let lexicon = self.lexicon
-        model.forEachCandidate(Array(word.utf8)) { candidate, damageLog in
-            let frequency = lexicon.frequency(bytes: candidate[...])
-            guard frequency > 0 else { return }
-            let score = log(frequency) + damageLog
-            if known == nil || score > known!.score || (score == known!.score && candidate.lexicographicallyPrecedes(known!.bytes)) {
-                known = (candidate, score)
-            }
-        }
-        if let known { best = (String(decoding: known.bytes, as: UTF8.self), known.score) }
+        var known = BestKnownCandidate(lexicon: lexicon)
+        model.visitCandidates(Array(word.utf8), &known)
+        if let found = known.best { best = (String(decoding: found.bytes, as: UTF8.self), found.score) }
         let keepIfKnown = log(max(written, unknownFrequency)) + log(undamagedProbability)
         if best.map({ $0.score <= keepIfKnown || lexicon.counts[$0.word] == nil }) ?? true {
             let likeliest = model.candidates(word).sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
@@ -63,5 +55,21 @@ public struct WordRepairer: Sendable {
         if written == 0, lexicon.frequency(best.word) == 0 { written = lexicon.compoundFrequency(word) }
         let keep = log(max(written, unknownFrequency)) + log(undamagedProbability)
         return best.score > keep ? best.word : nil
+    }
+}
+
+/// The candidate the lexicon knows that scores best, by log frequency plus damage log
+/// probability; ties go to the first in byte order.
+private struct BestKnownCandidate: CandidateVisitor {
+    let lexicon: Lexicon
+    var best: (bytes: [UInt8], score: Double)?
+
+    mutating func visit(_ candidate: [UInt8], cost damageLog: Double) {
+        let frequency = lexicon.frequency(bytes: candidate[...])
+        guard frequency > 0 else { return }
+        let score = log(frequency) + damageLog
+        if best == nil || score > best!.score || (score == best!.score && candidate.lexicographicallyPrecedes(best!.bytes)) {
+            best = (candidate, score)
+        }
     }
 }
