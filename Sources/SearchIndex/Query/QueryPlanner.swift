@@ -23,7 +23,7 @@ public struct QueryPlanner: Sendable {
     /// A compound typed is split only when at most this many sections contain it.
     public var maximumDocumentFrequencyForParts = 2
     /// How much an acronym's name counts for the acronym, and the acronym for its name.
-    public var acronymWeight = 0.9
+    public var acronymWeight = 0.5
     /// How much the reading of a typed word as OCR damage counts (`mgte` → `møte`).
     public var repairedWeight = 0.7
     /// A typed word is read as damage only when the repaired word is in this many times more
