@@ -50,10 +50,15 @@ struct AcronymExpansion {
             }
         }
         guard stems.count >= 2 else { return }
-        for (acronym, names) in reader.metadata.acronyms.sorted(by: { $0.key < $1.key }) {
+        // A cheap look at every name first (its first word must be in the query); analysis and
+        // a stable order only for the few that pass.
+        let plausible = reader.metadata.acronyms.compactMap { acronym, names -> (String, [String])? in
+            let kept = names.filter { name in name.split(separator: " ").first.map { lowered.contains($0.lowercased().prefix(4)) } ?? false }
+            return kept.isEmpty ? nil : (acronym, kept)
+        }
+        for (acronym, names) in plausible.sorted(by: { $0.0 < $1.0 }) {
             guard let acronymID = reader.termID(acronym) else { continue }
             for name in names {
-                guard let firstWord = name.split(separator: " ").first, lowered.contains(firstWord.lowercased().prefix(4)) else { continue }
                 let nameStems = planner.analyzer.analyze(name).map(\.text)
                 guard nameStems.count >= 2, let start = find(nameStems, in: stems) else { continue }
                 let share = planner.acronymWeight / Double(nameStems.count)
