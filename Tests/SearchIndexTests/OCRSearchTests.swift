@@ -18,10 +18,7 @@ struct OCRSearchTests {
     ]
 
     func files(_ query: String) throws -> [String] {
-        try TestCorpus.withIndex(Self.files) { reader in
-            Searcher(reader: reader).search(QueryPlanner().plan(query, reader: reader), limit: 10).hits
-                .map { reader.fileID(ofSection: $0.sectionID) }
-        }
+        try TestCorpus.withIndex(Self.files) { $0.rankedFiles(query) }
     }
 
     @Test("a phrase typed correctly matches across the damaged passage")

@@ -12,11 +12,7 @@ struct QueryOperatorTests {
     ]
 
     func files(_ query: String, filter: SearchFilter = SearchFilter()) throws -> [String] {
-        try TestCorpus.withIndex(Self.files) { reader in
-            let searcher = Searcher(reader: reader)
-            let planned = QueryPlanner().plan(query, reader: reader, filter: filter)
-            return searcher.search(planned, limit: 10).hits.map { reader.fileID(ofSection: $0.sectionID) }
-        }
+        try TestCorpus.withIndex(Self.files) { $0.rankedFiles(query, filter: filter) }
     }
 
     @Test("a phrase matches only words at consecutive positions, in order")
@@ -94,10 +90,7 @@ struct CompoundSearchTests {
     ]
 
     func files(_ query: String) throws -> [String] {
-        try TestCorpus.withIndex(Self.files) { reader in
-            Searcher(reader: reader).search(QueryPlanner().plan(query, reader: reader), limit: 10).hits
-                .map { reader.fileID(ofSection: $0.sectionID) }
-        }
+        try TestCorpus.withIndex(Self.files) { $0.rankedFiles(query) }
     }
 
     @Test("helsedata finds Helsedataservice, ranked below the word itself")
@@ -130,8 +123,7 @@ struct AcronymSearchTests {
     func files(_ query: String) throws -> [String] {
         try TestCorpus.withIndex(Self.files) { reader in
             #expect(reader.metadata.acronyms["ksf"] == ["Kommunenes samarbeidsarena for forskning"])
-            return Searcher(reader: reader).search(QueryPlanner().plan(query, reader: reader), limit: 10).hits
-                .map { reader.fileID(ofSection: $0.sectionID) }
+            return reader.rankedFiles(query)
         }
     }
 

@@ -40,6 +40,12 @@ struct TestCorpus {
 }
 
 extension IndexReader {
+    /// The files of the sections a query ranks, best first: what most search tests compare.
+    func rankedFiles(_ query: String, filter: SearchFilter = SearchFilter(), limit: Int = 10) -> [String] {
+        Searcher(reader: self).search(QueryPlanner().plan(query, reader: self, filter: filter), limit: limit).hits
+            .map { fileID(ofSection: $0.sectionID) }
+    }
+
     /// The file a ranked section comes from, for readable expectations.
     func fileID(ofSection id: Int) -> String { metadata.files[sectionRecord(id).fileIndex].id }
 }
