@@ -25,7 +25,8 @@ struct IndexStorageTests {
         let id = try #require(reader.termID("helsedat"))
         #expect(reader.term(id) == "helsedat")
         var occurrences: [(Int, [Int32])] = []
-        reader.withPostings(id) { $0.forEachWithPositions { occurrences.append(($0, $1)) } }
+        let sections = (0..<Int32(reader.sectionCount)).map { $0 }
+        reader.withPostings(id) { $0.forEachWithPositions(in: sections) { occurrences.append((Int(sections[$0]), Array($1))) } }
         #expect(occurrences.count == 1)
         #expect(occurrences[0].1.count == 2)
         #expect(reader.termID("finnes-ikke") == nil)

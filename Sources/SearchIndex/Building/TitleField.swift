@@ -8,7 +8,7 @@ import NorwegianText
 public enum TitleField {
     static let prefix = "\u{1}"
     /// The first byte of every title term.
-    static let marker: UInt8 = 1
+    static let marker: UInt8 = prefix.utf8.first!
 
     /// The title to index for a section: a case's title, or the heading a piece of other text
     /// starts with. Not for agenda lines (the title is all their text) nor for later parts of a

@@ -21,25 +21,6 @@ public struct PostingsCursor {
         }
     }
 
-    /// Calls `body(section, positions)` for every section containing the term.
-    public func forEachWithPositions(_ body: (Int, [Int32]) throws -> Void) rethrows {
-        var offset = docs.lowerBound
-        var positionOffset = positions.lowerBound
-        var section: UInt32 = 0
-        var buffer: [Int32] = []
-        for _ in 0..<count {
-            section &+= decodeVarint(base, &offset)
-            let frequency = Int(decodeVarint(base, &offset))
-            buffer.removeAll(keepingCapacity: true)
-            var position: Int32 = 0
-            for _ in 0..<frequency {
-                position &+= Int32(bitPattern: decodeVarint(base, &positionOffset))
-                buffer.append(position)
-            }
-            try body(Int(section), buffer)
-        }
-    }
-
     /// Calls `body(index, positions)` for each section of `sections` (ascending) that contains
     /// the term, with `index` its place in `sections`. The positions of other sections are
     /// skipped undecoded, so a phrase costs what its candidate sections cost.

@@ -90,7 +90,7 @@ public struct SimilarPassages: Sendable {
         }
         let draftTerms = primaryTerms(draft)
         let draftProfile = TextProfile(terms: draftTerms, idf: idf)
-        let candidates = candidateSectionIDs(draftTerms)
+        let candidates = candidateSectionIDs(draftTerms, idf: idf)
 
         var seen: Set<[Int]> = []
         var scored: [(paragraph: Paragraph, section: Int, profile: TextProfile, score: Double)] = []
@@ -141,13 +141,11 @@ public struct SimilarPassages: Sendable {
         return terms
     }
 
-    private func candidateSectionIDs(_ terms: [String]) -> [Int] {
-        let n = reader.sectionCount
-        let bm25 = BM25()
+    private func candidateSectionIDs(_ terms: [String], idf: (String) -> Double) -> [Int] {
         var ids: [(term: String, id: Int, idf: Double)] = []
         for term in Set(terms) {
             guard let id = reader.termID(term) else { continue }
-            ids.append((term, id, bm25.idf(documentFrequency: reader.postingsInfo(id).documentFrequency, sectionCount: n)))
+            ids.append((term, id, idf(term)))
         }
         ids.sort { $0.idf != $1.idf ? $0.idf > $1.idf : $0.term < $1.term }
         let clauses = ids.prefix(maximumQueryTerms).map {

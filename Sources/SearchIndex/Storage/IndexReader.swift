@@ -169,8 +169,6 @@ public struct IndexReader: Sendable {
         }
     }
 
-    public var vocabularySize: Int { termCount }
-
     /// Where a term's postings are and how many sections contain it.
     public func postingsInfo(_ id: Int) -> (documentFrequency: Int, docs: Range<Int>, positions: Range<Int>) {
         data.withUnsafeBytes { raw in
