@@ -8,12 +8,18 @@ struct ChildCommand: ParsableCommand {
 
     enum Step: String, ExpressibleByArgument {
         case indexRadsok = "index-radsok", indexFTS5 = "index-fts5", coldRadsok = "cold-radsok", coldFTS5 = "cold-fts5"
+        /// The query set once against an index, for counting instructions under
+        /// `valgrind --tool=callgrind --toggle-collect='*runQueries*'`, which machine noise
+        /// does not touch (see Benchmarks/README.md).
+        case queriesRadsok = "queries-radsok"
     }
 
     @Argument var step: Step
     @Option var corpus = ""
     @Option var target = ""
     @Option var query = "helsedata"
+    @Option var kind = BenchQuery.Kind.words
+    @Option var queries = 240
 
     func run() throws {
         let start = DispatchTime.now()
@@ -30,7 +36,21 @@ struct ChildCommand: ParsableCommand {
             let searcher = try FTS5Engine.Searcher(database: target, limit: 10)
             _ = searcher.search(BenchQuery(kind: .words, words: query.split(separator: " ").map(String.init)).fts5Match)
             searcher.close()
+        case .queriesRadsok:
+            let reader = try IndexReader.open(folder: target)
+            let set = try QuerySet.make(source: BenchPaths.defaultSource, count: queries).filter { $0.kind == kind }
+            Self.runQueries(set, searcher: Searcher(reader: reader))
         }
         print(Latency.milliseconds(since: start) / 1000)
     }
+
+    @inline(never)
+    static func runQueries(_ queries: [BenchQuery], searcher: Searcher) {
+        let planner = QueryPlanner()
+        for query in queries {
+            _ = searcher.search(planner.plan(query.radsokText, reader: searcher.reader), limit: 10)
+        }
+    }
 }
+
+extension BenchQuery.Kind: ExpressibleByArgument {}

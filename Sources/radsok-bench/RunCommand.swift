@@ -24,6 +24,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Measure Rådsøk only.")
     var skipFTS5 = false
 
+    @Option(help: "Times each query is run; its latency is the median of its runs, which keeps a moment of machine noise out of the percentiles.")
+    var rounds = 3
+
     func run() throws {
         let querySet = try QuerySet.make(source: source ?? BenchPaths.defaultSource, count: queries)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -73,10 +76,11 @@ struct RunCommand: ParsableCommand {
             colds.append(cold.seconds * 1000)
         }
         let plain = querySet.filter { $0.kind == .words }
-        let single = try Self.latencies(plain, threads: 1, makeQuery: makeQuery)
-        let double = try Self.latencies(plain, threads: 2, makeQuery: makeQuery)
-        let phrases = try Self.latencies(querySet.filter { $0.kind == .phrase }, threads: 1, makeQuery: makeQuery)
-        let prefixes = try Self.latencies(querySet.filter { $0.kind == .prefix }, threads: 1, makeQuery: makeQuery)
+        let rounds = max(1, self.rounds)
+        let single = try Self.latencies(plain, threads: 1, rounds: rounds, makeQuery: makeQuery)
+        let double = try Self.latencies(plain, threads: 2, rounds: rounds, makeQuery: makeQuery)
+        let phrases = try Self.latencies(querySet.filter { $0.kind == .phrase }, threads: 1, rounds: rounds, makeQuery: makeQuery)
+        let prefixes = try Self.latencies(querySet.filter { $0.kind == .prefix }, threads: 1, rounds: rounds, makeQuery: makeQuery)
         return EngineFigures(rows: [
             ("indexing time (s)", build.seconds),
             ("indexing (MB/s)", megabytes / build.seconds),
@@ -97,27 +101,30 @@ struct RunCommand: ParsableCommand {
         ])
     }
 
-    /// Warms up on a tenth of the query set, then runs the whole set once, split between the
-    /// threads, timing each query (so the two-thread run costs no more time than the one-thread run).
-    static func latencies(_ querySet: [BenchQuery], threads: Int, makeQuery: @escaping @Sendable () throws -> QueryFunction) throws -> (latency: Latency, throughput: Double) {
+    /// Warms up on a tenth of the query set, then runs the whole set `rounds` times, split between
+    /// the threads, timing each query (so the two-thread run costs no more time than the one-thread
+    /// run). A query's latency is the median of its rounds.
+    static func latencies(_ querySet: [BenchQuery], threads: Int, rounds: Int,
+                          makeQuery: @escaping @Sendable () throws -> QueryFunction) throws -> (latency: Latency, throughput: Double) {
         let warm = try makeQuery()
         querySet.prefix(max(1, querySet.count / 10)).forEach(warm)
-        let samples = Mutex<[Double]>([])
+        let samples = Mutex<[Int: [Double]]>([:])
         let start = DispatchTime.now()
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             guard let query = try? makeQuery() else { return }
-            var local: [Double] = []
-            local.reserveCapacity(querySet.count)
-            for (i, benchQuery) in querySet.enumerated() where i % threads == thread {
-                let t = DispatchTime.now()
-                query(benchQuery)
-                local.append(Latency.milliseconds(since: t))
+            var local: [Int: [Double]] = [:]
+            for _ in 0..<rounds {
+                for (i, benchQuery) in querySet.enumerated() where i % threads == thread {
+                    let t = DispatchTime.now()
+                    query(benchQuery)
+                    local[i, default: []].append(Latency.milliseconds(since: t))
+                }
             }
-            samples.withLock { $0 += local }
+            samples.withLock { $0.merge(local) { a, _ in a } }
         }
         let seconds = Latency.milliseconds(since: start) / 1000
-        let all = samples.withLock { $0 }
-        return (Latency(all), Double(all.count) / seconds)
+        let perQuery = samples.withLock { $0 }.values.map { Latency($0).percentile(50) }
+        return (Latency(perQuery), Double(perQuery.count * rounds) / seconds)
     }
 
     static func makeRadsokQuery(_ folder: String) throws -> QueryFunction {

@@ -76,8 +76,21 @@ struct BM25Tests {
 struct TopKTests {
     @Test("keeps the best k in order")
     func bestK() {
-        var top = TopK<Int>(3, isBetter: >)
+        var top = TopK<Int>(3)
         for x in [5, 1, 9, 3, 7, 2, 8] { top.insert(x) }
         #expect(top.sorted() == [9, 8, 7])
     }
+
+    @Test("sections with more of the query's words come first, then the higher score, then the earlier section")
+    func sectionOrder() {
+        var top = TopK<ScoredSection>(3)
+        for (id, score, words) in [(0, 9.0, 1), (1, 2.0, 2), (2, 5.0, 2), (3, 5.0, 2), (4, 8.0, 1)] {
+            top.insert(ScoredSection(sectionID: id, score: score, matchedWords: words))
+        }
+        #expect(top.sorted().map(\.sectionID) == [2, 3, 1])
+    }
+}
+
+extension Int: RankOrdered {
+    public static func isBetter(_ a: Int, _ b: Int) -> Bool { a > b }
 }

@@ -29,6 +29,7 @@ enum PostingsMerger {
             }
             let docsLength = postings.bytes.count - docsStart
             for (p, local) in pieces { postings.append(parts[p].positions[parts[p].positionsRange[local]]) }
+            PositionSkips.append(to: &postings, docsStart: docsStart, positionsStart: docsStart + docsLength, count: Int(df))
             entries.append(IndexContents.TermEntry(
                 text: Array(term.utf8), documentFrequency: df, docsOffset: UInt64(docsStart),
                 docsLength: UInt32(docsLength), positionsLength: UInt32(postings.bytes.count - docsStart - docsLength)))

@@ -1,8 +1,9 @@
 /// Walks one term's postings: the sections that contain it, how often, and (on request) where.
 ///
 /// On disk a term's postings are two streams: `(section delta, frequency)` varint pairs, then the
-/// position deltas of every occurrence. Ranking reads only the first stream; phrase matching
-/// reads the second alongside it.
+/// position deltas of every occurrence, followed by `PositionSkips`. Ranking reads only the first
+/// stream; phrase matching and proximity read the second alongside it, skipping ahead to the
+/// sections they ask about.
 public struct PostingsCursor {
     let base: UnsafePointer<UInt8>
     let docs: Range<Int>
@@ -22,18 +23,39 @@ public struct PostingsCursor {
     }
 
     /// Calls `body(index, positions)` for each section of `sections` (ascending) that contains
-    /// the term, with `index` its place in `sections`. The positions of other sections are
+    /// the term, with `index` its place in `sections`. Skip entries jump over runs of postings
+    /// before the next wanted section, and the positions of sections passed on the way are
     /// skipped undecoded, so a phrase costs what its candidate sections cost.
     public func forEachWithPositions(in sections: [Int32], _ body: (Int, UnsafeBufferPointer<Int32>) -> Void) {
         guard !sections.isEmpty else { return }
+        let skipCount = PositionSkips.entryCount(documentFrequency: count)
+        let skipTable = positions.upperBound - skipCount * PositionSkips.entrySize
+        var nextSkip = 0
         var offset = docs.lowerBound
         var positionOffset = positions.lowerBound
         var section: UInt32 = 0
+        var posting = 0
         var next = 0
         var buffer = [Int32](repeating: 0, count: 64)
-        for _ in 0..<count {
+        while posting < count {
+            // Jump to the last skip entry whose run still starts before the wanted section.
+            let wanted = UInt32(sections[next])
+            var jump: (sectionBefore: UInt32, docs: Int, positions: Int)?
+            while nextSkip < skipCount {
+                let entry = PositionSkips.entry(base, table: skipTable, index: nextSkip)
+                guard entry.sectionBefore < wanted else { break }
+                nextSkip += 1
+                if (nextSkip) * PositionSkips.interval > posting { jump = entry }
+            }
+            if let jump {
+                section = jump.sectionBefore
+                offset = docs.lowerBound + jump.docs
+                positionOffset = positions.lowerBound + jump.positions
+                posting = nextSkip * PositionSkips.interval
+            }
             section &+= decodeVarint(base, &offset)
             let frequency = Int(decodeVarint(base, &offset))
+            posting += 1
             while next < sections.count, UInt32(sections[next]) < section { next += 1 }
             guard next < sections.count else { return }
             if UInt32(sections[next]) == section {
@@ -45,10 +67,7 @@ public struct PostingsCursor {
                 }
                 buffer.withUnsafeBufferPointer { body(next, UnsafeBufferPointer(rebasing: $0[0..<frequency])) }
             } else {
-                for _ in 0..<frequency {
-                    while base[positionOffset] & 0x80 != 0 { positionOffset += 1 }
-                    positionOffset += 1
-                }
+                for _ in 0..<frequency { PositionSkips.skipVarint(base, &positionOffset) }
             }
         }
     }

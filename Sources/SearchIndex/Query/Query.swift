@@ -58,6 +58,13 @@ public indirect enum QueryClause: Sendable {
         }
     }
 
+    /// A lone function word ("til", "på", "som"): it adds its (small) score, but a section does
+    /// not rank above another for holding more of them.
+    public var isFunctionWord: Bool {
+        if case .word(let word) = self { return NorwegianStopWords.snowball.contains(word.written.lowercased()) }
+        return false
+    }
+
     /// The clause as the user could have typed it, for messages and `--explain`.
     public var written: String {
         switch self {
@@ -136,5 +143,7 @@ public struct WeightedTerm: Sendable, Hashable {
         case acronym
         /// The word repaired as OCR damage would have changed it.
         case repaired
+        /// Two neighbouring query words found side by side (a bonus, not a match).
+        case proximity
     }
 }

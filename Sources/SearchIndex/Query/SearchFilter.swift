@@ -90,7 +90,11 @@ public struct SearchFilter: Sendable, Equatable {
 public struct SectionFacts: Sendable {
     public let kind: SectionKind
     public let caseID: CaseID?
-    public let date: String?
+    /// `YYYYMMDD` as a number, 0 when unknown: ranking reads facts of many sections and seldom
+    /// needs the date as text.
+    let packedDate: UInt32
+    /// ISO `YYYY-MM-DD`.
+    public var date: String? { SectionCodes.unpackDate(packedDate) }
     public let year: Int?
     public let fileIndex: Int
     public let lines: ClosedRange<Int>

@@ -15,6 +15,12 @@ public struct BM25: Sendable, Equatable {
         log(1 + (Double(n) - Double(df) + 0.5) / (Double(df) + 0.5))
     }
 
+    /// `k1 × (1 − b + b × length / average)` per section: the part of a contribution that depends
+    /// on the section alone, computed once per index instead of once per posting.
+    public func lengthNorms(_ lengths: [UInt32], averageLength: Double) -> [Float] {
+        lengths.map { Float(k1 * (1 - b + b * Double($0) / averageLength)) }
+    }
+
     /// One term's contribution to a section's score.
     public func score(frequency tf: Int, length: Int, averageLength: Double, idf: Double) -> Double {
         let tf = Double(tf)

@@ -12,6 +12,8 @@ struct SectionScore {
 struct ClauseScorer {
     let reader: IndexReader
     let bm25: BM25
+    /// `BM25.lengthNorms` of the reader's sections.
+    let norms: [Float]
     let scratch: ScoreScratch
 
     func scores(_ clause: QueryClause) -> [SectionScore] {
@@ -31,19 +33,19 @@ struct ClauseScorer {
     private func scores(_ word: QueryWord) -> [SectionScore] {
         let n = reader.sectionCount
         let byParts = word.parts.isEmpty ? [] : combine(word.parts.map { .word($0) }, requireAll: true)
-        let average = reader.averageSectionLength
-        let lengths = reader.sectionLengths
-        var touched: [Int32] = []
         var result: [SectionScore] = []
+        scratch.wordTouched.withStorage { touched, touchedCount in
         scratch.wordScore.withUnsafeMutableBufferPointer { wordScore in
         scratch.titleScore.withUnsafeMutableBufferPointer { titleScore in
+        norms.withUnsafeBufferPointer { norm in
             for term in word.terms {
                 let idf = bm25.idf(documentFrequency: reader.postingsInfo(term.termID).documentFrequency, sectionCount: n)
+                let weight = Float(term.weight * idf * (bm25.k1 + 1))
                 reader.withPostings(term.termID) { postings in
                     postings.forEach { section, frequency in
-                        let s = Float(term.weight * bm25.score(frequency: frequency, length: Int(lengths[section]),
-                                                                averageLength: average, idf: idf))
-                        if wordScore[section] == 0 { touched.append(Int32(section)) }
+                        let tf = Float(frequency)
+                        let s = weight * tf / (tf + norm[section])
+                        if wordScore[section] == 0 { touched[touchedCount] = Int32(section); touchedCount += 1 }
                         if s > wordScore[section] { wordScore[section] = s }
                     }
                 }
@@ -51,7 +53,7 @@ struct ClauseScorer {
             for entry in byParts {
                 let i = Int(entry.section)
                 let s = entry.score * Float(word.partsWeight / Double(word.parts.count))
-                if wordScore[i] == 0 { touched.append(entry.section) }
+                if wordScore[i] == 0 { touched[touchedCount] = entry.section; touchedCount += 1 }
                 if s > wordScore[i] { wordScore[i] = s }
             }
             // A title match adds to a body match (the title is also in the text), scored with
@@ -65,13 +67,16 @@ struct ClauseScorer {
                     }
                 }
             }
-            result.reserveCapacity(touched.count)
-            for section in touched {
+            result.reserveCapacity(touchedCount)
+            for section in UnsafeBufferPointer(start: touched, count: touchedCount) {
                 let i = Int(section)
                 result.append(SectionScore(section: section, score: wordScore[i] + titleScore[i]))
                 wordScore[i] = 0
                 titleScore[i] = 0
             }
+            touchedCount = 0
+        }
+        }
         }
         }
         return result

@@ -15,10 +15,15 @@ public struct Explanation: Sendable {
 }
 
 extension Searcher {
-    /// Recomputes, for one section, what each clause contributed, the same way `search` scores it.
+    /// Recomputes, for one section, what each clause contributed, the same way `search` scores it,
+    /// and what neighbouring query words found side by side added.
     public func explain(_ query: Query, section: Int) -> Explanation {
-        let scorer = ClauseScorer(reader: reader, bm25: bm25, scratch: ScoreScratch(sectionCount: 0))
-        return Explanation(contributions: query.clauses.flatMap { explain($0, section: section, scorer: scorer) })
+        let scorer = clauseScorer()
+        let proximity = (self.proximity.bonuses(query, in: [Int32(section)])[Int32(section)] ?? []).map {
+            Explanation.Contribution(word: "\"\($0.pair.written)\"", term: $0.pair.words.map { $0.terms.first?.term ?? $0.written }.joined(separator: " "),
+                                     reason: .proximity, frequency: $0.frequency, score: $0.score)
+        }
+        return Explanation(contributions: query.clauses.flatMap { explain($0, section: section, scorer: scorer) } + proximity)
     }
 
     private func explain(_ clause: QueryClause, section: Int, scorer: ClauseScorer) -> [Explanation.Contribution] {

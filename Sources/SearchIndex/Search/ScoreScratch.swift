@@ -1,33 +1,61 @@
 import Synchronization
 
 /// Per-section accumulators for one query at a time, kept between queries so that a query costs
-/// what its postings cost, not a pass over every section of the index.
+/// what its postings cost, not a pass over every section of the index, and no allocation grows
+/// while postings are walked.
 ///
-/// Invariant between uses: every array is all zeros. A query records the sections it touches and
-/// zeroes just those when it is done.
+/// Invariant between uses: every accumulator is all zeros and both lists are empty. A query
+/// records the sections it touches and zeroes just those when it is done.
 final class ScoreScratch {
     var total: [Float]
     var wordScore: [Float]
     var titleScore: [Float]
     var matched: [UInt16]
+    /// Sections a query has touched, and those the word being scored has touched.
+    var queryTouched: SectionList
+    var wordTouched: SectionList
 
     init(sectionCount: Int) {
         total = [Float](repeating: 0, count: sectionCount)
         wordScore = total
         titleScore = total
         matched = [UInt16](repeating: 0, count: sectionCount)
+        queryTouched = SectionList(capacity: sectionCount)
+        wordTouched = SectionList(capacity: sectionCount)
     }
 
-    func reset(_ touched: [Int32]) {
+    /// Zeroes what the query touched.
+    func reset() {
         total.withUnsafeMutableBufferPointer { total in
             matched.withUnsafeMutableBufferPointer { matched in
-                for section in touched {
+                for section in queryTouched.elements {
                     total[Int(section)] = 0
                     matched[Int(section)] = 0
                 }
             }
         }
+        queryTouched.removeAll()
     }
+}
+
+/// A list of section numbers with room for every section, so appending never reallocates.
+struct SectionList {
+    private var storage: [Int32]
+    private(set) var count = 0
+
+    init(capacity: Int) { storage = [Int32](repeating: 0, count: max(1, capacity)) }
+
+    /// Hands out the storage and the count for a walk that appends (`list[count] = s; count += 1`).
+    mutating func withStorage<R>(_ body: (UnsafeMutablePointer<Int32>, inout Int) -> R) -> R {
+        var n = count
+        let result = storage.withUnsafeMutableBufferPointer { body($0.baseAddress!, &n) }
+        count = n
+        return result
+    }
+
+    var elements: ArraySlice<Int32> { storage[0..<count] }
+
+    mutating func removeAll() { count = 0 }
 }
 
 /// Hands each concurrent query a scratch of its own; as many exist as queries ran at once.

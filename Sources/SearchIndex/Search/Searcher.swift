@@ -15,24 +15,40 @@ public struct RankedResult: Sendable {
 }
 
 /// Executes queries over an index: BM25 over sections, term at a time, with sections that
-/// contain more of the query's words ranked above those that contain fewer.
+/// contain more of the query's content words ranked above those that contain fewer; then the
+/// best candidates are rescored for the query's words standing together (`ProximityRescorer`)
+/// and spread over cases (`Crowding`).
 public struct Searcher: Sendable {
     public let reader: IndexReader
-    public var bm25: BM25
+    public let bm25: BM25
     /// How much a match counts by the kind of section it is in. The council's own treatment of a
     /// case (presentation, minutes, decision) is the record users look for first; text between
     /// cases (attachments, reports) counts a little less.
     public var kindWeights: [SectionKind: Float] = [.other: 0.85, .vedlegg: 0.85]
+    /// How the first pages spread over cases.
+    var crowding = Crowding()
     private let scratch: ScratchPool
+    /// `bm25.lengthNorms` of the reader's sections.
+    let norms: [Float]
 
     public init(reader: IndexReader, bm25: BM25 = BM25()) {
         self.reader = reader
         self.bm25 = bm25
         self.scratch = ScratchPool(sectionCount: reader.sectionCount)
+        self.norms = bm25.lengthNorms(reader.sectionLengths, averageLength: reader.averageSectionLength)
     }
+
+    func clauseScorer(_ scratch: ScoreScratch = ScoreScratch(sectionCount: 0)) -> ClauseScorer {
+        ClauseScorer(reader: reader, bm25: bm25, norms: norms, scratch: scratch)
+    }
+
+    /// Rewards the best candidates for holding neighbouring query words side by side.
+    var proximity: ProximityRescorer { ProximityRescorer(reader: reader, scorer: clauseScorer()) }
 
     /// Ranks the sections that match the query and pass its filter. A decision and the case
     /// section it lies in are one result: the better ranked of the two stands for both.
+    /// Proximity and crowding look at a fixed number of candidates, so the hits of a page do not
+    /// depend on the page size asked for.
     public func search(_ query: Query, limit: Int, offset: Int = 0) -> RankedResult {
         let n = reader.sectionCount
         guard n > 0 else { return RankedResult(total: 0, hits: []) }
@@ -40,12 +56,13 @@ public struct Searcher: Sendable {
         if query.clauses.isEmpty {
             return query.filter.isEmpty ? RankedResult(total: 0, hits: []) : browse(filter!, limit: limit, offset: offset)
         }
-        // Room for the nested results that collapsing removes.
-        let wanted = (limit + offset) * 2 + 8
+        // Room for the nested results that collapsing removes, and for the rescored pool.
+        let wanted = max((limit + offset) * 2 + 8, proximity.depth + 8, crowding.pool + 8)
         let ranked = scratch.withScratch { scores in
             search(query, limit: wanted, offset: 0, filter: filter, scores: scores)
         }
-        let collapsed = collapseNested(ranked.hits)
+        let rescored = proximity.rescore(collapseNested(ranked.hits), query: query)
+        let collapsed = crowding.apply(rescored) { [reader] in Crowding.Group(reader.facts($0)) }
         return RankedResult(total: ranked.total, hits: Array(collapsed.dropFirst(offset).prefix(limit)))
     }
 
@@ -79,38 +96,54 @@ public struct Searcher: Sendable {
     }
 
     private func search(_ query: Query, limit: Int, offset: Int, filter: ((Int) -> Bool)?, scores: ScoreScratch) -> RankedResult {
-        var touched: [Int32] = []
-        defer { scores.reset(touched) }
-        let scorer = ClauseScorer(reader: reader, bm25: bm25, scratch: scores)
+        defer { scores.reset() }
+        let scorer = clauseScorer(scores)
         let excluded = query.excluded.reduce(into: Set<Int32>()) { $0.formUnion(scorer.sections($1)) }
         let codeWeights = SectionCodes.kinds.map { kindWeights[$0] ?? 1 }
         var count = 0
-        var best = TopK<ScoredSection>(limit + offset) { a, b in
-            if a.matchedWords != b.matchedWords { return a.matchedWords > b.matchedWords }
-            if a.score != b.score { return a.score > b.score }
-            return a.sectionID < b.sectionID
-        }
+        var best = TopK<ScoredSection>(limit + offset)
+        scores.queryTouched.withStorage { touched, touchedCount in
         scores.total.withUnsafeMutableBufferPointer { total in
         scores.matched.withUnsafeMutableBufferPointer { matched in
+        reader.sectionKindCodes.withUnsafeBufferPointer { kindCodes in
+            // "slutter seg til innspillet med de kommentarer som kom på møtet": a long section
+            // holds more of its function words than the short decision that says it, so only
+            // the other words decide the rank tier (unless the query is all function words).
+            let countAll = query.clauses.allSatisfy(\.isFunctionWord)
             for clause in query.clauses {
                 let clauseScores = scorer.scores(clause)
+                // The high byte counts the clauses that rank, the low byte the others.
+                let counts: UInt16 = countAll || !clause.isFunctionWord ? 0x100 : 1
                 for entry in clauseScores {
                     let i = Int(entry.section)
-                    if matched[i] == 0 { touched.append(entry.section) }
+                    if matched[i] == 0 { touched[touchedCount] = entry.section; touchedCount += 1 }
                     total[i] += entry.score
-                    matched[i] &+= 1
+                    matched[i] &+= counts
                 }
             }
-            for section in touched {
+            for section in UnsafeBufferPointer(start: touched, count: touchedCount) {
                 let i = Int(section)
                 if let filter, !filter(i) { continue }
                 if !excluded.isEmpty, excluded.contains(section) { continue }
                 count += 1
-                let weight = codeWeights[Int(reader.sectionKindCodes[i])]
-                best.insert(ScoredSection(sectionID: i, score: Double(total[i] * weight), matchedWords: Int(matched[i])))
+                let weight = codeWeights[Int(kindCodes[i])]
+                best.insert(ScoredSection(sectionID: i, score: Double(total[i] * weight), matchedWords: Int(matched[i] >> 8)))
             }
         }
         }
+        }
+        }
         return RankedResult(total: count, hits: Array(best.sorted().dropFirst(offset)))
+    }
+}
+
+extension ScoredSection: RankOrdered {
+    /// More of the query's words first, then the higher score, then the earlier section, so that
+    /// equal scores always come out in the same order.
+    @inline(__always)
+    static func isBetter(_ a: ScoredSection, _ b: ScoredSection) -> Bool {
+        if a.matchedWords != b.matchedWords { return a.matchedWords > b.matchedWords }
+        if a.score != b.score { return a.score > b.score }
+        return a.sectionID < b.sectionID
     }
 }

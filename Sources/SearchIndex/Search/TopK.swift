@@ -1,15 +1,21 @@
-/// Keeps the best `k` of a stream by a strict "better than" order, in O(n log k).
-struct TopK<Element> {
+/// A strict "better than" order, known at compile time so that a hot loop can inline it.
+protocol RankOrdered {
+    static func isBetter(_ a: Self, _ b: Self) -> Bool
+}
+
+/// Keeps the best `k` of a stream by `Element.isBetter`, in O(n log k).
+struct TopK<Element: RankOrdered> {
     let k: Int
-    let isBetter: (Element, Element) -> Bool
     /// A min-heap by quality: the root is the worst element kept.
     private(set) var heap: [Element] = []
 
-    init(_ k: Int, isBetter: @escaping (Element, Element) -> Bool) {
+    init(_ k: Int) {
         self.k = k
-        self.isBetter = isBetter
         heap.reserveCapacity(min(k, 1024))
     }
+
+    @inline(__always)
+    private func isBetter(_ a: Element, _ b: Element) -> Bool { Element.isBetter(a, b) }
 
     mutating func insert(_ element: Element) {
         guard k > 0 else { return }
@@ -23,7 +29,7 @@ struct TopK<Element> {
     }
 
     /// Best first.
-    func sorted() -> [Element] { heap.sorted(by: isBetter) }
+    func sorted() -> [Element] { heap.sorted(by: Element.isBetter) }
 
     private mutating func siftUp(_ index: Int) {
         var child = index

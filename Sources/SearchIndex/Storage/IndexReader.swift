@@ -128,7 +128,7 @@ public struct IndexReader: Sendable {
         var facts: SectionFacts {
             let caseNumber = Int(u16(24))
             let caseID = caseNumber == 0 ? nil : CaseID(number: caseNumber, meetingNumber: Int(raw[base + 26]), year: Int(u16(28)))
-            return SectionFacts(kind: SectionCodes.kind(of: raw[base + 27]), caseID: caseID, date: SectionCodes.unpackDate(u32(36)),
+            return SectionFacts(kind: SectionCodes.kind(of: raw[base + 27]), caseID: caseID, packedDate: u32(36),
                                 year: u16(30) == 0 ? nil : Int(u16(30)), fileIndex: Int(u32(0)),
                                 lines: Int(u32(4))...max(Int(u32(4)), Int(u32(8))))
         }
