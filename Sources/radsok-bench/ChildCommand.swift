@@ -20,6 +20,7 @@ struct ChildCommand: ParsableCommand {
     @Option var query = "helsedata"
     @Option var kind = BenchQuery.Kind.words
     @Option var queries = 240
+    @Option var rounds = 1
 
     func run() throws {
         let start = DispatchTime.now()
@@ -39,7 +40,22 @@ struct ChildCommand: ParsableCommand {
         case .queriesRadsok:
             let reader = try IndexReader.open(folder: target)
             let set = try QuerySet.make(source: BenchPaths.defaultSource, count: queries).filter { $0.kind == kind }
-            Self.runQueries(set, searcher: Searcher(reader: reader))
+            let searcher = Searcher(reader: reader)
+            if rounds <= 1 {
+                Self.runQueries(set, searcher: searcher)
+            } else {
+                // Each query's median over the rounds, then their percentiles (ms).
+                var times = [[Double]](repeating: [], count: set.count)
+                for _ in 0..<rounds {
+                    for (i, query) in set.enumerated() {
+                        let t = DispatchTime.now()
+                        Self.runQueries([query], searcher: searcher)
+                        times[i].append(Latency.milliseconds(since: t))
+                    }
+                }
+                let latency = Latency(times.map { Latency($0).percentile(50) })
+                print(String(format: "p50 %.3f p90 %.3f p99 %.3f", latency.percentile(50), latency.percentile(90), latency.percentile(99)))
+            }
         }
         print(Latency.milliseconds(since: start) / 1000)
     }

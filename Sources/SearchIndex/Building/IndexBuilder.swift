@@ -111,13 +111,14 @@ public struct IndexBuilder: Sendable {
         let foldKeys = Self.foldKeys(merged.terms)
         let compoundParts = CompoundTable.build(terms: merged.terms, lexicon: lexicon)
         let repairs = Self.repairs(repaired.map(\.repairs), terms: merged.terms)
+        let acronyms = Self.acronyms(clean.map(\.acronyms))
         let metadata = IndexMetadata(
             formatVersion: IndexFormat.version,
             corpusPath: URL(fileURLWithPath: corpus).standardizedFileURL.path,
             builtAt: Date().timeIntervalSince1970, buildSeconds: 0, files: indexedFiles,
             sectionCount: records.count, totalLength: records.reduce(0) { $0 + $1.length },
             termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint,
-            acronyms: Self.acronyms(clean.map(\.acronyms)))
+            acronyms: acronyms, acronymNameTerms: acronyms.mapValues { names in names.map { analyzer.analyze($0).map(\.text) } })
         let contents = IndexContents(metadata: metadata, sections: records, terms: merged.terms,
                                      postings: merged.postings, foldKeys: foldKeys, compoundParts: compoundParts,
                                      repairs: repairs)
@@ -128,7 +129,7 @@ public struct IndexBuilder: Sendable {
     }
 
     /// Bump when analysis or sectioning changes in a way the fingerprint's sample does not show.
-    static let rulesRevision = 17
+    static let rulesRevision = 18
 
     /// Changes whenever analysis or sectioning would index a sample package differently (or their
     /// settings or `rulesRevision` change), so an index built by older rules is rebuilt.

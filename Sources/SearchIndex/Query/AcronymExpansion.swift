@@ -39,8 +39,7 @@ struct AcronymExpansion {
 
     /// Adds an acronym to the words of the query that spell out its name in a row, each word
     /// carrying an equal share of it.
-    func addAcronyms(to clauses: inout [QueryClause], queryText: String) {
-        let lowered = queryText.lowercased()
+    func addAcronyms(to clauses: inout [QueryClause]) {
         var wordIndexes: [Int] = []
         var stems: [String] = []
         for (i, clause) in clauses.enumerated() {
@@ -50,22 +49,16 @@ struct AcronymExpansion {
             }
         }
         guard stems.count >= 2 else { return }
-        // A cheap look at every name first (its first word must be in the query); analysis and
-        // a stable order only for the few that pass.
-        let plausible = reader.metadata.acronyms.compactMap { acronym, names -> (String, [String])? in
-            let kept = names.filter { name in name.split(separator: " ").first.map { lowered.contains($0.lowercased().prefix(4)) } ?? false }
-            return kept.isEmpty ? nil : (acronym, kept)
-        }
-        for (acronym, names) in plausible.sorted(by: { $0.0 < $1.0 }) {
-            guard let acronymID = reader.termID(acronym) else { continue }
-            for name in names {
-                let nameStems = planner.analyzer.analyze(name).map(\.text)
-                guard nameStems.count >= 2, let start = find(nameStems, in: stems) else { continue }
-                let share = planner.acronymWeight / Double(nameStems.count)
-                for k in start..<(start + nameStems.count) {
+        // Only names that start with a word of the query, looked up by that word's term.
+        var seen = Set<AcronymName>()
+        for stem in stems {
+            for name in reader.acronymNames(startingWith: stem) where seen.insert(name).inserted {
+                guard let acronymID = reader.termID(name.acronym), let start = find(name.terms, in: stems) else { continue }
+                let share = planner.acronymWeight / Double(name.terms.count)
+                for k in start..<(start + name.terms.count) {
                     guard case .word(var word) = clauses[wordIndexes[k]] else { continue }
                     if !word.terms.contains(where: { $0.termID == acronymID }) {
-                        word.terms.append(WeightedTerm(term: acronym, termID: acronymID, weight: share, reason: .acronym))
+                        word.terms.append(WeightedTerm(term: name.acronym, termID: acronymID, weight: share, reason: .acronym))
                     }
                     clauses[wordIndexes[k]] = .word(word)
                 }

@@ -59,7 +59,7 @@ public struct QueryPlanner: Sendable {
             }
         }
         let acronyms = AcronymExpansion(planner: self, reader: reader)
-        acronyms.addAcronyms(to: &clauses, queryText: text)
+        acronyms.addAcronyms(to: &clauses)
         clauses = clauses.map { clause in
             if case .word(let word) = clause { return acronyms.clause(for: word) }
             return clause

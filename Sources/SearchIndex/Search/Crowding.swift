@@ -15,7 +15,7 @@ struct Crowding: Sendable {
     var decay = 0.6
     var floor = 0.4
     var depth = 20
-    var pool = 100
+    var pool = 50
 
     /// What counts as one place: a case of a meeting package, or the text outside any case
     /// (attachments, reports) of one file.

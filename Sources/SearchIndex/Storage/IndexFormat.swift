@@ -54,6 +54,9 @@ public struct IndexMetadata: Codable, Sendable {
     /// Acronyms defined in the corpus ("Kommunenes samarbeidsarena for forskning (KSF)"):
     /// acronym in small letters → the names it stands for, most often used first.
     public var acronyms: [String: [String]] = [:]
+    /// The index terms of each of those names, in the same order: a query is matched against a
+    /// name without analyzing the name again.
+    public var acronymNameTerms: [String: [[String]]] = [:]
 }
 
 /// A section as stored: where it is, what it is, and its length for BM25.

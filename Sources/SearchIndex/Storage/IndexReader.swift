@@ -5,6 +5,13 @@ import Foundation
 ///
 /// Opening does no analysis and decodes only the metadata and the section lengths; terms and
 /// postings are read in place when a query asks for them.
+/// An acronym's name as index terms ("Kommunenes samarbeidsarena for forskning" → kommun,
+/// samarbeidsarena, for, forskning).
+struct AcronymName: Sendable, Hashable {
+    let acronym: String
+    let terms: [String]
+}
+
 public struct IndexReader: Sendable {
     public let metadata: IndexMetadata
     /// Word positions per section, for BM25.
@@ -18,6 +25,8 @@ public struct IndexReader: Sendable {
     let foldKeyCount: Int
     let compoundPartCount: Int
     let repairCount: Int
+    /// Acronym names by their first index term, for finding a name typed in full in a query.
+    let acronymNamesByFirstTerm: [String: [AcronymName]]
 
     public var sectionCount: Int { sectionLengths.count }
 
@@ -41,6 +50,18 @@ public struct IndexReader: Sendable {
         (metadata, blocks, sectionLengths, sectionKindCodes, termCount, foldKeyCount, compoundPartCount, repairCount) = try parsed.get()
         let total = sectionLengths.reduce(0) { $0 + Int($1) }
         averageSectionLength = sectionLengths.isEmpty ? 1 : max(1, Double(total) / Double(sectionLengths.count))
+        var names: [String: [AcronymName]] = [:]
+        for (acronym, nameTerms) in metadata.acronymNameTerms.sorted(by: { $0.key < $1.key }) {
+            for terms in nameTerms where terms.count >= 2 {
+                names[terms[0], default: []].append(AcronymName(acronym: acronym, terms: terms))
+            }
+        }
+        acronymNamesByFirstTerm = names
+    }
+
+    /// The acronym names whose first index term is `term`, in a stable order.
+    func acronymNames(startingWith term: String) -> [AcronymName] {
+        acronymNamesByFirstTerm[term] ?? []
     }
 
     private static func parse(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> (IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int, Int, Int) {
