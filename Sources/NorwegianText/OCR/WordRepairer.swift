@@ -45,8 +45,11 @@ public struct WordRepairer: Sendable {
         if let found = known.best { best = (String(decoding: found.bytes, as: UTF8.self), found.score) }
         let keepIfKnown = log(max(written, unknownFrequency)) + log(undamagedProbability)
         if best.map({ $0.score <= keepIfKnown || lexicon.counts[$0.word] == nil }) ?? true {
-            let likeliest = model.candidates(word).sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-            for (candidate, damageLog) in likeliest.prefix(fallbackCandidates) where lexicon.frequency(candidate) == 0 {
+            var likeliest = LikeliestCandidates(limit: fallbackCandidates)
+            model.visitCandidates(Array(word.utf8), &likeliest)
+            for (bytes, damageLog) in likeliest.ranked {
+                let candidate = String(decoding: bytes, as: UTF8.self)
+                guard lexicon.frequency(candidate) == 0 else { continue }
                 consider(candidate, lexicon.candidateFrequency(candidate), damageLog)
             }
         }
@@ -72,4 +75,43 @@ private struct BestKnownCandidate: CandidateVisitor {
             best = (candidate, score)
         }
     }
+}
+
+/// The `limit` likeliest distinct candidates (a candidate reached by several damages counts with
+/// its likeliest), most likely first, ties in byte order — kept in a small list as the model
+/// walks, so the many unlikely candidates of a long word are never copied or made strings.
+struct LikeliestCandidates: CandidateVisitor {
+    let limit: Int
+    private(set) var kept: [(bytes: [UInt8], cost: Double)] = []
+
+    init(limit: Int) {
+        self.limit = limit
+        kept.reserveCapacity(limit)
+    }
+
+    /// True when `a` ranks before `b`: likelier, or as likely and first in byte order.
+    private static func precedes(_ a: (bytes: [UInt8], cost: Double), _ b: (bytes: [UInt8], cost: Double)) -> Bool {
+        a.cost > b.cost || (a.cost == b.cost && a.bytes.lexicographicallyPrecedes(b.bytes))
+    }
+
+    /// Where the least likely kept candidate is, once the list is full.
+    private var worst: Int?
+
+    mutating func visit(_ bytes: [UInt8], cost: Double) {
+        guard limit > 0 else { return }
+        // Less likely than everything kept: neither a newcomer nor a better cost for one kept.
+        if let worst, cost < kept[worst].cost { return }
+        if let i = kept.firstIndex(where: { $0.bytes == bytes }) {
+            kept[i].cost = max(kept[i].cost, cost)
+        } else if kept.count < limit {
+            kept.append((bytes, cost))
+        } else if let worst, Self.precedes((bytes, cost), kept[worst]) {
+            kept[worst] = (bytes, cost)
+        } else {
+            return
+        }
+        if kept.count == limit { worst = kept.indices.max { Self.precedes(kept[$0], kept[$1]) } }
+    }
+
+    var ranked: [(bytes: [UInt8], cost: Double)] { kept.sorted(by: Self.precedes) }
 }
