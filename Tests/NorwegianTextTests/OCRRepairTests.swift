@@ -72,3 +72,21 @@ struct OCRRepairTests {
         #expect(!analyzer.analyze(cleanText).contains { $0.flags.contains(.synonym) && $0.text == "møt" && $0.position == 7 })
     }
 }
+
+@Suite("The likeliest repair candidates")
+struct LikeliestCandidatesTests {
+    @Test("the bounded list keeps what sorting every candidate would keep, in the same order", arguments: [
+        "mgte", "radsmgtet", "beerekraftige", "gjennomgétt", "primzerhelsetjenesten", "@ystein", "p&", "helseneeringen",
+    ])
+    func sameAsSortingAll(_ word: String) {
+        let model = ConfusionModel.norwegianOCR
+        for limit in [1, 3, 12] {
+            let expected = model.candidates(word)
+                .sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+                .prefix(limit).map { $0.key }
+            var likeliest = LikeliestCandidates(limit: limit)
+            model.visitCandidates(Array(word.utf8), &likeliest)
+            #expect(likeliest.ranked.map { String(decoding: $0.bytes, as: UTF8.self) } == Array(expected), "\(word), limit \(limit)")
+        }
+    }
+}
