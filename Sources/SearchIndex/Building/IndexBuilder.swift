@@ -142,7 +142,6 @@ public struct IndexBuilder: Sendable {
 
             Årsrapport
             """
-        var hash = ContentHash()
         var description = "format \(IndexFormat.version) rules \(Self.rulesRevision) \(sectioner) \(Decompounder()) \(CompoundTable.endings)|"
         for section in sectioner.sections(text: sample, documentID: "x-møte-2025-2.txt") {
             description += "\(section.firstLine)-\(section.lastLine) \(section.kind) \(section.caseID?.description ?? "") \(section.title ?? "") \(section.date ?? "")|"
@@ -150,8 +149,7 @@ public struct IndexBuilder: Sendable {
             description += analyzer.analyze(text).map { "\($0.text)@\($0.position)" }.joined(separator: " ")
             if let title = TitleField.indexedTitle(of: section) { description += "|t:" + analyzer.analyze(title).map(\.text).joined(separator: " ") }
         }
-        Array(description.utf8).withUnsafeBytes { hash.update($0) }
-        return String(hash.value, radix: 16)
+        return String(ContentHash.of(Array(description.utf8)), radix: 16)
     }
 
     /// Consecutive runs of files of about `chunkBytes` each (a larger file is a run of its own).

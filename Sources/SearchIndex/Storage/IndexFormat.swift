@@ -1,6 +1,6 @@
 import CouncilDocuments
 
-/// The on-disk layout of `Index/radsok.idx` (version 5), little-endian throughout:
+/// The on-disk layout of `Index/radsok.idx` (version 6), little-endian throughout:
 ///
 ///     "RADSOKIX" · version u32 · block count u32
 ///     block table: (kind u32, offset u64, length u64) per block
@@ -12,7 +12,7 @@ import CouncilDocuments
 /// or the new one and never half of either. Section text is not stored: it is read back from the
 /// corpus files by byte range, guarded by each file's content hash.
 public enum IndexFormat {
-    public static let version: UInt32 = 5
+    public static let version: UInt32 = 6
     public static let fileName = "radsok.idx"
     static let magic: [UInt8] = Array("RADSOKIX".utf8)
     static let sectionRecordSize = 44
