@@ -69,3 +69,23 @@ struct RankingTests {
         }
     }
 }
+
+@Suite("Phrase matching counts every occurrence")
+struct PhraseFrequencyTests {
+    @Test("each occurrence counts once, also when a word's inflections both stand there; order matters")
+    func frequencies() throws {
+        let files = [
+            "a.txt": "Møte med rådet. Møtet med rådet. Rådet med møte. Møter med rådet.",
+            "b.txt": "Rådet hadde møte, og med rådet kom flere.",
+        ]
+        try TestCorpus.withIndex(files) { reader in
+            let planner = QueryPlanner()
+            let query = planner.plan("\"møte med rådet\"", reader: reader)
+            guard case .phrase(let phrase) = try #require(query.clauses.first) else { Issue.record("not a phrase"); return }
+            let found = PhraseMatcher(reader: reader).frequencies(of: phrase)
+            #expect(found.count == 1)
+            #expect(found.values.first == 3)
+            #expect(reader.fileID(ofSection: Int(try #require(found.keys.first))) == "a.txt")
+        }
+    }
+}

@@ -28,35 +28,47 @@ struct PhraseMatcher {
                 candidates = intersect(candidates, sections(of: words[index]))
             }
         }
-        // Start positions still possible in each candidate, narrowed one word at a time.
-        var starts: [[Int32]] = []
+        // Start positions still possible, as (section << 32 | start) keys in ascending order,
+        // narrowed one word at a time by intersecting sorted arrays: no array per section.
+        var starts: [UInt64] = []
         for (step, index) in order.enumerated() {
             if candidates.isEmpty { return [:] }
             let offset = Int32(index)
-            var found = [[Int32]](repeating: [], count: candidates.count)
+            var found: [UInt64] = []
             for term in words[index].terms {
                 reader.withPostings(term.termID) { postings in
                     postings.forEachWithPositions(in: candidates) { c, positions in
-                        for p in positions { found[c].append(p - offset) }
+                        let section = UInt64(UInt32(candidates[c])) << 32
+                        for p in positions where p >= offset { found.append(section | UInt64(UInt32(p - offset))) }
                     }
                 }
             }
+            // One term's positions arrive in order; several terms' need merging.
             if words[index].terms.count > 1 {
-                for c in found.indices where found[c].count > 1 { found[c] = Array(Set(found[c])).sorted() }
+                found.sort()
+                found = dropDuplicates(found)
             }
-            if step == 0 {
-                starts = found
-            } else {
-                for c in starts.indices { starts[c] = intersect(starts[c], found[c]) }
-            }
-            let keep = starts.indices.filter { !starts[$0].isEmpty }
-            if keep.count < candidates.count {
-                candidates = keep.map { candidates[$0] }
-                starts = keep.map { starts[$0] }
-            }
+            starts = step == 0 ? found : intersect(starts, found)
+            candidates = distinctSections(starts)
         }
         var result: [Int32: Int] = [:]
-        for (c, section) in candidates.enumerated() { result[section] = starts[c].count }
+        for key in starts { result[Int32(truncatingIfNeeded: key >> 32), default: 0] += 1 }
+        return result
+    }
+
+    private func dropDuplicates(_ sorted: [UInt64]) -> [UInt64] {
+        var result: [UInt64] = []
+        result.reserveCapacity(sorted.count)
+        for key in sorted where result.last != key { result.append(key) }
+        return result
+    }
+
+    private func distinctSections(_ keys: [UInt64]) -> [Int32] {
+        var result: [Int32] = []
+        for key in keys {
+            let section = Int32(truncatingIfNeeded: key >> 32)
+            if result.last != section { result.append(section) }
+        }
         return result
     }
 
@@ -78,8 +90,8 @@ struct PhraseMatcher {
         word.terms.reduce(0) { $0 + reader.postingsInfo($1.termID).documentFrequency }
     }
 
-    private func intersect(_ a: [Int32], _ b: [Int32]) -> [Int32] {
-        var result: [Int32] = []
+    private func intersect<T: Comparable>(_ a: [T], _ b: [T]) -> [T] {
+        var result: [T] = []
         var i = 0, j = 0
         while i < a.count, j < b.count {
             if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { result.append(a[i]); i += 1; j += 1 }
