@@ -35,6 +35,14 @@ public struct ConfusionModel: Sendable {
         return collector.found
     }
 
+    /// The `limit` likeliest of `candidates(word)`, most likely first (ties in byte order),
+    /// without making strings of the others: a long word has thousands of unlikely readings.
+    public func likeliestCandidates(_ word: String, limit: Int) -> [(word: String, damageLog: Double)] {
+        var likeliest = LikeliestCandidates(limit: limit)
+        visitCandidates(Array(word.utf8), &likeliest)
+        return likeliest.ranked.map { (String(decoding: $0.bytes, as: UTF8.self), $0.cost) }
+    }
+
     private struct Collector: CandidateVisitor {
         var found: [String: Double] = [:]
 

@@ -45,11 +45,7 @@ public struct WordRepairer: Sendable {
         if let found = known.best { best = (String(decoding: found.bytes, as: UTF8.self), found.score) }
         let keepIfKnown = log(max(written, unknownFrequency)) + log(undamagedProbability)
         if best.map({ $0.score <= keepIfKnown || lexicon.counts[$0.word] == nil }) ?? true {
-            var likeliest = LikeliestCandidates(limit: fallbackCandidates)
-            model.visitCandidates(Array(word.utf8), &likeliest)
-            for (bytes, damageLog) in likeliest.ranked {
-                let candidate = String(decoding: bytes, as: UTF8.self)
-                guard lexicon.frequency(candidate) == 0 else { continue }
+            for (candidate, damageLog) in model.likeliestCandidates(word, limit: fallbackCandidates) where lexicon.frequency(candidate) == 0 {
                 consider(candidate, lexicon.candidateFrequency(candidate), damageLog)
             }
         }

@@ -30,6 +30,8 @@ public struct QueryPlanner: Sendable {
     /// sections (and in at least three): so a real word is never traded for a rarer one, and a
     /// user who types `mgte` on purpose still gets `mgte` first.
     public var repairEvidence = 10
+    /// How many of a typed word's likeliest OCR readings are looked up.
+    public var maximumRepairCandidates = 64
     public var confusionModel = ConfusionModel.norwegianOCR
     /// Words shorter than this are not looked for inside compounds.
     public var minimumCompoundPart = 3
@@ -108,7 +110,9 @@ public struct QueryPlanner: Sendable {
               let folded = analyzer.tokenizer.tokenize(written).first?.text, folded.count >= 2 else { return nil }
         let stemmer = NorwegianStemFilter()
         var best: (id: Int, score: Double)?
-        for (candidate, damageLog) in confusionModel.candidates(folded) {
+        // The likeliest damages only: a reading that needs an unlikely damage cannot win on
+        // frequency, and checking every reading of a long word would cost more than the query.
+        for (candidate, damageLog) in confusionModel.likeliestCandidates(folded, limit: maximumRepairCandidates) {
             guard let id = reader.termID(stemmer.stem(candidate)) else { continue }
             let df = reader.postingsInfo(id).documentFrequency
             guard df >= max(3, repairEvidence * typedFrequency) else { continue }
