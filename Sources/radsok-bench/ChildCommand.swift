@@ -38,22 +38,13 @@ struct ChildCommand: ParsableCommand {
             _ = searcher.search(BenchQuery(kind: .words, words: query.split(separator: " ").map(String.init)).fts5Match)
             searcher.close()
         case .queriesRadsok:
-            let reader = try IndexReader.open(folder: target)
             let set = try QuerySet.make(source: BenchPaths.defaultSource, count: queries).filter { $0.kind == kind }
-            let searcher = Searcher(reader: reader)
             if rounds <= 1 {
-                Self.runQueries(set, searcher: searcher)
+                Self.runQueries(set, searcher: Searcher(reader: try IndexReader.open(folder: target)))
             } else {
-                // Each query's median over the rounds, then their percentiles (ms).
-                var times = [[Double]](repeating: [], count: set.count)
-                for _ in 0..<rounds {
-                    for (i, query) in set.enumerated() {
-                        let t = DispatchTime.now()
-                        Self.runQueries([query], searcher: searcher)
-                        times[i].append(Latency.milliseconds(since: t))
-                    }
-                }
-                let latency = Latency(times.map { Latency($0).percentile(50) })
+                // The same measurement as `run`, in this process alone: each query's median over
+                // the rounds, then their percentiles (ms).
+                let latency = try RunCommand.latencies(set, threads: 1, rounds: rounds) { [target] in try RunCommand.makeRadsokQuery(target) }.latency
                 print(String(format: "p50 %.3f p90 %.3f p99 %.3f", latency.percentile(50), latency.percentile(90), latency.percentile(99)))
             }
         }

@@ -26,7 +26,7 @@ struct RankingTests {
         ]
         try TestCorpus.withIndex(files) { reader in
             #expect(reader.rankedFiles("uttalelser følges opp med kronikker") == ["together.txt", "apart.txt"])
-            let query = QueryPlanner().plan("uttalelser følges opp", reader: reader)
+            let query = reader.plan("uttalelser følges opp")
             let searcher = Searcher(reader: reader)
             let top = try #require(searcher.search(query, limit: 1).hits.first)
             let proximity = searcher.explain(query, section: top.sectionID).contributions.filter { $0.reason == .proximity }
@@ -60,7 +60,7 @@ struct RankingTests {
     @Test("pages agree with each other whatever their size")
     func pagesAreStable() throws {
         try TestCorpus.withIndex(Self.crowdedFiles()) { reader in
-            let query = QueryPlanner().plan("HelseOmsorg21-monitor", reader: reader)
+            let query = reader.plan("HelseOmsorg21-monitor")
             let searcher = Searcher(reader: reader)
             let all = searcher.search(query, limit: 6).hits.map(\.sectionID)
             let paged = (0..<6).flatMap { searcher.search(query, limit: 1, offset: $0).hits.map(\.sectionID) }
@@ -79,8 +79,7 @@ struct PhraseFrequencyTests {
             "b.txt": "Rådet hadde møte, og med rådet kom flere.",
         ]
         try TestCorpus.withIndex(files) { reader in
-            let planner = QueryPlanner()
-            let query = planner.plan("\"møte med rådet\"", reader: reader)
+            let query = reader.plan("\"møte med rådet\"")
             guard case .phrase(let phrase) = try #require(query.clauses.first) else { Issue.record("not a phrase"); return }
             let found = PhraseMatcher(reader: reader).frequencies(of: phrase)
             #expect(found.count == 1)

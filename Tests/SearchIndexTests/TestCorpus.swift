@@ -42,8 +42,13 @@ struct TestCorpus {
 extension IndexReader {
     /// The files of the sections a query ranks, best first: what most search tests compare.
     func rankedFiles(_ query: String, filter: SearchFilter = SearchFilter(), limit: Int = 10) -> [String] {
-        Searcher(reader: self).search(QueryPlanner().plan(query, reader: self, filter: filter), limit: limit).hits
+        Searcher(reader: self).search(plan(query, filter: filter), limit: limit).hits
             .map { fileID(ofSection: $0.sectionID) }
+    }
+
+    /// A query as the default planner makes it for this index.
+    func plan(_ query: String, filter: SearchFilter = SearchFilter()) -> Query {
+        QueryPlanner().plan(query, reader: self, filter: filter)
     }
 
     /// The file a ranked section comes from, for readable expectations.

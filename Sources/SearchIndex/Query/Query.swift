@@ -52,7 +52,7 @@ public indirect enum QueryClause: Sendable {
     var highlightedWords: [QueryWord] {
         switch self {
         case .phrase(let phrase) where phrase.standsForWord:
-            phrase.words.filter { !NorwegianStopWords.snowball.contains($0.written.lowercased()) }
+            phrase.words.filter { !$0.isFunctionWord }
         case .anyOf(let clauses), .allOf(let clauses): clauses.flatMap(\.highlightedWords)
         default: words
         }
@@ -61,7 +61,7 @@ public indirect enum QueryClause: Sendable {
     /// A lone function word ("til", "på", "som"): it adds its (small) score, but a section does
     /// not rank above another for holding more of them.
     public var isFunctionWord: Bool {
-        if case .word(let word) = self { return NorwegianStopWords.snowball.contains(word.written.lowercased()) }
+        if case .word(let word) = self { return word.isFunctionWord }
         return false
     }
 
@@ -146,4 +146,14 @@ public struct WeightedTerm: Sendable, Hashable {
         /// Two neighbouring query words found side by side (a bonus, not a match).
         case proximity
     }
+}
+
+extension QueryWord {
+    /// One of Snowball's Norwegian stop words ("til", "på", "som"), as typed.
+    public var isFunctionWord: Bool { NorwegianStopWords.snowball.contains(written.lowercased()) }
+}
+
+extension QueryPhrase {
+    /// Each word's first index term, for `--explain`: "møt med helsedataservic".
+    var firstTerms: String { words.map { $0.terms.first?.term ?? $0.written }.joined(separator: " ") }
 }

@@ -15,16 +15,26 @@ public struct BM25: Sendable, Equatable {
         log(1 + (Double(n) - Double(df) + 0.5) / (Double(df) + 0.5))
     }
 
-    /// `k1 × (1 − b + b × length / average)` per section: the part of a contribution that depends
-    /// on the section alone, computed once per index instead of once per posting.
-    public func lengthNorms(_ lengths: [UInt32], averageLength: Double) -> [Float] {
-        lengths.map { Float(k1 * (1 - b + b * Double($0) / averageLength)) }
+    /// `k1 × (1 − b + b × length / average)`: the part of a contribution that depends on the
+    /// section alone, so it can be computed once per index instead of once per posting.
+    public func norm(length: Int, averageLength: Double) -> Double {
+        k1 * (1 - b + b * Double(length) / averageLength)
     }
+
+    public func lengthNorms(_ lengths: [UInt32], averageLength: Double) -> [Float] {
+        lengths.map { Float(norm(length: Int($0), averageLength: averageLength)) }
+    }
+
+    /// What a term contributes at most: its rarity times `k1 + 1`; `saturation` scales it.
+    public func weight(idf: Double) -> Double { idf * (k1 + 1) }
+
+    /// How much of `weight` a frequency earns in a section of that norm: `tf / (tf + norm)`.
+    @inline(__always)
+    public func saturation(frequency tf: Float, norm: Float) -> Float { tf / (tf + norm) }
 
     /// One term's contribution to a section's score.
     public func score(frequency tf: Int, length: Int, averageLength: Double, idf: Double) -> Double {
         let tf = Double(tf)
-        let norm = k1 * (1 - b + b * Double(length) / averageLength)
-        return idf * tf * (k1 + 1) / (tf + norm)
+        return weight(idf: idf) * tf / (tf + norm(length: length, averageLength: averageLength))
     }
 }

@@ -40,11 +40,10 @@ struct ClauseScorer {
         norms.withUnsafeBufferPointer { norm in
             for term in word.terms {
                 let idf = bm25.idf(documentFrequency: reader.postingsInfo(term.termID).documentFrequency, sectionCount: n)
-                let weight = Float(term.weight * idf * (bm25.k1 + 1))
+                let weight = Float(term.weight * bm25.weight(idf: idf))
                 reader.withPostings(term.termID) { postings in
                     postings.forEach { section, frequency in
-                        let tf = Float(frequency)
-                        let s = weight * tf / (tf + norm[section])
+                        let s = weight * bm25.saturation(frequency: Float(frequency), norm: norm[section])
                         if wordScore[section] == 0 { touched[touchedCount] = Int32(section); touchedCount += 1 }
                         if s > wordScore[section] { wordScore[section] = s }
                     }

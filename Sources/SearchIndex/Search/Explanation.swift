@@ -20,7 +20,7 @@ extension Searcher {
     public func explain(_ query: Query, section: Int) -> Explanation {
         let scorer = clauseScorer()
         let proximity = (self.proximity.bonuses(query, in: [Int32(section)])[Int32(section)] ?? []).map {
-            Explanation.Contribution(word: "\"\($0.pair.written)\"", term: $0.pair.words.map { $0.terms.first?.term ?? $0.written }.joined(separator: " "),
+            Explanation.Contribution(word: "\"\($0.pair.written)\"", term: $0.pair.firstTerms,
                                      reason: .proximity, frequency: $0.frequency, score: $0.score)
         }
         return Explanation(contributions: query.clauses.flatMap { explain($0, section: section, scorer: scorer) } + proximity)
@@ -33,7 +33,7 @@ extension Searcher {
         case .phrase(let phrase):
             guard let frequency = PhraseMatcher(reader: reader).frequencies(of: phrase, only: [Int32(section)])[Int32(section)] else { return [] }
             let score = phrase.weight * scorer.phraseScore(frequency: frequency, section: section, idf: scorer.phraseIDF(phrase))
-            return [.init(word: clause.written, term: phrase.words.map { $0.terms.first?.term ?? $0.written }.joined(separator: " "),
+            return [.init(word: clause.written, term: phrase.firstTerms,
                           reason: phrase.reason, frequency: frequency, score: score)]
         case .anyOf(let clauses):
             return clauses.map { explain($0, section: section, scorer: scorer) }

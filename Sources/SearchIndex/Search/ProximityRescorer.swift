@@ -5,7 +5,6 @@
 /// of the list costs: `PositionSkips` let a common word's positions be read for these
 /// sections alone.
 struct ProximityRescorer {
-    let reader: IndexReader
     let scorer: ClauseScorer
     /// Share of a neighbouring pair's phrase score added.
     var weight = 0.2
@@ -40,7 +39,7 @@ struct ProximityRescorer {
         var result: [Int32: [Bonus]] = [:]
         for pair in pairs {
             let idf = scorer.phraseIDF(pair)
-            for (section, frequency) in PhraseMatcher(reader: reader).frequencies(of: pair, only: sections) {
+            for (section, frequency) in PhraseMatcher(reader: scorer.reader).frequencies(of: pair, only: sections) {
                 let score = weight * scorer.phraseScore(frequency: frequency, section: Int(section), idf: idf)
                 result[section, default: []].append(Bonus(pair: pair, frequency: frequency, score: score))
             }

@@ -43,7 +43,7 @@ public struct Searcher: Sendable {
     }
 
     /// Rewards the best candidates for holding neighbouring query words side by side.
-    var proximity: ProximityRescorer { ProximityRescorer(reader: reader, scorer: clauseScorer()) }
+    var proximity: ProximityRescorer { ProximityRescorer(scorer: clauseScorer()) }
 
     /// Ranks the sections that match the query and pass its filter. A decision and the case
     /// section it lies in are one result: the better ranked of the two stands for both.
@@ -57,6 +57,7 @@ public struct Searcher: Sendable {
             return query.filter.isEmpty ? RankedResult(total: 0, hits: []) : browse(filter!, limit: limit, offset: offset)
         }
         // Room for the nested results that collapsing removes, and for the rescored pool.
+        let proximity = self.proximity
         let wanted = max((limit + offset) * 2 + 8, proximity.depth + 8, crowding.pool + 8)
         let ranked = scratch.withScratch { scores in
             search(query, limit: wanted, offset: 0, filter: filter, scores: scores)

@@ -5,13 +5,6 @@ import Foundation
 ///
 /// Opening does no analysis and decodes only the metadata and the section lengths; terms and
 /// postings are read in place when a query asks for them.
-/// An acronym's name as index terms ("Kommunenes samarbeidsarena for forskning" → kommun,
-/// samarbeidsarena, for, forskning).
-struct AcronymName: Sendable, Hashable {
-    let acronym: String
-    let terms: [String]
-}
-
 public struct IndexReader: Sendable {
     public let metadata: IndexMetadata
     /// Word positions per section, for BM25.
@@ -314,4 +307,11 @@ func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeBufferPointer<UInt8>) -> In
         if c != 0 { return Int(c) }
     }
     return a.count - b.count
+}
+
+/// An acronym's name as index terms ("Kommunenes samarbeidsarena for forskning" → kommun,
+/// samarbeids, for, forskning).
+struct AcronymName: Sendable, Hashable {
+    let acronym: String
+    let terms: [String]
 }
