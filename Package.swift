@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -49,7 +50,11 @@ let package = Package(
         ),
         .testTarget(name: "NorwegianTextTests", dependencies: ["NorwegianText"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "CouncilDocumentsTests", dependencies: ["CouncilDocuments"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"], swiftSettings: strict),
+        .testTarget(
+            name: "SearchIndexTests",
+            dependencies: ["SearchIndex", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "SearchIndex"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RadsokCLITests", dependencies: ["radsok"], swiftSettings: strict),
         .testTarget(

@@ -48,7 +48,7 @@ struct SimilarCommand: ParsableCommand {
         do {
             response = try SimilarPassages(reader: reader).similar(to: text, limit: limit, texts: &texts)
         } catch {
-            throw CommandFailure.failure(error.description)
+            throw CommandFailure.failure(String(describing: error))
         }
         if json {
             let encoder = JSONEncoder()
