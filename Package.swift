@@ -40,6 +40,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Fuzz targets for libFuzzer (Benchmarks/fuzz.sh); a plain build replays inputs through them.
+        .executableTarget(name: "radsok-fuzz", dependencies: ["SearchIndex", "NorwegianText"], swiftSettings: strict),
         .executableTarget(
             name: "radsok",
             dependencies: [

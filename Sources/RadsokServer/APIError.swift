@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SearchIndex
 
 /// An answer that is not a result: JSON `{"error": "..."}` with the status that says why.
 struct APIError: Error, Sendable {
@@ -22,9 +23,7 @@ struct APIError: Error, Sendable {
 /// JSON responses, UTF-8, slashes unescaped (case ids read as written).
 enum JSONBody {
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data(#"{"error": "could not encode the answer"}"#.utf8)
+        let data = (try? ContractJSON.encode(value)) ?? Data(#"{"error": "could not encode the answer"}"#.utf8)
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PropertyBased
+import Synchronization
 import Testing
 @testable import SearchIndex
 
@@ -13,6 +14,9 @@ struct HostileQueryTests {
     /// A debug build answers a query of the real corpus in milliseconds; a query that takes this
     /// long has work that grows without bound.
     static let bound = 5.0
+
+    /// The slowest answer so far, for the report `Benchmarks/robustness.sh` prints.
+    static let slowest = Mutex<(seconds: Double, query: String)>((0, ""))
 
     /// One index of the real corpus, so that expansions meet a real vocabulary.
     static let corpus: Result<TestIndex, any Error> = Result { try TestIndex.ofRepositoryCorpus() }
@@ -29,6 +33,7 @@ struct HostileQueryTests {
             json = Data("problem: \(problem.description)".utf8)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        slowest.withLock { if seconds > $0.seconds { $0 = (seconds, query) } }
         #expect(seconds < bound, "\(seconds) s for \(query.debugDescription.prefix(200))")
         return String(decoding: json, as: UTF8.self).replacing(/"tookMs":[0-9.e+-]+/, with: "")
     }
@@ -44,6 +49,8 @@ struct HostileQueryTests {
             let second = try Self.answer(service, query, texts: &fresh)
             #expect(first == second, "\(query.debugDescription) answered differently")
         }
+        let (seconds, query) = Self.slowest.withLock { $0 }
+        print("slowest of \(Self.checks) random queries: \(String(format: "%.3f", seconds)) s for \(query.debugDescription.prefix(80))")
     }
 
     @Test("the parser takes any Unicode, including unpaired marks, controls and bidi characters")

@@ -118,7 +118,7 @@ enum IndexWriter {
 
     private static func metadataBlock(_ metadata: IndexMetadata) throws(IndexError) -> [UInt8] {
         do {
-            return Array(try JSONEncoder().encode(metadata))
+            return Array(try ContractJSON.encode(metadata))
         } catch {
             throw .io("cannot encode index metadata: \(error)")
         }

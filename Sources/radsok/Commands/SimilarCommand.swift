@@ -51,9 +51,7 @@ struct SimilarCommand: ParsableCommand {
             throw CommandFailure.failure(String(describing: error))
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(response), as: UTF8.self))
+            print(try ContractJSON.string(response))
         } else {
             print(Self.render(response))
         }
