@@ -113,6 +113,7 @@ extension SectionKind {
         case "saksfremlegg", "saksframlegg", "fremlegg", "framlegg": .saksfremlegg
         case "referat", "minutes", "protokoll": .referat
         case "vedtak", "decision", "decisions": .vedtak
+        case "forslag", "proposal", "proposals", "innstilling": .forslag
         case "vedlegg", "attachment": .vedlegg
         case "other", "annet", "annen": .other
         default: nil

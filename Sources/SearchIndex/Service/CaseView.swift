@@ -87,7 +87,7 @@ public struct ShowResponse: Encodable, Sendable {
 
     /// Agenda, presentation, minutes, decision; then by date and place.
     public static func order(_ record: SectionRecord) -> (Int, String, Int, Int) {
-        let kinds: [SectionKind] = [.saksliste, .saksfremlegg, .referat, .vedtak, .vedlegg, .other]
+        let kinds: [SectionKind] = [.saksliste, .saksfremlegg, .forslag, .referat, .vedtak, .vedlegg, .other]
         return (kinds.firstIndex(of: record.section.kind) ?? 9, record.section.date ?? "", record.fileIndex, record.section.firstLine)
     }
 }
