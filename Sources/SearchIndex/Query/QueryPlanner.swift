@@ -47,8 +47,12 @@ public struct QueryPlanner: Sendable {
         self.analyzer = analyzer
     }
 
-    public func plan(_ text: String, reader: IndexReader, filter: SearchFilter = SearchFilter()) -> Query {
+    /// - Parameter deadline: past it, vocabulary scans (fuzzy words) stop early; the caller checks
+    ///   the deadline after planning and gives up.
+    public func plan(_ text: String, reader: IndexReader, filter: SearchFilter = SearchFilter(),
+                     deadline: Deadline = .never) -> Query {
         var planning = Planning(planner: self, reader: reader, filter: filter)
+        planning.deadline = deadline
         var clauses: [QueryClause] = []
         var seen: Set<[String]> = []
         for node in parser.parse(text) {
@@ -182,6 +186,7 @@ struct Planning {
     var excluded: [QueryClause] = []
     var problems: [String] = []
     var notes: [String] = []
+    var deadline = Deadline.never
     private var wordCount = 0
     private var wasCut = false
 
@@ -272,7 +277,8 @@ struct Planning {
             for term in word.terms { terms.add(term.termID, term.weight, term.reason) }
             // The form as typed first; its stem only when that finds nothing, since a misspelled
             // word can stem to something far from its intended stem.
-            let matcher = VocabularyMatcher(reader: reader)
+            var matcher = VocabularyMatcher(reader: reader)
+            matcher.deadline = deadline
             var near = matcher.terms(near: [folded], maximumEdits: edits)
             if near.isEmpty { near = matcher.terms(near: stems, maximumEdits: edits) }
             for (id, distance) in near {

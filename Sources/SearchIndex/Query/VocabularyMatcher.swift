@@ -7,6 +7,8 @@ public struct VocabularyMatcher: Sendable {
     /// At most this many terms per pattern, the most widespread first, so that a short prefix
     /// (`h*`) costs what 64 words cost and not what the whole vocabulary costs.
     public var maximumExpansions = 64
+    /// A scan of the vocabulary stops when this passes (what it found so far is returned).
+    public var deadline = Deadline.never
 
     public init(reader: IndexReader) {
         self.reader = reader
@@ -35,8 +37,10 @@ public struct VocabularyMatcher: Sendable {
         var found: [Int: Int] = [:]
         var scalars: [UInt32] = []
         var distance = BoundedEditDistance()
+        var stopped = false
         reader.forEachTerm { id, bytes in
-            guard let first = bytes.first, first != TitleField.marker else { return }
+            if id & 1023 == 0, !stopped { stopped = deadline.isPast }
+            guard !stopped, let first = bytes.first, first != TitleField.marker else { return }
             let letters = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
             guard patterns.contains(where: { abs($0.count - letters) <= maximumEdits }) else { return }
             scalars.removeAll(keepingCapacity: true)

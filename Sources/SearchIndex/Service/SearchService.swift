@@ -25,8 +25,9 @@ public struct SearchService: Sendable {
     }
 
     /// Plans `text` with `filter` added to the filters written in it.
-    public func plan(_ text: String, filter: SearchFilter = SearchFilter()) throws(QueryProblem) -> Query {
-        let query = planner.plan(text, reader: reader, filter: filter)
+    public func plan(_ text: String, filter: SearchFilter = SearchFilter(),
+                     deadline: Deadline = .never) throws(QueryProblem) -> Query {
+        let query = planner.plan(text, reader: reader, filter: filter, deadline: deadline)
         if let problem = query.problems.first { throw QueryProblem(description: problem) }
         return query
     }
@@ -35,7 +36,7 @@ public struct SearchService: Sendable {
     ///   `DeadlineExceeded` (checked between the steps and inside snippet building).
     public func search(_ text: String, filter: SearchFilter = SearchFilter(), limit: Int = 10, offset: Int = 0,
                        texts: inout SectionTextSource, deadline: Deadline = .never) throws -> SearchResponse {
-        let query = try plan(text, filter: filter)
+        let query = try plan(text, filter: filter, deadline: deadline)
         try deadline.check()
         return try search(query, limit: limit, offset: offset, texts: &texts, deadline: deadline)
     }
@@ -44,7 +45,7 @@ public struct SearchService: Sendable {
     public func search(_ query: Query, limit: Int = 10, offset: Int = 0, texts: inout SectionTextSource,
                        deadline: Deadline = .never) throws -> SearchResponse {
         let started = DispatchTime.now()
-        let ranked = searcher.search(query, limit: limit, offset: offset)
+        let ranked = searcher.search(query, limit: limit, offset: offset, deadline: deadline)
         try deadline.check()
         let terms = query.allTerms
         var hits: [SearchHit] = []
@@ -68,9 +69,9 @@ public struct SearchService: Sendable {
                             offset: Int = 0, texts: inout SectionTextSource,
                             deadline: Deadline = .never) throws -> CaseSearchResponse {
         let started = DispatchTime.now()
-        let query = try plan(text, filter: filter)
+        let query = try plan(text, filter: filter, deadline: deadline)
         try deadline.check()
-        let ranked = searcher.search(query, limit: 5000)
+        let ranked = searcher.search(query, limit: 5000, deadline: deadline)
         try deadline.check()
         var groups: [CaseID: [ScoredSection]] = [:]
         var firstSeen: [CaseID] = []
