@@ -84,8 +84,10 @@ public struct CaseHit: Encodable, Sendable {
     /// The best section, for terminal output; not encoded.
     public let best: SearchHit
     public let sections: [SectionRef]
+    /// The case's adopted decision, whether or not the query matched it; null when none.
+    public let decision: CaseDecision?
 
-    enum CodingKeys: String, CodingKey { case caseID = "case", title, meeting, date, kinds, score, snippet, sections }
+    enum CodingKeys: String, CodingKey { case caseID = "case", title, meeting, date, kinds, score, snippet, sections, decision }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -97,5 +99,6 @@ public struct CaseHit: Encodable, Sendable {
         try c.encode(score, forKey: .score)
         try c.encode(snippet, forKey: .snippet)
         try c.encode(sections, forKey: .sections)
+        try c.encode(decision, forKey: .decision)
     }
 }

@@ -11,12 +11,14 @@ public struct SearchService: Sendable {
     /// A query with fewer hits than this, or with a word the index lacks, gets a "did you mean"
     /// suggestion when one exists.
     public var suggestBelow = 3
+    let decisions: CaseDecisions
 
     public init(reader: IndexReader) {
         self.reader = reader
         self.planner = QueryPlanner()
         self.searcher = Searcher(reader: reader)
         self.snippets = SnippetBuilder()
+        self.decisions = CaseDecisions(reader: reader)
     }
 
     /// A filter the query cannot satisfy as written: the message for the user.
@@ -111,7 +113,8 @@ public struct SearchService: Sendable {
                     let facts = reader.facts(section.sectionID)
                     return CaseHit.SectionRef(file: reader.metadata.files[facts.fileIndex].id,
                                               lines: [facts.lines.lowerBound, facts.lines.upperBound], kind: facts.kind.rawValue)
-                }))
+                },
+                decision: decisions.decision(of: entry.id, reader: reader, texts: &texts)))
         }
         return CaseSearchResponse(query: text, total: cases.count, tookMs: Self.milliseconds(since: started), cases: results)
     }
