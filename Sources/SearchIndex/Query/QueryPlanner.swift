@@ -1,3 +1,4 @@
+import CouncilDocuments
 import Foundation
 import NorwegianText
 
@@ -70,11 +71,29 @@ public struct QueryPlanner: Sendable {
             if case .word(let word) = clause { return acronyms.clause(for: word) }
             return clause
         }
+        let named = Self.namedCases(clauses)
+        if !named.isEmpty { clauses.removeAll(where: Self.isCaseWord) }
         var query = Query(text: text, clauses: clauses, filter: planning.filter)
+        query.cases = named
         query.excluded = planning.excluded
         query.problems = planning.problems
         query.notes = planning.notes
         return query
+    }
+
+    /// The case ids written as words of the query, in order.
+    static func namedCases(_ clauses: [QueryClause]) -> [CaseID] {
+        var ids: [CaseID] = []
+        for case .word(let word) in clauses {
+            if let id = CaseID(word.written), !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// "Sak" beside a case id says what the id is; it is not a word to search for.
+    static func isCaseWord(_ clause: QueryClause) -> Bool {
+        guard case .word(let word) = clause else { return false }
+        return ["sak", "saken", "case"].contains(word.written.lowercased())
     }
 
     /// The terms of one analyzed word (the tokens at one position): the word itself, then its

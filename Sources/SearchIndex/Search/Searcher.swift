@@ -131,6 +131,16 @@ public struct Searcher: Sendable {
                     matched[i] &+= counts
                 }
             }
+            // A case named by its id: every section of it ranks above the sections that only cite it,
+            // one tier above anything the words alone can reach.
+            if !query.cases.isEmpty {
+                let tier = UInt16(min(250, query.clauses.count + 1)) << 8
+                for i in 0..<reader.sectionCount {
+                    guard let id = reader.facts(i).caseID, query.cases.contains(id) else { continue }
+                    if matched[i] == 0 { touched[touchedCount] = Int32(i); touchedCount += 1 }
+                    matched[i] &+= tier
+                }
+            }
             for section in UnsafeBufferPointer(start: touched, count: touchedCount) {
                 let i = Int(section)
                 if let filter, !filter(i) { continue }
