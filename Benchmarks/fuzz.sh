@@ -33,7 +33,7 @@ for s in seeds:
 PY
   echo "== $target: ${seconds}s"
   log="$work/fuzz.log"
-  RADSOK_FUZZ_TARGET=$target "$binary" "$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+  ASAN_OPTIONS=detect_leaks=0 RADSOK_FUZZ_TARGET=$target "$binary" "$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
     -detect_leaks=0 -max_len=4096 -artifact_prefix="Tests/FuzzRegressions/$target/" -print_final_stats=1 \
     >"$log" 2>&1 </dev/null || true
   grep -E "^#[0-9]+ +(DONE|INITED)|stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY|Test unit written" "$log" || true
