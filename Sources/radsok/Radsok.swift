@@ -16,7 +16,7 @@ struct Radsok: ParsableCommand {
               radsok search "høringssvar" --limit 5 --json
               radsok show 8/1/2025
             """,
-        subcommands: [IndexCommand.self, SearchCommand.self, ShowCommand.self, SimilarCommand.self, ServeCommand.self, EvalCommand.self, NormalizeCommand.self]
+        subcommands: [IndexCommand.self, SearchCommand.self, TimelineCommand.self, ShowCommand.self, SimilarCommand.self, ServeCommand.self, EvalCommand.self, NormalizeCommand.self]
     )
 }
 

@@ -197,10 +197,11 @@ public struct Sectioner: Sendable {
         return nil
     }
 
-    static func references(_ lines: [DocumentLines.Line], _ span: Range<Int>, excluding own: CaseID) -> [CaseID] {
-        var seen: Set<CaseID> = [own]
+    /// The cases a span cites, in order of first mention; `own` (the span's own case) left out.
+    static func references(_ lines: [DocumentLines.Line], _ span: Range<Int>, excluding own: CaseID?) -> [CaseID] {
+        var seen: Set<CaseID> = own.map { [$0] } ?? []
         var result: [CaseID] = []
-        for i in span.dropFirst() where lines[i].text.utf8.contains(0x2F) {
+        for i in span where lines[i].text.utf8.contains(0x2F) {
             for id in CaseReferences.find(in: lines[i].text) where seen.insert(id).inserted { result.append(id) }
         }
         return result
@@ -344,9 +345,12 @@ public struct Sectioner: Sendable {
     func gapSection(_ lines: [DocumentLines.Line], _ range: Range<Int>, kind: SectionKind = .other) -> Section {
         let first = range.first(where: { !lines[$0].isBlank }) ?? range.lowerBound
         let title = Self.isHeadingLike(lines, first, requireBlankBefore: false) ? lines[first].text.trimmed(.decoration) : nil
-        return Section(firstLine: lines[range.lowerBound].number, lastLine: lines[range.upperBound - 1].number,
-                       byteRange: lines[range.lowerBound].start..<lines[range.upperBound - 1].end,
-                       kind: kind, title: title)
+        var section = Section(firstLine: lines[range.lowerBound].number, lastLine: lines[range.upperBound - 1].number,
+                              byteRange: lines[range.lowerBound].start..<lines[range.upperBound - 1].end,
+                              kind: kind, title: title)
+        // An attachment or report that lists cases ("sak 8/1/22, 21/2/22") ties itself to them.
+        section.references = Self.references(lines, range, excluding: nil)
+        return section
     }
 
     /// A short line after a blank one, not ending like a sentence: a heading.

@@ -26,7 +26,10 @@ struct CaseDecisions: Sendable {
         self.byCase = byCase
     }
 
-    func sections(of caseID: CaseID) -> [Int] { byCase[caseID] ?? [] }
+    /// Every section of a case, in index order.
+    static func caseSections(_ caseID: CaseID, reader: IndexReader) -> [Int] {
+        (0..<reader.sectionCount).filter { reader.facts($0).caseID == caseID }
+    }
 
     /// The adopted decision of a case, or nil when the corpus records none (or its file cannot
     /// be read back).

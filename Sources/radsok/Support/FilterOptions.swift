@@ -4,7 +4,7 @@ import SearchIndex
 /// Filters shared by the commands that search; the same as `type:` `år:` `møte:` `fra:` `til:` in
 /// the query text.
 struct FilterOptions: ParsableArguments {
-    @Option(help: "Only sections of these kinds: saksliste, saksfremlegg, referat, vedtak, vedlegg, other (comma-separated).")
+    @Option(help: "Only sections of these kinds: saksliste, saksfremlegg, referat, vedtak, forslag, vedlegg, other (comma-separated).")
     var kind: [String] = []
 
     @Option(help: "Only sections of this year (repeatable).")
