@@ -36,7 +36,7 @@ struct APIRoutes: Sendable {
     // MARK: Search
 
     private func search(_ request: Request) async throws -> Response {
-        let parameters = request.uri.queryParameters
+        let parameters = try FormQuery(request)
         let query = parameters.get("q") ?? ""
         guard query.count <= limits.queryLength else { throw APIError.badRequest("q is longer than \(limits.queryLength) characters") }
         let limit = try integer(parameters.get("limit"), name: "limit", default: 10, range: 1...limits.limit)
@@ -104,8 +104,9 @@ struct APIRoutes: Sendable {
     // MARK: Prior wording
 
     private func similar(_ request: Request) async throws -> Response {
-        let limit = try integer(request.uri.queryParameters.get("limit"), name: "limit", default: 5, range: 1...limits.limit)
-        var draft = request.uri.queryParameters.get("text") ?? ""
+        let parameters = try FormQuery(request)
+        let limit = try integer(parameters.get("limit"), name: "limit", default: 5, range: 1...limits.limit)
+        var draft = parameters.get("text") ?? ""
         if request.method == .post {
             let body: ByteBuffer
             do { body = try await request.body.collect(upTo: limits.bodyBytes) } catch {
@@ -160,8 +161,8 @@ struct APIRoutes: Sendable {
 
     // MARK: Parameters
 
-    private func integer(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let text, !text.isEmpty else { return value }
+    private func integer(_ raw: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = raw?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return value }
         guard let number = Int(text), range.contains(number) else {
             throw APIError.badRequest("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
@@ -169,7 +170,7 @@ struct APIRoutes: Sendable {
     }
 
     private func flag(_ text: String?, name: String) throws -> Bool {
-        switch text?.lowercased() {
+        switch text?.trimmingCharacters(in: .whitespaces).lowercased() {
         case nil, "", "false", "0": return false
         case "true", "1": return true
         default: throw APIError.badRequest("\(name) must be true or false")
