@@ -97,7 +97,7 @@ enum HitFormatter {
             facts.append(hit.kinds.joined(separator: ", "))
             facts.append("\(hit.best.file):\(hit.best.lines[0])-\(hit.best.lines[1])")
             lines.append("    " + Terminal.dim(facts.joined(separator: " · ")))
-            lines.append("    " + (Terminal.stdoutIsTTY ? hit.best.snippetValue.rendered(open: "\u{1B}[1;33m", close: "\u{1B}[0m") : hit.snippet))
+            lines.append("    " + (hit.best.note ?? (Terminal.stdoutIsTTY ? hit.best.snippetValue.rendered(open: "\u{1B}[1;33m", close: "\u{1B}[0m") : hit.snippet)))
             lines.append("")
         }
         lines.append(String(format: "%d of %d matching cases, %.2f ms", response.cases.count, response.total, response.tookMs))
@@ -157,7 +157,7 @@ enum HitFormatter {
             facts.append(String(format: "score %.2f", hit.score))
             lines.append("    " + Terminal.dim(facts.joined(separator: " · ")))
             let snippet = Terminal.stdoutIsTTY ? hit.snippetValue.rendered(open: "\u{1B}[1;33m", close: "\u{1B}[0m") : hit.snippet
-            lines.append("    " + snippet)
+            lines.append("    " + (hit.note ?? snippet))
             if let explanation = explaining?(hit) {
                 for c in explanation.contributions {
                     lines.append("    " + Terminal.dim(String(format: "%@ → %@ (%@): tf %d, %.3f", c.word, c.term, c.reason.rawValue, c.frequency, c.score)))
