@@ -27,7 +27,7 @@ let package = Package(
         .target(
             name: "RadsokServer",
             dependencies: ["SearchIndex", "CouncilDocuments", .product(name: "Hummingbird", package: "hummingbird")],
-            resources: [.copy("Page/index.html")],
+            resources: [.copy("Page/index.html"), .copy("Page/app.js")],
             swiftSettings: strict
         ),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),

@@ -28,18 +28,29 @@ struct ServedCorpus {
             """,
     ]
 
-    init(limits: ServerLimits = ServerLimits()) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-server-\(UUID().uuidString)")
+    /// The corpus indexed once per test run; each `ServedCorpus` serves a copy of its own, which
+    /// a test may change.
+    static let template: Result<URL, any Error> = Result {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-server-template-\(UUID().uuidString)")
         let corpus = root.appendingPathComponent("corpus")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        for (name, text) in Self.files { try Data(text.utf8).write(to: corpus.appendingPathComponent(name)) }
+        for (name, text) in files { try Data(text.utf8).write(to: corpus.appendingPathComponent(name)) }
+        try IndexBuilder().build(corpus: corpus.path, into: root.appendingPathComponent("index").path)
+        return root
+    }
+
+    init(limits: ServerLimits = ServerLimits()) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-server-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: try Self.template.get(), to: root)
         let index = root.appendingPathComponent("index").path
-        try IndexBuilder().build(corpus: corpus.path, into: index)
-        var server = RadsokServer(index: IndexHandle(reader: try IndexReader.open(folder: index), folder: index, corpusPath: corpus.path))
+        var server = RadsokServer(index: IndexHandle(reader: try IndexReader.open(folder: index), folder: index,
+                                                       corpusPath: root.appendingPathComponent("corpus").path))
         server.port = 0
         server.limits = limits
         self.server = server
     }
+
+    var corpus: URL { root.appendingPathComponent("corpus") }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 }

@@ -114,7 +114,18 @@ struct ServerTests {
                 #expect(!html.contains("innerHTML"))
                 #expect(!html.contains("http://") && !html.contains("https://"))
                 #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                // No inline script, so none needs allowing: the policy lets only /app.js run.
+                #expect(html.contains(#"<script src="/app.js"></script>"#))
+                #expect(!html.contains("<script>"))
+                let policy = response.headers[.contentSecurityPolicy] ?? ""
+                #expect(policy.contains("script-src 'self';") && !policy.contains("script-src 'self' 'unsafe-inline'"))
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+            try await client.execute(uri: "/app.js", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/javascript; charset=utf-8")
+                let script = String(buffer: response.body)
+                #expect(script.contains("textContent") && !script.contains("innerHTML"))
             }
             // Markup in a document reaches the client only inside a JSON string.
             try await client.execute(uri: "/api/search?q=plan", method: .get) { response in

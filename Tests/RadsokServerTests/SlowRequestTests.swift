@@ -1,0 +1,73 @@
+import Foundation
+import HummingbirdTesting
+import RadsokServer
+import Testing
+
+/// Slow searches over HTTP: many fuzzy words at edit distance 2 take about a second here.
+extension TimedTests {
+    @Suite("Slow requests over HTTP")
+    struct SlowRequestTests {
+        static let slowQuery: String = {
+            let words = ["helsedta", "rådte", "forsknig", "kommunne", "tilgagn", "vedtka", "møtte", "plann", "sakk", "dataa"]
+            let q = String(Array(repeating: words, count: 12).joined().map { $0 + "~2" }.joined(separator: " ").prefix(1000))
+            return "/api/search?q=" + q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&cases=true"
+        }()
+
+        @Test("with four slow searches running, a fast one is answered at once and the slow ones by their time limit")
+        func fastBesideSlow() async throws {
+            var limits = ServerLimits()
+            limits.seconds = 0.5
+            try await withServer(limits: limits) { client in
+                try await withThrowingTaskGroup(of: (String, Double, Int).self) { group in
+                    for _ in 0..<4 {
+                        group.addTask {
+                            let started = Date()
+                            let response = try await client.execute(uri: Self.slowQuery, method: .get)
+                            return ("slow", Date().timeIntervalSince(started), Int(response.status.code))
+                        }
+                    }
+                    group.addTask {
+                        try await Task.sleep(nanoseconds: 150_000_000)
+                        let started = Date()
+                        let response = try await client.execute(uri: "/api/search?q=helsedata", method: .get)
+                        return ("fast", Date().timeIntervalSince(started), Int(response.status.code))
+                    }
+                    for try await (kind, seconds, status) in group {
+                        if kind == "fast" {
+                            #expect(status == 200)
+                            #expect(seconds < 1)  // it was 42 s behind four slow ones
+                        } else {
+                            #expect([200, 503].contains(status))
+                            #expect(seconds < 0.5 + 2)
+                        }
+                    }
+                }
+            }
+        }
+
+        @Test("past the workers and the waiting places, a request is answered 503 busy at once rather than queued")
+        func busy() async throws {
+            var limits = ServerLimits()
+            limits.workers = 1
+            limits.waiting = 0
+            try await withServer(limits: limits) { client in
+                try await withThrowingTaskGroup(of: (Int, String?, Double).self) { group in
+                    for _ in 0..<3 {
+                        group.addTask {
+                            let started = Date()
+                            let response = try await client.execute(uri: Self.slowQuery, method: .get)
+                            return (Int(response.status.code), response.headers[.retryAfter], Date().timeIntervalSince(started))
+                        }
+                    }
+                    var busy = 0
+                    for try await (status, retryAfter, seconds) in group where retryAfter != nil {
+                        busy += 1
+                        #expect(status == 503)
+                        #expect(seconds < 1)  // the one that got the worker takes a few seconds
+                    }
+                    #expect(busy == 2)
+                }
+            }
+        }
+    }
+}
