@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import SearchIndex
 
@@ -35,8 +36,13 @@ public struct RadsokServer: Sendable {
     }()
 
     public func makeApplication(onRunning: @escaping @Sendable (String) -> Void = { _ in }) -> some ApplicationProtocol {
+        let limits = limits
+        let connections = OpenConnections(limit: limits.connections)
         return Application(
             router: makeRouter(),
+            server: HTTPServerBuilder { responder in
+                RadsokChannel(responder: responder, limits: limits, connections: connections)
+            },
             configuration: .init(address: .hostname(host, port: port), serverName: "radsok"),
             onServerRunning: { [host, port] channel in
                 let port = channel.localAddress?.port ?? port
