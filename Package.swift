@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Hummingbird's own NIO, named for the server's channel handlers (connection cap, timeouts).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -45,6 +46,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Fuzz targets for libFuzzer (Benchmarks/fuzz.sh); a plain build replays inputs through them.
+        .executableTarget(name: "radsok-fuzz", dependencies: ["SearchIndex", "NorwegianText"], swiftSettings: strict),
         .executableTarget(
             name: "radsok",
             dependencies: [
@@ -55,7 +58,11 @@ let package = Package(
         ),
         .testTarget(name: "NorwegianTextTests", dependencies: ["NorwegianText"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "CouncilDocumentsTests", dependencies: ["CouncilDocuments"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"], swiftSettings: strict),
+        .testTarget(
+            name: "SearchIndexTests",
+            dependencies: ["SearchIndex", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "SearchIndex"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RadsokCLITests", dependencies: ["radsok"], swiftSettings: strict),
         .testTarget(

@@ -1,10 +1,11 @@
 import Foundation
 import Hummingbird
+import SearchIndex
 
 /// An answer that is not a result: JSON `{"error": "..."}` with the status that says why.
 ///
-/// Messages are for the person at the client: they never name a file-system path (the corpus's
-/// or the index's location is the server's business) nor echo a path-like request back.
+/// Messages are for the person at the client: they never name a file-system path of the
+/// server's (where the corpus or the index is, is the server's business).
 struct APIError: Error, Sendable {
     let status: HTTPResponse.Status
     let message: String
@@ -36,9 +37,8 @@ enum JSONBody {
                  body: .init(byteBuffer: ByteBuffer(bytes: data(value))))
     }
 
+    /// Sorted keys, slashes unescaped: the CLI's encoding (`ContractJSON`).
     static func data(_ value: some Encodable) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return (try? encoder.encode(value)) ?? Data(#"{"error": "could not encode the answer"}"#.utf8)
+        (try? ContractJSON.encode(value)) ?? Data(#"{"error": "could not encode the answer"}"#.utf8)
     }
 }

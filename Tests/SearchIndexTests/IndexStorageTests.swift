@@ -42,7 +42,8 @@ struct IndexStorageTests {
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: corpus.indexFile)))
         bytes[bytes.count / 2] ^= 0xFF
         try Data(bytes).write(to: URL(fileURLWithPath: corpus.indexFile))
-        #expect(throws: IndexError.corrupt("checksum mismatch")) { try corpus.open() }
+        let error = #expect(throws: IndexError.self) { try corpus.open() }
+        #expect(error.map { "\($0)".contains("checksum mismatch") } == true)
         try Data(bytes.prefix(10)).write(to: URL(fileURLWithPath: corpus.indexFile))
         #expect(throws: IndexError.self) { try corpus.open() }
     }
@@ -58,7 +59,7 @@ struct IndexStorageTests {
         #expect(throws: IndexError.self) { try corpus.build() }
         #expect(try Data(contentsOf: URL(fileURLWithPath: corpus.indexFile)) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: corpus.index)
-        #expect(leftovers == [IndexFormat.fileName])
+        #expect(Set(leftovers) == [IndexFormat.fileName, IndexLock.fileName])
     }
 
     @Test("the index is rebuilt when the corpus changes, and only then")

@@ -54,3 +54,20 @@ extension IndexReader {
     /// The file a ranked section comes from, for readable expectations.
     func fileID(ofSection id: Int) -> String { metadata.files[sectionRecord(id).fileIndex].id }
 }
+
+/// An index of the repository's Corpus/ in a temporary folder, for tests that need its
+/// vocabulary; the folder stays until the test process ends.
+struct TestIndex: Sendable {
+    let reader: IndexReader
+    let corpus: String
+
+    static func ofRepositoryCorpus() throws -> TestIndex {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Corpus")
+            .standardized.path
+        let index = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-corpus-\(UUID().uuidString)").path
+        try IndexBuilder().build(corpus: corpus, into: index)
+        return TestIndex(reader: try IndexReader.open(folder: index), corpus: corpus)
+    }
+
+    func texts() -> SectionTextSource { SectionTextSource(reader: reader, corpusPath: corpus) }
+}

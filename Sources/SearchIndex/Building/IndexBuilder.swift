@@ -33,8 +33,19 @@ public struct IndexBuilder: Sendable {
         self.sectioner = sectioner
     }
 
+    /// Builds under the folder's `IndexLock`, so that two builds of one index never interleave.
+    /// - Parameter waiting: told when another build holds the lock and this one waits for it.
     @discardableResult
-    public func build(corpus: String, into folder: String, progress: (@Sendable (String) -> Void)? = nil) throws(IndexError) -> BuildReport {
+    public func build(corpus: String, into folder: String, progress: (@Sendable (String) -> Void)? = nil,
+                      waiting: ((String) -> Void)? = nil) throws(IndexError) -> BuildReport {
+        let lock = try IndexLock(folder: folder, waiting: waiting)
+        let report = try buildLocked(corpus: corpus, into: folder, progress: progress)
+        lock.release()
+        return report
+    }
+
+    /// `build` for a caller that already holds the folder's lock.
+    func buildLocked(corpus: String, into folder: String, progress: (@Sendable (String) -> Void)?) throws(IndexError) -> BuildReport {
         let started = Date()
         var (contents, report) = try makeContents(corpus: corpus, progress: progress)
         contents.metadata.buildSeconds = Date().timeIntervalSince(started)
@@ -97,6 +108,8 @@ public struct IndexBuilder: Sendable {
             }
         }
         if let lexiconNote { notes.append(lexiconNote) }
+        let indexedIDs = Set(indexedFiles.map(\.id))
+        let skipped = files.filter { !indexedIDs.contains($0.id) }.map { SkippedFile(id: $0.id, size: $0.size, modified: $0.modified) }
         var records: [SectionRecord] = []
         var sectionBase: [UInt32] = []
         for part in parts {
@@ -115,7 +128,7 @@ public struct IndexBuilder: Sendable {
         let metadata = IndexMetadata(
             formatVersion: IndexFormat.version,
             corpusPath: URL(fileURLWithPath: corpus).standardizedFileURL.path,
-            builtAt: Date().timeIntervalSince1970, buildSeconds: 0, files: indexedFiles,
+            builtAt: Date().timeIntervalSince1970, buildSeconds: 0, files: indexedFiles, skipped: skipped,
             sectionCount: records.count, totalLength: records.reduce(0) { $0 + $1.length },
             termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint,
             acronyms: acronyms, acronymNameTerms: acronyms.mapValues { names in names.map { analyzer.analyze($0).map(\.text) } })

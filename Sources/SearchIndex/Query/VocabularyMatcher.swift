@@ -49,7 +49,9 @@ public struct VocabularyMatcher: Sendable {
         }
         let ranked = found.sorted { a, b in
             if a.value != b.value { return a.value < b.value }
-            return reader.postingsInfo(a.key).documentFrequency > reader.postingsInfo(b.key).documentFrequency
+            let (dfA, dfB) = (reader.postingsInfo(a.key).documentFrequency, reader.postingsInfo(b.key).documentFrequency)
+            // The term id breaks the last ties: a dictionary's order differs from run to run.
+            return dfA != dfB ? dfA > dfB : a.key < b.key
         }
         return ranked.prefix(maximumExpansions).map { ($0.key, $0.value) }
     }

@@ -114,6 +114,8 @@ struct ClauseScorer {
             }
         }
         let needed = requireAll ? clauses.count : 1
+        // In section order, not the dictionary's, which changes from process to process.
         return combined.compactMap { $0.value.count >= needed ? SectionScore(section: $0.key, score: $0.value.score) : nil }
+            .sorted { $0.section < $1.section }
     }
 }

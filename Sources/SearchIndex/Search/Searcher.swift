@@ -67,16 +67,21 @@ public struct Searcher: Sendable {
         return RankedResult(total: ranked.total, hits: Array(collapsed.dropFirst(offset).prefix(limit)))
     }
 
-    /// Drops a hit that lies inside a better-ranked hit, or contains one.
+    /// Drops a hit that lies inside a better-ranked hit, or contains one. Only sections of one case
+    /// can nest, so each hit is compared with the kept hits of its own case: linear in the hits
+    /// however deep a page asks (`offset` 10,000), not quadratic.
     func collapseNested(_ hits: [ScoredSection]) -> [ScoredSection] {
-        var kept: [(hit: ScoredSection, facts: SectionFacts)] = []
+        var kept: [ScoredSection] = []
+        var keptOfCase: [CaseID: [SectionFacts]] = [:]
         for hit in hits {
             let facts = reader.facts(hit.sectionID)
-            guard facts.caseID != nil else { kept.append((hit, facts)); continue }
-            if kept.contains(where: { $0.facts.caseID == facts.caseID && ($0.facts.contains(facts) || facts.contains($0.facts)) }) { continue }
-            kept.append((hit, facts))
+            guard let caseID = facts.caseID else { kept.append(hit); continue }
+            let others = keptOfCase[caseID, default: []]
+            if others.contains(where: { $0.contains(facts) || facts.contains($0) }) { continue }
+            keptOfCase[caseID, default: []].append(facts)
+            kept.append(hit)
         }
-        return kept.map(\.hit)
+        return kept
     }
 
     /// Every section that passes the filter, newest first: a query of filters alone

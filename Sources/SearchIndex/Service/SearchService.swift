@@ -31,19 +31,25 @@ public struct SearchService: Sendable {
         return query
     }
 
+    /// - Parameter deadline: the request's time limit: past it the work stops with
+    ///   `DeadlineExceeded` (checked between the steps and inside snippet building).
     public func search(_ text: String, filter: SearchFilter = SearchFilter(), limit: Int = 10, offset: Int = 0,
-                       texts: inout SectionTextSource) throws -> SearchResponse {
-        try search(try plan(text, filter: filter), limit: limit, offset: offset, texts: &texts)
+                       texts: inout SectionTextSource, deadline: Deadline = .never) throws -> SearchResponse {
+        let query = try plan(text, filter: filter)
+        try deadline.check()
+        return try search(query, limit: limit, offset: offset, texts: &texts, deadline: deadline)
     }
 
     /// Runs a query already planned (by `plan`), e.g. one the caller also explains.
-    public func search(_ query: Query, limit: Int = 10, offset: Int = 0, texts: inout SectionTextSource) throws(IndexError) -> SearchResponse {
+    public func search(_ query: Query, limit: Int = 10, offset: Int = 0, texts: inout SectionTextSource,
+                       deadline: Deadline = .never) throws -> SearchResponse {
         let started = DispatchTime.now()
         let ranked = searcher.search(query, limit: limit, offset: offset)
+        try deadline.check()
         let terms = query.allTerms
         var hits: [SearchHit] = []
         for hit in ranked.hits {
-            hits.append(try makeHit(hit, terms: terms, texts: &texts))
+            hits.append(try makeHit(hit, terms: terms, texts: &texts, deadline: deadline))
         }
         var response = SearchResponse(query: query.text, total: ranked.total, tookMs: Self.milliseconds(since: started), hits: hits)
         if ranked.total < suggestBelow || query.words.contains(where: { $0.terms.isEmpty && $0.parts.isEmpty }) {
@@ -59,10 +65,13 @@ public struct SearchService: Sendable {
 
     /// Hits grouped by case, each case once: the answer to "every earlier case on X".
     public func searchCases(_ text: String, filter: SearchFilter = SearchFilter(), order: CaseOrder = .relevance, limit: Int = 10,
-                            offset: Int = 0, texts: inout SectionTextSource) throws -> CaseSearchResponse {
+                            offset: Int = 0, texts: inout SectionTextSource,
+                            deadline: Deadline = .never) throws -> CaseSearchResponse {
         let started = DispatchTime.now()
         let query = try plan(text, filter: filter)
+        try deadline.check()
         let ranked = searcher.search(query, limit: 5000)
+        try deadline.check()
         var groups: [CaseID: [ScoredSection]] = [:]
         var firstSeen: [CaseID] = []
         for hit in ranked.hits {
@@ -88,7 +97,7 @@ public struct SearchService: Sendable {
         var results: [CaseHit] = []
         for entry in cases.dropFirst(offset).prefix(limit) {
             let sections = groups[entry.id]!
-            let best = try makeHit(entry.best, terms: terms, texts: &texts)
+            let best = try makeHit(entry.best, terms: terms, texts: &texts, deadline: deadline)
             var kinds: [String] = []
             for section in sections {
                 let kind = reader.facts(section.sectionID).kind.rawValue
@@ -106,16 +115,19 @@ public struct SearchService: Sendable {
         return CaseSearchResponse(query: text, total: cases.count, tookMs: Self.milliseconds(since: started), cases: results)
     }
 
-    func makeHit(_ hit: ScoredSection, terms: Set<String>, texts: inout SectionTextSource) throws(IndexError) -> SearchHit {
+    func makeHit(_ hit: ScoredSection, terms: Set<String>, texts: inout SectionTextSource,
+                 deadline: Deadline = .never) throws -> SearchHit {
         let record = reader.sectionRecord(hit.sectionID)
         let damaged = reader.metadata.files[record.fileIndex].damaged
         // A file deleted or changed since indexing costs its hit the snippet, not the whole answer.
         var snippet = Snippet(passages: [])
         var note: String?
         do {
-            snippet = snippets.snippet(of: try texts.text(of: record), terms: terms,
-                                       readings: damaged ? { [reader] in reader.repairs(of: $0).map(reader.term) } : nil)
-        } catch {
+            let text = try texts.text(of: record)
+            snippet = try snippets.snippet(of: text, terms: terms,
+                                           readings: damaged ? { [reader] in reader.repairs(of: $0).map(reader.term) } : nil,
+                                           deadline: deadline)
+        } catch let error as IndexError {
             note = error.description
         }
         let s = record.section

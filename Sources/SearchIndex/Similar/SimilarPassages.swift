@@ -83,7 +83,9 @@ public struct SimilarPassages: Sendable {
         self.reader = reader
     }
 
-    public func similar(to draft: String, limit: Int = 5, texts: inout SectionTextSource) throws(IndexError) -> SimilarResponse {
+    /// - Parameter deadline: the request's time limit, checked per candidate section and paragraph.
+    public func similar(to draft: String, limit: Int = 5, texts: inout SectionTextSource,
+                        deadline: Deadline = .never) throws -> SimilarResponse {
         let started = DispatchTime.now()
         let bm25 = BM25()
         let n = reader.sectionCount
@@ -98,6 +100,7 @@ public struct SimilarPassages: Sendable {
         var unreadable: Set<String> = []
         var scored: [(paragraph: Paragraph, section: Int, profile: TextProfile, score: Double)] = []
         for section in candidates {
+            try deadline.check()
             let record = reader.sectionRecord(section)
             guard let text = try? texts.text(of: record) else {
                 unreadable.insert(texts.fileID(record.fileIndex))
@@ -105,6 +108,7 @@ public struct SimilarPassages: Sendable {
             }
             for paragraph in splitter.paragraphs(of: text, firstLine: record.section.firstLine, fileIndex: record.fileIndex)
             where seen.insert([paragraph.fileIndex, paragraph.lines.lowerBound]).inserted {
+                try deadline.check()
                 let damaged = reader.metadata.files[paragraph.fileIndex].damaged
                 let profile = TextProfile(terms: primaryTerms(paragraph.text, damaged: damaged), idf: idf)
                 let score = 0.6 * draftProfile.cosine(profile) + 0.4 * draftProfile.phrasing(profile)

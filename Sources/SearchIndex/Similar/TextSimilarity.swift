@@ -4,10 +4,16 @@ import NorwegianText
 /// How alike two passages are in wording: the cosine of their tf-idf vectors over index terms
 /// (shared rare words count most, word order does not), and the overlap of their word
 /// three-grams (the same phrasing, which near-identical boilerplate shares).
+///
+/// Sums run over the terms in sorted order and three-grams are hashed with a fixed function, so
+/// that the same texts give the same scores, to the last bit, in every process (a dictionary's
+/// order and `Hasher`'s seed change from run to run).
 struct TextProfile {
     let weights: [String: Double]
+    /// The keys of `weights`, sorted: the order every sum over them takes.
+    let terms: [String]
     let norm: Double
-    let shingles: Set<Int>
+    let shingles: Set<UInt64>
 
     init(terms: [String], idf: (String) -> Double) {
         var counts: [String: Int] = [:]
@@ -15,23 +21,33 @@ struct TextProfile {
         var weights: [String: Double] = [:]
         for (term, count) in counts { weights[term] = (1 + log(Double(count))) * idf(term) }
         self.weights = weights
-        norm = weights.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        var shingles: Set<Int> = []
+        let sorted = weights.keys.sorted()
+        self.terms = sorted
+        norm = sorted.reduce(0) { $0 + weights[$1]! * weights[$1]! }.squareRoot()
+        var shingles: Set<UInt64> = []
         if terms.count >= 3 {
             for i in 0...(terms.count - 3) {
-                var hasher = Hasher()
-                hasher.combine(terms[i]); hasher.combine(terms[i + 1]); hasher.combine(terms[i + 2])
-                shingles.insert(hasher.finalize())
+                shingles.insert(Self.stableHash(terms[i..<(i + 3)]))
             }
         }
         self.shingles = shingles
     }
 
+    /// FNV-1a over the words' UTF-8 bytes, a separator between words: the same in every process.
+    static func stableHash(_ words: ArraySlice<String>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for word in words {
+            for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
     func cosine(_ other: TextProfile) -> Double {
         guard norm > 0, other.norm > 0 else { return 0 }
-        let (small, large) = weights.count < other.weights.count ? (weights, other.weights) : (other.weights, weights)
+        let (small, large) = terms.count < other.terms.count ? (self, other) : (other, self)
         var dot = 0.0
-        for (term, w) in small { if let v = large[term] { dot += w * v } }
+        for term in small.terms { if let v = large.weights[term] { dot += small.weights[term]! * v } }
         return dot / (norm * other.norm)
     }
 

@@ -43,14 +43,23 @@ public struct SnippetBuilder: Sendable {
 
     typealias Match = (range: Range<Int>, term: String)
 
+    /// Windows tried after the first before giving up on more passages: each try is linear in the
+    /// matches, so a section of a million matches still costs a bounded number of passes.
+    static let windowTries = 8
+
     /// - Parameter readings: other readings of a word as analyzed here (the repairs of an
     ///   OCR-damaged word), so that `gkt` is marked for a query for `økt`.
-    public func snippet(of text: String, terms: Set<String>, readings: ((String) -> [String])? = nil) -> Snippet {
+    /// - Parameter deadline: the request's time limit, checked while analyzing and choosing.
+    public func snippet(of text: String, terms: Set<String>, readings: ((String) -> [String])? = nil,
+                        deadline: Deadline = .never) throws(DeadlineExceeded) -> Snippet {
         let units = Array(text.utf16)
+        try deadline.check()
         let tokens = analyzer.analyze(text)
+        try deadline.check()
         var matches: [Match] = []
         var matchedReading: [String: String?] = [:]
-        for token in tokens {
+        for (step, token) in tokens.enumerated() {
+            try deadline.check(step: step)
             var term: String? = terms.contains(token.text) ? token.text : nil
             if term == nil, let readings {
                 if let known = matchedReading[token.text] {
@@ -64,14 +73,23 @@ public struct SnippetBuilder: Sendable {
             let range = Int(token.range.lowerBound)..<Int(token.range.upperBound)
             if matches.last?.range != range { matches.append((range, term)) }
         }
-        var windows: [Range<Int>] = [bestWindow(matches, units: units)]
-        var shown = Set(matches.filter { windows[0].contains($0.range.lowerBound) }.map(\.term))
-        var remaining = matches.filter { !windows[0].contains($0.range.lowerBound) }
-        while windows.count < maximumPassages, !remaining.isEmpty {
-            let window = bestWindow(remaining, units: units)
+        let first = bestWindow(matches, units: units)
+        var windows: [Range<Int>] = [first.window]
+        var shown = Set(matches.filter { first.window.contains($0.range.lowerBound) }.map(\.term))
+        var remaining = matches.filter { !first.window.contains($0.range.lowerBound) }
+        var tries = 0
+        while windows.count < maximumPassages, !remaining.isEmpty, tries < maximumPassages * Self.windowTries {
+            tries += 1
+            try deadline.check()
+            let (window, seed) = bestWindow(remaining, units: units)
             let inside = remaining.filter { window.contains($0.range.lowerBound) }
+            guard !inside.isEmpty else {
+                // A match longer than a window: the window cannot hold it, so it is never shown.
+                remaining.remove(at: seed)
+                continue
+            }
             remaining.removeAll { window.contains($0.range.lowerBound) }
-            guard !inside.isEmpty, !windows.contains(where: { $0.overlaps(window) }) else { continue }
+            guard !windows.contains(where: { $0.overlaps(window) }) else { continue }
             let adds = inside.contains { !shown.contains($0.term) }
             guard adds || inside.count >= 2 else { continue }
             windows.append(window)
@@ -105,30 +123,42 @@ public struct SnippetBuilder: Sendable {
     }
 
     /// The UTF-16 range to show: starting a little before the densest run of matches, ending at
-    /// a word boundary.
-    func bestWindow(_ matches: [Match], units: [UInt16]) -> Range<Int> {
+    /// a word boundary; and the index of the match it was chosen for.
+    ///
+    /// The densest run is found by sliding a window over the matches (which come in text order)
+    /// with counts per term, so the cost is linear in the matches, not quadratic.
+    func bestWindow(_ matches: [Match], units: [UInt16]) -> (window: Range<Int>, seed: Int) {
         var bestStart = 0
+        var seed = 0
         if !matches.isEmpty {
+            let reach = maximumLength - leadingContext
             var bestDistinct = 0
             var bestCount = 0
+            var counts: [String: Int] = [:]
+            var end = 0
             for i in matches.indices {
-                var distinct: Set<String> = []
-                var count = 0
-                for j in i..<matches.count where matches[j].range.upperBound - matches[i].range.lowerBound <= maximumLength - leadingContext {
-                    distinct.insert(matches[j].term)
-                    count += 1
+                if end < i { end = i }
+                while end < matches.count, matches[end].range.upperBound - matches[i].range.lowerBound <= reach {
+                    counts[matches[end].term, default: 0] += 1
+                    end += 1
                 }
-                if distinct.count > bestDistinct || (distinct.count == bestDistinct && count > bestCount) {
-                    bestDistinct = distinct.count
+                let count = end - i
+                if counts.count > bestDistinct || (counts.count == bestDistinct && count > bestCount) {
+                    bestDistinct = counts.count
                     bestCount = count
                     bestStart = matches[i].range.lowerBound
+                    seed = i
+                }
+                if end > i {
+                    let term = matches[i].term
+                    if counts[term] == 1 { counts[term] = nil } else { counts[term]! -= 1 }
                 }
             }
             bestStart = wordStart(units, atOrBefore: max(0, bestStart - leadingContext), notAfter: bestStart)
         }
         while bestStart < units.count, isSpace(units[bestStart]) { bestStart += 1 }
         let end = wordEnd(units, atOrBefore: min(units.count, bestStart + maximumLength))
-        return bestStart..<max(bestStart, end)
+        return (bestStart..<max(bestStart, end), seed)
     }
 
     private func wordStart(_ units: [UInt16], atOrBefore index: Int, notAfter limit: Int) -> Int {

@@ -1,22 +1,28 @@
 import CouncilDocuments
 
-/// The on-disk layout of `Index/radsok.idx` (version 6), little-endian throughout:
+/// The on-disk layout of `Index/radsok.idx` (version 7), little-endian throughout:
 ///
 ///     "RADSOKIX" · version u32 · block count u32
-///     block table: (kind u32, offset u64, length u64) per block
+///     block table: (kind u32, offset u64, length u64, checksum u64) per block
+///     header checksum u64 of every byte before it
 ///     blocks: metadata (JSON) · sections (44-byte records) · strings · terms · postings · fold keys ·
 ///            compound parts · repairs
-///     checksum u64 of every byte before it
 ///
 /// One file, written to a temporary name and renamed into place, so a reader sees the old index
-/// or the new one and never half of either. Section text is not stored: it is read back from the
-/// corpus files by byte range, guarded by each file's content hash.
+/// or the new one and never half of either. Every block carries its own checksum, so damage is
+/// found in the block it hits, and a reader can verify a block when it first needs it. Section
+/// text is not stored: it is read back from the corpus files by byte range, guarded by each
+/// file's content hash.
 public enum IndexFormat {
-    public static let version: UInt32 = 6
+    public static let version: UInt32 = 7
     public static let fileName = "radsok.idx"
     static let magic: [UInt8] = Array("RADSOKIX".utf8)
     static let sectionRecordSize = 44
     static let termEntrySize = 20
+    /// Magic, version and block count.
+    static let headerPrefixSize = 16
+    /// Kind, offset, length and checksum of one block.
+    static let blockEntrySize = 28
 
     enum Block: UInt32, CaseIterable {
         case metadata = 1, sections, strings, terms, postings, foldKeys, compoundParts, repairs
@@ -34,6 +40,15 @@ public struct IndexedFile: Codable, Sendable, Hashable {
     public var damaged = false
 }
 
+/// A corpus file the build listed but did not index (binary, empty, unreadable): remembered so
+/// that freshness compares the whole file list, and a skipped file does not force a rebuild on
+/// every search.
+public struct SkippedFile: Codable, Sendable, Hashable {
+    public let id: String
+    public let size: Int
+    public let modified: Double
+}
+
 /// The index's self-description, stored as a small JSON block.
 public struct IndexMetadata: Codable, Sendable {
     public var formatVersion: UInt32
@@ -43,6 +58,8 @@ public struct IndexMetadata: Codable, Sendable {
     public var builtAt: Double
     public var buildSeconds: Double
     public var files: [IndexedFile]
+    /// The other files the corpus folder listed when the index was built.
+    public var skipped: [SkippedFile] = []
     public var sectionCount: Int
     /// Sum of section lengths in word positions, for BM25's average length.
     public var totalLength: Int

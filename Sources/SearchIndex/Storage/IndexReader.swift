@@ -1,7 +1,11 @@
 import CouncilDocuments
 import Foundation
 
-/// An opened index: memory-mapped, checksum-verified, read-only, shareable across threads.
+/// An opened index: read into memory, checksum-verified, read-only, shareable across threads.
+///
+/// The file is read, not memory-mapped: a mapping of a file that another program truncates or
+/// overwrites in place (`cp other.idx Index/radsok.idx`) kills the reading process with SIGBUS,
+/// and a server must survive whatever happens to its files.
 ///
 /// Opening does no analysis and decodes only the metadata and the section lengths; terms and
 /// postings are read in place when a query asks for them.
@@ -25,14 +29,7 @@ public struct IndexReader: Sendable {
 
     public static func open(folder: String) throws(IndexError) -> IndexReader {
         let path = (folder as NSString).appendingPathComponent(IndexFormat.fileName)
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw .io("cannot read \(path): \(error.localizedDescription)")
-        }
-        return try IndexReader(data: data)
+        return try IndexReader(data: IndexFile.read(path))
     }
 
     init(data: Data) throws(IndexError) {
@@ -58,25 +55,7 @@ public struct IndexReader: Sendable {
     }
 
     private static func parse(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> (IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int, Int, Int) {
-        guard raw.count >= 24, Array(raw[0..<8]) == IndexFormat.magic else { throw .corrupt("not a Rådsøk index file") }
-        var header = ByteReader(raw, offset: 8)
-        let version = try header.u32()
-        guard version == IndexFormat.version else { throw .unsupportedVersion(version) }
-        let body = UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)])
-        let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
-        guard ContentHash.of(body) == stored else { throw .corrupt("checksum mismatch") }
-        let count = try header.u32()
-        guard count <= 64 else { throw .corrupt("bad block table") }
-        var blocks: [IndexFormat.Block: Range<Int>] = [:]
-        for _ in 0..<count {
-            let kind = try header.u32()
-            let offset = try header.u64()
-            let length = try header.u64()
-            guard offset <= UInt64(body.count), length <= UInt64(body.count) - offset else { throw .corrupt("block out of bounds") }
-            if let block = IndexFormat.Block(rawValue: kind) { blocks[block] = Int(offset)..<Int(offset + length) }
-        }
-        guard IndexFormat.Block.allCases.allSatisfy({ blocks[$0] != nil }) else { throw .corrupt("missing block") }
-
+        let blocks = try IndexFile.blocks(raw)
         let metadata: IndexMetadata
         do {
             metadata = try JSONDecoder().decode(IndexMetadata.self, from: Data(raw[blocks[.metadata]!]))

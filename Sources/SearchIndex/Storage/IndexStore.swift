@@ -17,8 +17,8 @@ public enum IndexStore {
         }
     }
 
-    /// True when the index was built from exactly the files now in the corpus folder (same
-    /// names, sizes and modification times).
+    /// True when the index was built from exactly the files now in the corpus folder: the same
+    /// names, and for each the same size and content.
     public static func isFresh(_ metadata: IndexMetadata, corpus: String, builder: IndexBuilder = IndexBuilder()) throws(IndexError) -> Bool {
         guard metadata.analysisFingerprint == builder.fingerprint else { return false }
         return isFresh(metadata, corpus: corpus, files: try scan(corpus))
@@ -32,25 +32,59 @@ public enum IndexStore {
         }
     }
 
+    /// Decided by content, not by modification times alone: a file added with an old time
+    /// (`cp -p`, `mv`, `tar`, `rsync -a`) is a new name in the list, and a file whose time moved
+    /// is hashed and counts as changed only when its bytes did. Files skipped at build time are
+    /// in the list too, so they neither hide a change nor force a rebuild on every search.
     static func isFresh(_ metadata: IndexMetadata, corpus: String, files: [CorpusFile]) -> Bool {
-        guard metadata.corpusPath == URL(fileURLWithPath: corpus).standardizedFileURL.path else { return false }
+        guard metadata.corpusPath == URL(fileURLWithPath: corpus).standardizedFileURL.path,
+              files.count == metadata.files.count + metadata.skipped.count else { return false }
         let indexed = Dictionary(metadata.files.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        // Files skipped at build time (binary, empty) are not in the index; they must not force a
-        // rebuild on every search, so only files that are indexed or newer than the build count.
+        let skipped = Dictionary(metadata.skipped.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for file in files {
             if let known = indexed[file.id] {
-                if known.size != file.size || known.modified != file.modified { return false }
-            } else if file.modified > metadata.builtAt - metadata.buildSeconds - 1 {
+                guard known.size == file.size else { return false }
+                if known.modified != file.modified, contentHash(of: file.path) != known.contentHash { return false }
+            } else if let known = skipped[file.id] {
+                guard known.size == file.size, known.modified == file.modified else { return false }
+            } else {
                 return false
             }
         }
-        let present = Set(files.map(\.id))
-        return metadata.files.allSatisfy { present.contains($0.id) }
+        return true
     }
 
+    /// The hash `DocumentReader` records for a file's bytes, or nil when it cannot be read.
+    static func contentHash(of path: String) -> UInt64? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return data.withUnsafeBytes { ContentHash.of($0) }
+    }
+
+    /// The index, rebuilt first under the folder's lock when it is not fresh. Freshness is checked
+    /// again once the lock is held: the build this one waited for may have made the index fresh.
     public static func openFresh(index: String, corpus: String, builder: IndexBuilder = IndexBuilder(),
                                  progress: (@Sendable (String) -> Void)? = nil,
-                                 rebuilding: ((RebuildReason) -> Void)? = nil) throws(IndexError) -> (IndexReader, BuildReport?) {
+                                 rebuilding: ((RebuildReason) -> Void)? = nil,
+                                 waiting: ((String) -> Void)? = nil) throws(IndexError) -> (IndexReader, BuildReport?) {
+        if case .fresh(let reader) = try check(index: index, corpus: corpus, builder: builder) { return (reader, nil) }
+        let lock = try IndexLock(folder: index, waiting: waiting)
+        switch try check(index: index, corpus: corpus, builder: builder) {
+        case .fresh(let reader):
+            return (reader, nil)
+        case .stale(let reason):
+            rebuilding?(reason)
+            let report = try builder.buildLocked(corpus: corpus, into: index, progress: progress)
+            lock.release()
+            return (try IndexReader.open(folder: index), report)
+        }
+    }
+
+    enum State {
+        case fresh(IndexReader)
+        case stale(RebuildReason)
+    }
+
+    static func check(index: String, corpus: String, builder: IndexBuilder) throws(IndexError) -> State {
         let files = try scan(corpus)
         let reason: RebuildReason
         do {
@@ -58,7 +92,7 @@ public enum IndexStore {
             if reader.metadata.analysisFingerprint != builder.fingerprint {
                 reason = .otherRules
             } else if isFresh(reader.metadata, corpus: corpus, files: files) {
-                return (reader, nil)
+                return .fresh(reader)
             } else {
                 reason = .stale
             }
@@ -71,8 +105,6 @@ public enum IndexStore {
         } catch {
             throw error
         }
-        rebuilding?(reason)
-        let report = try builder.build(corpus: corpus, into: index, progress: progress)
-        return (try IndexReader.open(folder: index), report)
+        return .stale(reason)
     }
 }

@@ -46,24 +46,38 @@ enum IndexWriter {
         out.append(IndexFormat.magic)
         out.u32(IndexFormat.version)
         out.u32(UInt32(blocks.count))
-        var offset = UInt64(out.bytes.count + blocks.count * 20)
+        var offset = UInt64(IndexFormat.headerPrefixSize + blocks.count * IndexFormat.blockEntrySize + 8)
         for (kind, bytes) in blocks {
             offset = (offset + 7) & ~7
             out.u32(kind.rawValue)
             out.u64(offset)
             out.u64(UInt64(bytes.count))
+            out.u64(bytes.withUnsafeBytes { ContentHash.of($0) })
             offset += UInt64(bytes.count)
         }
+        out.u64(ContentHash.of(out.bytes))
         for (_, bytes) in blocks {
             while out.bytes.count % 8 != 0 { out.u8(0) }
             out.append(bytes)
         }
-        out.u64(ContentHash.of(out.bytes))
         return out.bytes
     }
 
-    /// Writes next to the destination, flushes, then renames over it: readers and crashes see
-    /// either the old file or the new one.
+    /// The temporary name a build writes to before renaming: `.radsok.idx.<pid>.tmp`.
+    static func temporaryName(pid: Int32) -> String { ".\(IndexFormat.fileName).\(pid).tmp" }
+
+    /// Removes the temporary files of builds that were killed while writing. Only the holder of
+    /// the folder's `IndexLock` may call it: then no other build is writing.
+    static func removeOrphans(in folder: String) {
+        let prefix = ".\(IndexFormat.fileName)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            unlink((folder as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// Writes next to the destination, flushes, then renames over it and flushes the folder:
+    /// readers and crashes see either the old file or the new one. The caller holds the lock.
     static func writeAtomically(_ bytes: [UInt8], to folder: String) throws(IndexError) {
         let fm = FileManager.default
         do {
@@ -72,7 +86,8 @@ enum IndexWriter {
             throw .io("cannot create index folder \(folder): \(error.localizedDescription)")
         }
         let destination = (folder as NSString).appendingPathComponent(IndexFormat.fileName)
-        let temporary = (folder as NSString).appendingPathComponent(".\(IndexFormat.fileName).\(getpid()).tmp")
+        removeOrphans(in: folder)
+        let temporary = (folder as NSString).appendingPathComponent(temporaryName(pid: getpid()))
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .io("cannot write \(temporary): \(String(cString: strerror(errno)))") }
         var written = 0
@@ -93,11 +108,17 @@ enum IndexWriter {
             unlink(temporary)
             throw .io("cannot move the new index into place at \(destination): \(String(cString: strerror(errno)))")
         }
+        // The rename is durable only once the folder's entry is on disk.
+        let folderFD = open(folder, O_RDONLY | O_DIRECTORY)
+        if folderFD >= 0 {
+            fsync(folderFD)
+            close(folderFD)
+        }
     }
 
     private static func metadataBlock(_ metadata: IndexMetadata) throws(IndexError) -> [UInt8] {
         do {
-            return Array(try JSONEncoder().encode(metadata))
+            return Array(try ContractJSON.encode(metadata))
         } catch {
             throw .io("cannot encode index metadata: \(error)")
         }

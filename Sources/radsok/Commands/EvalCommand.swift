@@ -31,9 +31,7 @@ struct EvalCommand: ParsableCommand {
         let reader = try location.openIndex()
         let report = EvaluationReport.evaluate(judgments, reader: reader)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try ContractJSON.string(report))
         } else {
             print(report.table(perQuery: perQuery))
         }

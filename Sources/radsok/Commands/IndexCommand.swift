@@ -13,7 +13,8 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let report: BuildReport
         do {
-            report = try IndexBuilder().build(corpus: location.corpusPath, into: location.indexPath, progress: Terminal.progressLine())
+            report = try IndexBuilder().build(corpus: location.corpusPath, into: location.indexPath,
+                                              progress: Terminal.progressLine(), waiting: Terminal.note)
         } catch {
             Terminal.endProgressLine()
             throw CommandFailure.failure(error.description)

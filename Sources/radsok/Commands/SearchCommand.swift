@@ -77,9 +77,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return try ContractJSON.string(value)
     }
 }
 

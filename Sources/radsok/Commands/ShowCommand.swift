@@ -28,9 +28,7 @@ struct ShowCommand: ParsableCommand {
         guard let response = found else { throw CommandFailure.failure("no case or section \(id) in the index") }
         let shown = response.sections
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes, .prettyPrinted]
-            print(String(decoding: try encoder.encode(response), as: UTF8.self))
+            print(try ContractJSON.string(response, pretty: true))
         } else {
             if case .caseID = wanted {
                 print(Terminal.bold("Sak \(wanted)") + (shown.first?.record.section.title.map { "  " + $0 } ?? ""))

@@ -48,12 +48,10 @@ struct SimilarCommand: ParsableCommand {
         do {
             response = try SimilarPassages(reader: reader).similar(to: text, limit: limit, texts: &texts)
         } catch {
-            throw CommandFailure.failure(error.description)
+            throw CommandFailure.failure(String(describing: error))
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(response), as: UTF8.self))
+            print(try ContractJSON.string(response))
         } else {
             print(Self.render(response))
         }

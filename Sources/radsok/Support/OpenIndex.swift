@@ -7,7 +7,8 @@ extension LocationOptions {
         do {
             let (reader, report) = try IndexStore.openFresh(
                 index: indexPath, corpus: corpusPath, progress: Terminal.progressLine(),
-                rebuilding: { reason in Terminal.note("building the index (\(reason))") })
+                rebuilding: { reason in Terminal.note("building the index (\(reason))") },
+                waiting: Terminal.note)
             if let report {
                 Terminal.endProgressLine()
                 report.warnings.forEach(Terminal.note)
