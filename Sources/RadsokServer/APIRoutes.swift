@@ -70,16 +70,17 @@ struct APIRoutes: Sendable {
         guard !query.allSatisfy(\.isWhitespace) || !filter.isEmpty else { throw APIError.badRequest("q is empty: give words to search for") }
         let served = index.current()
         let filters = filter
-        return try await offload { _ in
+        return try await offload { deadline in
             var texts = served.textSource()
             let filter = filters
             do {
                 if cases {
                     let response = try served.service.searchCases(query, filter: filter, order: order, limit: limit, offset: offset,
-                                                                  texts: &texts)
+                                                                  texts: &texts, deadline: deadline)
                     return JSONBody.response(Paged(value: response, offset: offset, limit: limit))
                 }
-                let response = try served.service.search(query, filter: filter, limit: limit, offset: offset, texts: &texts)
+                let response = try served.service.search(query, filter: filter, limit: limit, offset: offset, texts: &texts,
+                                                         deadline: deadline)
                 return JSONBody.response(Paged(value: response, offset: offset, limit: limit))
             } catch let problem as SearchService.QueryProblem {
                 throw APIError.badRequest(problem.description)
@@ -140,9 +141,10 @@ struct APIRoutes: Sendable {
         guard !draft.allSatisfy(\.isWhitespace) else { throw APIError.badRequest("the draft is empty: send a paragraph to compare") }
         let served = index.current()
         let text = draft
-        return try await offload { _ in
+        return try await offload { deadline in
             var texts = served.textSource()
-            return JSONBody.response(try SimilarPassages(reader: served.reader).similar(to: text, limit: limit, texts: &texts))
+            let similar = SimilarPassages(reader: served.reader)
+            return JSONBody.response(try similar.similar(to: text, limit: limit, texts: &texts, deadline: deadline))
         }
     }
 

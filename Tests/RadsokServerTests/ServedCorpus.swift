@@ -28,20 +28,36 @@ struct ServedCorpus {
             """,
     ]
 
-    /// The corpus indexed once per test run; each `ServedCorpus` serves a copy of its own, which
+    /// Which corpus to serve: the two small files above, or the project's `Corpus/` (600
+    /// sections), big enough for requests that take a while.
+    enum Choice: Sendable { case small, project }
+
+    /// Each corpus indexed once per test run; each `ServedCorpus` serves a copy of its own, which
     /// a test may change.
-    static let template: Result<URL, any Error> = Result {
+    static let smallTemplate = Result { try makeTemplate { corpus in
+        for (name, text) in files { try Data(text.utf8).write(to: corpus.appendingPathComponent(name)) }
+    } }
+    static let projectTemplate = Result { try makeTemplate { corpus in
+        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Corpus")
+        for name in try FileManager.default.contentsOfDirectory(atPath: project.path) where name.hasSuffix(".txt") {
+            try FileManager.default.copyItem(at: project.appendingPathComponent(name), to: corpus.appendingPathComponent(name))
+        }
+    } }
+
+    private static func makeTemplate(_ fill: (URL) throws -> Void) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-server-template-\(UUID().uuidString)")
         let corpus = root.appendingPathComponent("corpus")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        for (name, text) in files { try Data(text.utf8).write(to: corpus.appendingPathComponent(name)) }
+        try fill(corpus)
         try IndexBuilder().build(corpus: corpus.path, into: root.appendingPathComponent("index").path)
         return root
     }
 
-    init(limits: ServerLimits = ServerLimits()) throws {
+    init(limits: ServerLimits = ServerLimits(), corpus choice: Choice = .small) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-server-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: try Self.template.get(), to: root)
+        let template = choice == .small ? Self.smallTemplate : Self.projectTemplate
+        try FileManager.default.copyItem(at: try template.get(), to: root)
         let index = root.appendingPathComponent("index").path
         var server = RadsokServer(index: IndexHandle(reader: try IndexReader.open(folder: index), folder: index,
                                                        corpusPath: root.appendingPathComponent("corpus").path))
@@ -62,8 +78,9 @@ func object(_ response: TestResponse) throws -> [String: Any] {
 /// Runs `body` against a server over `ServedCorpus`, through the router alone (`.router`) or
 /// a real server on an ephemeral loopback port (`.live`).
 func withServer(_ framework: TestingSetup = .router, limits: ServerLimits = ServerLimits(),
+                corpus: ServedCorpus.Choice = .small,
                 _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-    let served = try ServedCorpus(limits: limits)
+    let served = try ServedCorpus(limits: limits, corpus: corpus)
     defer { served.remove() }
     try await served.server.makeApplication().test(framework) { client in try await body(client) }
 }
