@@ -59,22 +59,50 @@ struct ConnectionTests {
         }
     }
 
-    @Test("a connection over the cap is answered 503 and closed at once; the ones before it are served")
-    func connectionCap() async throws {
+    @Test("at the cap, a new connection takes the place of the one idle longest")
+    func connectionCapEvictsIdle() async throws {
         var limits = ServerLimits()
         limits.connections = 2
         try await withServer(.live, limits: limits) { client in
-            // The test client's keep-alive connection is the first.
+            // The test client's own connection, idle from now on, makes room first.
             #expect(try await client.execute(uri: "/api/health", method: .get).status == .ok)
-            let first = try RawConnection(port: try #require(client.port))
-            first.send("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(await first.responses(1).first?.status == 200)
-            let extra = try RawConnection(port: try #require(client.port))
+            let port = try #require(client.port)
+            let health = "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n"
+            let oldest = try RawConnection(port: port)
+            oldest.send(health)
+            #expect(await oldest.responses(1).first?.status == 200)
+            let second = try RawConnection(port: port)
+            second.send(health)
+            #expect(await second.responses(1).first?.status == 200)
+            let newcomer = try RawConnection(port: port)
+            newcomer.send(health)
+            #expect(await newcomer.responses(1).first?.status == 200)
+            #expect(await oldest.read(for: 2).closed)
+            second.send(health)
+            #expect(await second.responses(1).first?.status == 200)
+        }
+    }
+
+    @Test("when every connection at the cap has a request in progress, one more is answered 503 and closed")
+    func connectionCapRefuses() async throws {
+        var limits = ServerLimits()
+        limits.connections = 2
+        try await withServer(.live, limits: limits) { client in
+            // The test client's connection, idle from now on, is the first to make room.
+            #expect(try await client.execute(uri: "/api/health", method: .get).status == .ok)
+            let port = try #require(client.port)
+            var busy: [RawConnection] = []
+            for _ in 0..<2 {
+                // A head whose body is still coming: a request in progress.
+                let connection = try RawConnection(port: port)
+                connection.send("POST /api/similar HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nRådet")
+                _ = await connection.read(for: 0.3)
+                busy.append(connection)
+            }
+            let extra = try RawConnection(port: port)
             let (text, closed) = await extra.read(for: 5)
             #expect(RawResponse.parse(text).first?.status == 503)
             #expect(closed)
-            first.send("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(await first.responses(1).first?.status == 200)
         }
     }
 

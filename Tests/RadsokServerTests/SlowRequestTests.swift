@@ -14,35 +14,25 @@ extension TimedTests {
             return "/api/search?q=" + q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&cases=true"
         }()
 
-        @Test("with four slow searches running, a fast one is answered at once and the slow ones by their time limit")
+        @Test("with four slow searches running, a fast one started after them is answered before any of them")
         func fastBesideSlow() async throws {
-            var limits = ServerLimits()
-            limits.seconds = 0.5
-            try await withServer(limits: limits, corpus: .project) { client in
-                try await withThrowingTaskGroup(of: (String, Double, Int).self) { group in
+            // Ordering, not a stopwatch: it holds however loaded the machine is. Before, the fast
+            // search waited for a thread behind all four (42 s on the 100 MB corpus).
+            try await withServer(corpus: .project) { client in
+                let finished = try await withThrowingTaskGroup(of: (String, Int).self) { group in
                     for _ in 0..<4 {
-                        group.addTask {
-                            let started = Date()
-                            let response = try await client.execute(uri: Self.slowQuery, method: .get)
-                            return ("slow", Date().timeIntervalSince(started), Int(response.status.code))
-                        }
+                        group.addTask { ("slow", Int(try await client.execute(uri: Self.slowQuery, method: .get).status.code)) }
                     }
                     group.addTask {
-                        try await Task.sleep(nanoseconds: 150_000_000)
-                        let started = Date()
-                        let response = try await client.execute(uri: "/api/search?q=helsedata", method: .get)
-                        return ("fast", Date().timeIntervalSince(started), Int(response.status.code))
+                        try await Task.sleep(nanoseconds: 300_000_000)
+                        return ("fast", Int(try await client.execute(uri: "/api/search?q=helsedata", method: .get).status.code))
                     }
-                    for try await (kind, seconds, status) in group {
-                        if kind == "fast" {
-                            #expect(status == 200)
-                            #expect(seconds < 1)  // it was 42 s behind four slow ones
-                        } else {
-                            #expect([200, 503].contains(status))
-                            #expect(seconds < 0.5 + 2)
-                        }
-                    }
+                    var finished: [(String, Int)] = []
+                    for try await answer in group { finished.append(answer) }
+                    return finished
                 }
+                #expect(finished.first?.0 == "fast")
+                #expect(finished.allSatisfy { $0.1 == 200 })
             }
         }
 

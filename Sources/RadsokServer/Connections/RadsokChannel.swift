@@ -31,7 +31,7 @@ struct RadsokChannel: ServerChildChannel {
             let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
             try pipeline.addHandlers(
                 [RequestReadTimeout(seconds: limits.requestReadSeconds), MalformedRequests(targetBytes: limits.targetBytes),
-                 KeepAliveRules()],
+                 KeepAliveRules(), ConnectionActivity(connections)],
                 position: .after(decoder))
             if !admitted { try pipeline.addHandler(RefuseConnection(), position: .first) }
             return value
