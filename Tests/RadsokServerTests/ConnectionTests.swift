@@ -16,6 +16,7 @@ struct ConnectionTests {
         ("GET /api/search?q=\(String(repeating: "a", count: 9_000)) HTTP/1.1\r\nHost: x\r\n\r\n", 414),
         ("GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n", 400),
         ("GET /api/health HTTP/1.1\r\nNot a header line\r\n\r\n", 400),
+        ("POST /api/similar HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nRådet\r\n0\r\n\r\n", 400),
     ])
     func malformed(request: String, status: Int) async throws {
         try await withConnection { port in

@@ -4,7 +4,8 @@ import NIOHTTP1
 /// Requests that cannot be routed, answered in JSON like every other error (NIO's own answer is
 /// an empty 400): unparseable ones 400, an unknown method 501, headers over the limit 431, a
 /// target over the limit 414. The connection is closed after the answer; one whose earlier
-/// requests are still being answered gets it after them.
+/// requests are still being answered gets it after them. A request broken in its body (a bad
+/// chunk) is answered at once: the route waiting for the rest of that body would wait in vain.
 final class MalformedRequests: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
@@ -16,6 +17,10 @@ final class MalformedRequests: ChannelDuplexHandler, RemovableChannelHandler {
     private var unanswered = 0
     private var refusal: (status: HTTPResponseStatus, message: String)?
     private var replied = false
+    /// Whether the latest request passed on has had its head but not yet its end.
+    private var readingBody = false
+    /// Whether a response has begun and not ended.
+    private var responding = false
 
     init(targetBytes: Int) {
         self.targetBytes = targetBytes
@@ -28,6 +33,9 @@ final class MalformedRequests: ChannelDuplexHandler, RemovableChannelHandler {
                 return refuse(.uriTooLong, "the request target is longer than \(targetBytes / 1024) KB", context: context)
             }
             unanswered += 1
+            readingBody = true
+        } else if case .end = unwrapInboundIn(data) {
+            readingBody = false
         }
         context.fireChannelRead(data)
     }
@@ -43,7 +51,11 @@ final class MalformedRequests: ChannelDuplexHandler, RemovableChannelHandler {
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         context.write(data, promise: promise)
-        if case .end = unwrapOutboundIn(data) {
+        switch unwrapOutboundIn(data) {
+        case .head: responding = true
+        case .body: break
+        case .end:
+            responding = false
             unanswered = max(0, unanswered - 1)
             replyIfDue(context)
         }
@@ -56,7 +68,8 @@ final class MalformedRequests: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private func replyIfDue(_ context: ChannelHandlerContext) {
-        guard let refusal, unanswered == 0, !replied else { return }
+        let brokenBody = readingBody && unanswered == 1 && !responding
+        guard let refusal, unanswered == 0 || brokenBody, !replied else { return }
         replied = true
         ChannelReply.send(refusal.status, refusal.message, context: context)
     }
