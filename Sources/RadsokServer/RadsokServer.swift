@@ -20,11 +20,15 @@ public struct RadsokServer: Sendable {
     /// Every route: the API under `/api`, the page at `/` and its script at `/app.js`; HEAD for
     /// every GET, OPTIONS, 405 and 501 by `MethodRules`.
     public func makeRouter() -> Router<BasicRequestContext> {
+        makeRouter(work: WorkLimiter(limits))
+    }
+
+    func makeRouter(work: WorkLimiter) -> Router<BasicRequestContext> {
         let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeaders())
         router.add(middleware: JSONErrors())
         router.add(middleware: MethodRules(endpoints: Self.endpoints))
-        APIRoutes(index: index, limits: limits, work: WorkLimiter(limits), logger: Self.logger).add(to: router)
+        APIRoutes(index: index, limits: limits, work: work, logger: Self.logger).add(to: router)
         WebPage.add(to: router)
         return router
     }
@@ -36,10 +40,14 @@ public struct RadsokServer: Sendable {
     }()
 
     public func makeApplication(onRunning: @escaping @Sendable (String) -> Void = { _ in }) -> some ApplicationProtocol {
+        makeApplication(work: WorkLimiter(limits), onRunning: onRunning)
+    }
+
+    func makeApplication(work: WorkLimiter, onRunning: @escaping @Sendable (String) -> Void) -> some ApplicationProtocol {
         let limits = limits
         let connections = OpenConnections(limit: limits.connections)
         return Application(
-            router: makeRouter(),
+            router: makeRouter(work: work),
             server: HTTPServerBuilder { responder in
                 RadsokChannel(responder: responder, limits: limits, connections: connections)
             },
@@ -52,8 +60,12 @@ public struct RadsokServer: Sendable {
     }
 
     /// Serves until a termination signal, then finishes the requests in flight and returns.
+    /// While serving, memory freed after a burst of requests goes back to the system when quiet.
     public func run(onRunning: @escaping @Sendable (String) -> Void) async throws {
-        try await makeApplication(onRunning: onRunning).runService()
+        let work = WorkLimiter(limits)
+        let trimming = Task.detached { await MemoryTrim.run(every: 5) { work.running == 0 } }
+        defer { trimming.cancel() }
+        try await makeApplication(work: work, onRunning: onRunning).runService()
     }
 }
 
