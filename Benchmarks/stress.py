@@ -227,11 +227,12 @@ class Good(threading.Thread):
             time.sleep(0.05)
 
 
-def slow_clients(port, count, seconds):
-    """Connections that send a request a byte a second; how they ended."""
-    request = b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 200 + b"\r\n\r\n"
-    outcome = collections.Counter()
-    sockets = []
+def held_connections(port, count, seconds, trickle=b"", delay=0.0, interval=1.0):
+    """`count` connections held up to `seconds` (opened after `delay`), each sending `trickle` a
+    byte every `interval` seconds, or nothing; how they ended and after how long."""
+    outcome, lifetimes, sockets = collections.Counter(), [], []
+    if stop.wait(delay):
+        return outcome, lifetimes
     for _ in range(count):
         try:
             s = socket.create_connection(("127.0.0.1", port), timeout=2)
@@ -240,7 +241,6 @@ def slow_clients(port, count, seconds):
         except OSError:
             outcome["could not connect"] += 1
     end = time.time() + seconds
-    lifetimes = []
     while sockets and time.time() < end and not stop.is_set():
         for entry in list(sockets):
             s, sent, got, opened = entry
@@ -258,56 +258,20 @@ def slow_clients(port, count, seconds):
                 sockets.remove(entry)
                 s.close()
                 continue
-            try:
-                s.send(request[sent:sent + 1])
-                entry[1] += 1
-            except OSError:
-                pass
-        time.sleep(1)
+            if sent < len(trickle):
+                try:
+                    s.send(trickle[sent:sent + 1])
+                    entry[1] += 1
+                except OSError:
+                    pass
+        time.sleep(interval)
     outcome["still open at the end"] += len(sockets)
     for s, *_ in sockets:
         s.close()
     return outcome, lifetimes
 
 
-def idle_clients(port, count, seconds, delay):
-    """Connections that send nothing, opened after `delay` (when the slow clients have met their
-    read timeout); how they ended."""
-    outcome = collections.Counter()
-    if stop.wait(delay):
-        return outcome, []
-    sockets = []
-    for _ in range(count):
-        try:
-            s = socket.create_connection(("127.0.0.1", port), timeout=2)
-            s.setblocking(False)
-            sockets.append((s, time.time()))
-        except OSError:
-            outcome["could not connect"] += 1
-    end = time.time() + seconds
-    lifetimes = []
-    while sockets and time.time() < end and not stop.is_set():
-        for entry in list(sockets):
-            s, opened = entry
-            try:
-                data = s.recv(4096)
-                kind = "refused (503)" if b" 503 " in data[:20] else "closed by server"
-                outcome[kind] += 1
-                if kind == "closed by server":
-                    lifetimes.append(time.time() - opened)
-                sockets.remove(entry)
-                s.close()
-            except BlockingIOError:
-                pass
-            except OSError:
-                outcome["reset by server"] += 1
-                sockets.remove(entry)
-                s.close()
-        time.sleep(0.5)
-    outcome["still open at the end"] += len(sockets)
-    for s, _ in sockets:
-        s.close()
-    return outcome, lifetimes
+SLOW_REQUEST = b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 200 + b"\r\n\r\n"
 
 
 def index_swaps(radsok, work, rounds, pause):
@@ -368,8 +332,10 @@ def main():
     threads = [threading.Thread(target=hostile, args=(args.port, seed, args.requests // args.workers, deadline, secrets))
                for seed in range(args.workers)]
     threads += [
-        threading.Thread(target=lambda: side.__setitem__("slow", slow_clients(args.port, args.slow, 40))),
-        threading.Thread(target=lambda: side.__setitem__("idle", idle_clients(args.port, args.idle, 30, 12))),
+        threading.Thread(target=lambda: side.__setitem__("slow", held_connections(args.port, args.slow, 40, SLOW_REQUEST))),
+        # The idle crowd comes when the slow clients have met their read timeout.
+        threading.Thread(target=lambda: side.__setitem__("idle", held_connections(args.port, args.idle, 30, delay=12,
+                                                                                   interval=0.5))),
         threading.Thread(target=lambda: side.__setitem__("swaps", index_swaps(args.radsok, args.work, args.swaps, 8))),
     ]
     for thread in threads:

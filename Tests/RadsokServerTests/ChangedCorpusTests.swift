@@ -11,7 +11,8 @@ struct ChangedCorpusTests {
 
     static let file = "ho21-møte-2025-1.txt"
 
-    func withChangedServer(_ change: Change, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    func withChangedServer(_ change: Change,
+                           _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let served = try ServedCorpus()
         defer { served.remove() }
         let url = served.corpus.appendingPathComponent(Self.file)
@@ -34,7 +35,9 @@ struct ChangedCorpusTests {
                 #expect(hit["snippet"] as? String == "")
                 #expect((hit["note"] as? String)?.contains("rebuild the index") == true)
             }
-            #expect(hits.contains { $0["file"] as? String != Self.file && $0["note"] == nil && ($0["snippet"] as? String)?.isEmpty == false })
+            #expect(hits.contains { hit in
+                hit["file"] as? String != Self.file && hit["note"] == nil && (hit["snippet"] as? String)?.isEmpty == false
+            })
             let cases = try await client.execute(uri: "/api/search?q=helsedata&cases=true", method: .get)
             #expect(cases.status == .ok)
         }

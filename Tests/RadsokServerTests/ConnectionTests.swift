@@ -6,8 +6,18 @@ import Testing
 /// What happens on the wire, below the routes: a real server on a loopback port and bare sockets.
 @Suite("Connections: malformed requests, HTTP/1.0, pipelining, caps and timeouts")
 struct ConnectionTests {
-    func withConnection(limits: ServerLimits = ServerLimits(), _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
+    func withConnection(limits: ServerLimits = ServerLimits(),
+                        _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
         try await withServer(.live, limits: limits) { client in try await body(try #require(client.port)) }
+    }
+
+    /// A live server whose test client has made one request: its connection, idle from then on,
+    /// is the oldest and the first to make room at the cap.
+    func withIdleFirstConnection(limits: ServerLimits, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
+        try await withServer(.live, limits: limits) { client in
+            #expect(try await client.execute(uri: "/api/health", method: .get).status == .ok)
+            try await body(try #require(client.port))
+        }
     }
 
     @Test("requests that cannot be routed get a JSON error with a fitting status, then the connection closes", arguments: [
@@ -64,10 +74,7 @@ struct ConnectionTests {
     func connectionCapEvictsIdle() async throws {
         var limits = ServerLimits()
         limits.connections = 2
-        try await withServer(.live, limits: limits) { client in
-            // The test client's own connection, idle from now on, makes room first.
-            #expect(try await client.execute(uri: "/api/health", method: .get).status == .ok)
-            let port = try #require(client.port)
+        try await withIdleFirstConnection(limits: limits) { port in
             let health = "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n"
             let oldest = try RawConnection(port: port)
             oldest.send(health)
@@ -88,10 +95,7 @@ struct ConnectionTests {
     func connectionCapRefuses() async throws {
         var limits = ServerLimits()
         limits.connections = 2
-        try await withServer(.live, limits: limits) { client in
-            // The test client's connection, idle from now on, is the first to make room.
-            #expect(try await client.execute(uri: "/api/health", method: .get).status == .ok)
-            let port = try #require(client.port)
+        try await withIdleFirstConnection(limits: limits) { port in
             var busy: [RawConnection] = []
             for _ in 0..<2 {
                 // A head whose body is still coming: a request in progress.
@@ -107,14 +111,22 @@ struct ConnectionTests {
         }
     }
 
-    @Test("an idle keep-alive connection is closed after idleSeconds")
-    func idleTimeout() async throws {
+    enum Stall: String, CaseIterable { case idleAfterAnswer, bodyTooSlow }
+
+    @Test("an idle keep-alive connection is closed after idleSeconds; a body sent too slowly after requestReadSeconds",
+          arguments: Stall.allCases)
+    func stalled(stall: Stall) async throws {
         var limits = ServerLimits()
-        limits.idleSeconds = 0.5
+        limits.idleSeconds = stall == .idleAfterAnswer ? 0.5 : 30
+        limits.requestReadSeconds = 1
         try await withConnection(limits: limits) { port in
             let connection = try RawConnection(port: port)
-            connection.send("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
-            #expect(await connection.responses(1).first?.status == 200)
+            if stall == .idleAfterAnswer {
+                connection.send("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
+                #expect(await connection.responses(1).first?.status == 200)
+            } else {
+                connection.send("POST /api/similar HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nRådet")
+            }
             let started = Date()
             #expect(await connection.read(for: 5).closed)
             #expect(Date().timeIntervalSince(started) < 3)
@@ -139,19 +151,6 @@ struct ConnectionTests {
             }
             #expect(RawResponse.parse(text).first?.status == 408)
             #expect(closed)
-            #expect(Date().timeIntervalSince(started) < 3)
-        }
-    }
-
-    @Test("a body sent too slowly is cut off too")
-    func slowBody() async throws {
-        var limits = ServerLimits()
-        limits.requestReadSeconds = 1
-        try await withConnection(limits: limits) { port in
-            let connection = try RawConnection(port: port)
-            connection.send("POST /api/similar HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nRådet")
-            let started = Date()
-            #expect(await connection.read(for: 5).closed)
             #expect(Date().timeIntervalSince(started) < 3)
         }
     }

@@ -31,8 +31,9 @@ struct ErrorMessageTests {
             let response = try await client.execute(uri: uri, method: .get)
             #expect(response.status.code >= 400 && response.status.code < 500)
             let message = try #require(try object(response)["error"] as? String)
-            let folders = [served.root.path, FileManager.default.temporaryDirectory.path, FileManager.default.currentDirectoryPath,
-                           NSHomeDirectory(), "root:x:0:0"]
+            let files = FileManager.default
+            let folders = [served.root.path, files.temporaryDirectory.path, files.currentDirectoryPath, NSHomeDirectory(),
+                           "root:x:0:0"]
             for path in folders {
                 #expect(!message.contains(path), "\(message)")
             }

@@ -9,7 +9,8 @@ struct IndexLocationTests {
     func problems() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-location-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(IndexFormat.fileName), withIntermediateDirectories: true)
+        let folderNamedLikeTheIndex = root.appendingPathComponent(IndexFormat.fileName)
+        try FileManager.default.createDirectory(at: folderNamedLikeTheIndex, withIntermediateDirectories: true)
         #expect(IndexLocation.problem(folder: root.path)?.contains("is a folder, not an index file") == true)
         let file = root.appendingPathComponent("plain.txt")
         try Data("x".utf8).write(to: file)

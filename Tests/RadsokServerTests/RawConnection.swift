@@ -15,7 +15,9 @@ final class RawConnection: Sendable {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard socket >= 0, connected == 0 else { throw POSIXError(.ECONNREFUSED) }
     }
@@ -33,7 +35,8 @@ final class RawConnection: Sendable {
     ///
     /// Waits on a thread of its own: blocking one of Swift's few cooperative threads would starve
     /// the server under test, which answers on them.
-    func read(for seconds: Double, until done: @escaping @Sendable (String) -> Bool = { _ in false }) async -> (text: String, closed: Bool) {
+    func read(for seconds: Double,
+              until done: @escaping @Sendable (String) -> Bool = { _ in false }) async -> (text: String, closed: Bool) {
         await withCheckedContinuation { continuation in
             Thread { [self] in continuation.resume(returning: blockingRead(for: seconds, until: done)) }.start()
         }

@@ -41,7 +41,9 @@ extension TimedTests {
         func stopsAtDeadline() async throws {
             let limiter = WorkLimiter(workers: 1, waiting: 0, waitSeconds: 1)
             let took = await Self.seconds {
-                await #expect(throws: APIError.self) { try await limiter.run(deadline: Deadline(seconds: 0.2)) { try Self.hold(5, $0) } }
+                await #expect(throws: APIError.self) {
+                    try await limiter.run(deadline: Deadline(seconds: 0.2)) { try Self.hold(5, $0) }
+                }
             }
             #expect(took < 1)
             try await Task.sleep(nanoseconds: 50_000_000)
@@ -89,7 +91,9 @@ extension TimedTests {
             let second = Task { try await limiter.run(deadline: Deadline(seconds: 5)) { _ in 2 } }
             for _ in 0..<40 where limiter.waitingNow < 1 { try await Task.sleep(nanoseconds: 10_000_000) }
             let took = await Self.seconds {
-                let error = await #expect(throws: APIError.self) { try await limiter.run(deadline: Deadline(seconds: 5)) { _ in 3 } }
+                let error = await #expect(throws: APIError.self) {
+                    try await limiter.run(deadline: Deadline(seconds: 5)) { _ in 3 }
+                }
                 #expect(error?.message.contains("busy") == true)
             }
             #expect(took < 0.4)

@@ -23,7 +23,8 @@ enum ChannelReply {
         let body = body(message)
         context.write(NIOAny(HTTPServerResponsePart.head(head(status, bodyBytes: body.readableBytes))), promise: nil)
         context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(body))), promise: nil)
-        context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil))).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+        context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil))).assumeIsolated()
+            .whenComplete { _ in context.close(promise: nil) }
     }
 
     /// The reply as bytes on the wire, for a handler in front of the HTTP codec.

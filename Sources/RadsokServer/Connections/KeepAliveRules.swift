@@ -6,12 +6,7 @@ import NIOHTTP1
 /// Hummingbird looks for; each such answer then says `Connection: close` and the connection is
 /// closed after it. (Hummingbird sees requests as HTTP types, without their version, and kept
 /// every HTTP/1.0 connection open.)
-final class KeepAliveRules: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias InboundOut = HTTPServerRequestPart
-    typealias OutboundIn = HTTPServerResponsePart
-    typealias OutboundOut = HTTPServerResponsePart
-
+final class KeepAliveRules: HTTPPartHandler {
     /// For each request not yet answered, in order: the connection header its answer carries.
     private var answers: [String?] = []
 

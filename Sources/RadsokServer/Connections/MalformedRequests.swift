@@ -6,12 +6,7 @@ import NIOHTTP1
 /// target over the limit 414. The connection is closed after the answer; one whose earlier
 /// requests are still being answered gets it after them. A request broken in its body (a bad
 /// chunk) is answered at once: the route waiting for the rest of that body would wait in vain.
-final class MalformedRequests: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias InboundOut = HTTPServerRequestPart
-    typealias OutboundIn = HTTPServerResponsePart
-    typealias OutboundOut = HTTPServerResponsePart
-
+final class MalformedRequests: HTTPPartHandler {
     private let targetBytes: Int
     /// Requests passed on whose responses have not ended.
     private var unanswered = 0
@@ -44,7 +39,8 @@ final class MalformedRequests: ChannelDuplexHandler, RemovableChannelHandler {
         guard let error = error as? HTTPParserError else { return context.fireErrorCaught(error) }
         switch error {
         case .invalidMethod: refuse(.notImplemented, "this server does not implement that method", context: context)
-        case .headerOverflow: refuse(.requestHeaderFieldsTooLarge, "the request's headers or target are too large", context: context)
+        case .headerOverflow:
+            refuse(.requestHeaderFieldsTooLarge, "the request's headers or target are too large", context: context)
         default: refuse(.badRequest, "the request is not valid HTTP/1.1", context: context)
         }
     }

@@ -65,12 +65,7 @@ final class OpenConnections: Sendable {
 
 /// Tells `OpenConnections` when a connection has a request in progress, so that it is not the
 /// one closed to make room.
-final class ConnectionActivity: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias InboundOut = HTTPServerRequestPart
-    typealias OutboundIn = HTTPServerResponsePart
-    typealias OutboundOut = HTTPServerResponsePart
-
+final class ConnectionActivity: HTTPPartHandler {
     private let connections: OpenConnections
 
     init(_ connections: OpenConnections) {
@@ -104,7 +99,8 @@ final class RefuseConnection: ChannelInboundHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
 
     private func refuse(_ context: ChannelHandlerContext) {
-        let reply = ChannelReply.bytes(.serviceUnavailable, "the server has too many requests in progress; try again in a moment")
+        let reply = ChannelReply.bytes(.serviceUnavailable,
+                                       "the server has too many requests in progress; try again in a moment")
         context.writeAndFlush(wrapOutboundOut(reply)).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
     }
 }

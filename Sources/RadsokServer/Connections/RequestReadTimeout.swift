@@ -5,12 +5,7 @@ import NIOHTTP1
 /// body, from its first byte: "slowloris" clients that send a byte a second to hold a connection
 /// for ever. An idle timeout does not see them, since bytes keep coming; nor does the cap on
 /// connections, which they fill. A request not yet begun to be answered gets a 408 first.
-final class RequestReadTimeout: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias InboundOut = HTTPServerRequestPart
-    typealias OutboundIn = HTTPServerResponsePart
-    typealias OutboundOut = HTTPServerResponsePart
-
+final class RequestReadTimeout: HTTPPartHandler {
     private let timeout: TimeAmount
     private var timer: Scheduled<Void>?
     /// Whether the request being read has had its head passed on (the router may answer it).
