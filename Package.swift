@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Hummingbird's own NIO, named for the server's channel handlers (connection cap, timeouts).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -27,8 +29,12 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["SearchIndex"], swiftSettings: strict),
         .target(
             name: "RadsokServer",
-            dependencies: ["SearchIndex", "CouncilDocuments", .product(name: "Hummingbird", package: "hummingbird")],
-            resources: [.copy("Page/index.html")],
+            dependencies: [
+                "SearchIndex", "CouncilDocuments", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            resources: [.copy("Page/index.html"), .copy("Page/app.js")],
             swiftSettings: strict
         ),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),

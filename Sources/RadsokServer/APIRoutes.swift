@@ -1,42 +1,58 @@
 import CouncilDocuments
 import Foundation
 import Hummingbird
+import Logging
 import SearchIndex
 
 /// The JSON API: the same answers as the CLI, through the same `SearchService`.
 struct APIRoutes: Sendable {
     let index: IndexHandle
     let limits: ServerLimits
+    let work: WorkLimiter
+    let logger: Logger
+
+    static let endpoints = [
+        Endpoint(path: "api/search", methods: [.get]), Endpoint(path: "api/cases/**", methods: [.get]),
+        Endpoint(path: "api/sections/**", methods: [.get]), Endpoint(path: "api/similar", methods: [.get, .post]),
+        Endpoint(path: "api/health", methods: [.get]),
+    ]
 
     func add(to router: Router<BasicRequestContext>) {
         router.get("api/search") { request, _ in await answer { try await search(request) } }
         router.get("api/cases/**") { _, context in await answer { try await showCase(context.parameters.getCatchAll()) } }
-        router.get("api/sections/**") { _, context in await answer { try await showSection(context.parameters.getCatchAll()) } }
+        router.get("api/sections/**") { _, context in
+            await answer { try await showSection(context.parameters.getCatchAll()) }
+        }
         router.post("api/similar") { request, _ in await answer { try await similar(request) } }
         router.get("api/similar") { request, _ in await answer { try await similar(request) } }
         router.get("api/health") { _, _ in await answer { health() } }
-        for (path, allowed) in [("api/search", "GET"), ("api/cases/**", "GET"), ("api/sections/**", "GET"), ("api/health", "GET"), ("api/similar", "POST")] {
-            for method in [HTTPRequest.Method.put, .delete, .patch] + (allowed == "GET" ? [.post] : []) {
-                router.on(RouterPath(path), method: method) { _, _ in APIError.methodNotAllowed(allowed).response }
-            }
-        }
     }
 
-    /// Runs a handler, turning its failures into JSON errors.
+    /// Runs a handler, turning its failures into JSON errors; what the client may not see (an
+    /// unexpected error's text can name files) goes to the log.
     private func answer(_ body: () async throws -> Response) async -> Response {
         do {
             return try await body()
         } catch let error as APIError {
             return error.response
         } catch {
-            return APIError(status: .internalServerError, message: String(describing: error)).response
+            logger.error("request failed: \(String(describing: error))")
+            return APIError.internalError.response
+        }
+    }
+
+    /// Runs CPU-bound work through the limiter with this request's deadline.
+    private func offload<T: Sendable>(_ work: @escaping @Sendable (Deadline) throws -> T) async throws -> T {
+        try await self.work.run(deadline: Deadline(seconds: limits.seconds)) { deadline in
+            try deadline.check()
+            return try work(deadline)
         }
     }
 
     // MARK: Search
 
     private func search(_ request: Request) async throws -> Response {
-        let parameters = request.uri.queryParameters
+        let parameters = try FormQuery(request)
         let query = parameters.get("q") ?? ""
         guard query.count <= limits.queryLength else { throw APIError.badRequest("q is longer than \(limits.queryLength) characters") }
         let limit = try integer(parameters.get("limit"), name: "limit", default: 10, range: 1...limits.limit)
@@ -54,20 +70,20 @@ struct APIRoutes: Sendable {
         guard !query.allSatisfy(\.isWhitespace) || !filter.isEmpty else { throw APIError.badRequest("q is empty: give words to search for") }
         let served = index.current()
         let filters = filter
-        return try await offload(seconds: limits.seconds) {
+        return try await offload { deadline in
             var texts = served.textSource()
             let filter = filters
             do {
                 if cases {
-                    let response = try served.service.searchCases(query, filter: filter, order: order, limit: limit, offset: offset, texts: &texts)
+                    let response = try served.service.searchCases(query, filter: filter, order: order, limit: limit, offset: offset,
+                                                                  texts: &texts, deadline: deadline)
                     return JSONBody.response(Paged(value: response, offset: offset, limit: limit))
                 }
-                let response = try served.service.search(query, filter: filter, limit: limit, offset: offset, texts: &texts)
+                let response = try served.service.search(query, filter: filter, limit: limit, offset: offset, texts: &texts,
+                                                         deadline: deadline)
                 return JSONBody.response(Paged(value: response, offset: offset, limit: limit))
             } catch let problem as SearchService.QueryProblem {
                 throw APIError.badRequest(problem.description)
-            } catch let error as IndexError {
-                throw APIError(status: .internalServerError, message: error.description)
             }
         }
     }
@@ -75,28 +91,36 @@ struct APIRoutes: Sendable {
     // MARK: Cases and sections
 
     private func showCase(_ parts: [Substring]) async throws -> Response {
-        let text = parts.joined(separator: "/")
-        guard let id = CaseID(text) else { throw APIError.badRequest("'\(text)' is not a case id like 8/1/2025") }
+        guard let id = CaseID(Self.decoded(parts)) else { throw APIError.badRequest("that is not a case id like 8/1/2025") }
         return try await show(.caseID(id)) { JSONBody.response($0) }
     }
 
     private func showSection(_ parts: [Substring]) async throws -> Response {
-        let text = parts.joined(separator: "/").removingPercentEncoding ?? ""
-        guard let selector = try? SectionSelector(text), case .section = selector else {
-            throw APIError.badRequest("'\(text)' is not a section id like FILE:FIRST-LAST")
+        guard let selector = try? SectionSelector(Self.decoded(parts)), case .section = selector else {
+            throw APIError.badRequest("that is not a section id like FILE:FIRST-LAST")
         }
         return try await show(selector) { JSONBody.response($0.sections[0]) }
     }
 
+    /// A catch-all path's components, joined and percent-decoded: `8%2F1%2F2025` is `8/1/2025`.
+    static func decoded(_ parts: [Substring]) -> String {
+        parts.joined(separator: "/").removingPercentEncoding ?? ""
+    }
+
     private func show(_ selector: SectionSelector, _ render: @escaping @Sendable (ShowResponse) -> Response) async throws -> Response {
         let served = index.current()
-        return try await offload(seconds: limits.seconds) {
+        return try await offload { _ in
             var texts = served.textSource()
             let found: ShowResponse?
             do { found = try served.service.show(selector, texts: &texts) } catch {
-                throw APIError(status: .internalServerError, message: String(describing: error))
+                // The corpus file was deleted or changed after indexing: its text cannot be cut.
+                guard case IndexError.io(let why)? = error as? IndexError else { throw error }
+                throw APIError(status: .conflict, message: why)
             }
-            guard let found else { throw APIError.notFound("no case or section \(selector) in the index") }
+            guard let found else {
+                if case .caseID(let id) = selector { throw APIError.notFound("no case \(id) in the index") }
+                throw APIError.notFound("no such section in the index; section ids are as /api/search gives them")
+            }
             return render(found)
         }
     }
@@ -104,8 +128,9 @@ struct APIRoutes: Sendable {
     // MARK: Prior wording
 
     private func similar(_ request: Request) async throws -> Response {
-        let limit = try integer(request.uri.queryParameters.get("limit"), name: "limit", default: 5, range: 1...limits.limit)
-        var draft = request.uri.queryParameters.get("text") ?? ""
+        let parameters = try FormQuery(request)
+        let limit = try integer(parameters.get("limit"), name: "limit", default: 5, range: 1...limits.limit)
+        var draft = parameters.get("text") ?? ""
         if request.method == .post {
             let body: ByteBuffer
             do { body = try await request.body.collect(upTo: limits.bodyBytes) } catch {
@@ -116,13 +141,10 @@ struct APIRoutes: Sendable {
         guard !draft.allSatisfy(\.isWhitespace) else { throw APIError.badRequest("the draft is empty: send a paragraph to compare") }
         let served = index.current()
         let text = draft
-        return try await offload(seconds: limits.seconds) {
+        return try await offload { deadline in
             var texts = served.textSource()
-            do {
-                return JSONBody.response(try SimilarPassages(reader: served.reader).similar(to: text, limit: limit, texts: &texts))
-            } catch {
-                throw APIError(status: .internalServerError, message: String(describing: error))
-            }
+            let similar = SimilarPassages(reader: served.reader)
+            return JSONBody.response(try similar.similar(to: text, limit: limit, texts: &texts, deadline: deadline))
         }
     }
 
@@ -160,8 +182,8 @@ struct APIRoutes: Sendable {
 
     // MARK: Parameters
 
-    private func integer(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let text, !text.isEmpty else { return value }
+    private func integer(_ raw: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = raw?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return value }
         guard let number = Int(text), range.contains(number) else {
             throw APIError.badRequest("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
@@ -169,7 +191,7 @@ struct APIRoutes: Sendable {
     }
 
     private func flag(_ text: String?, name: String) throws -> Bool {
-        switch text?.lowercased() {
+        switch text?.trimmingCharacters(in: .whitespaces).lowercased() {
         case nil, "", "false", "0": return false
         case "true", "1": return true
         default: throw APIError.badRequest("\(name) must be true or false")

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import SearchIndex
 
@@ -14,37 +15,62 @@ public struct RadsokServer: Sendable {
         self.index = index
     }
 
-    /// Every route: the API under `/api`, the page at `/`.
+    static let endpoints = APIRoutes.endpoints + WebPage.endpoints
+
+    /// Every route: the API under `/api`, the page at `/` and its script at `/app.js`; HEAD for
+    /// every GET, OPTIONS, 405 and 501 by `MethodRules`.
     public func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router()
+        makeRouter(work: WorkLimiter(limits))
+    }
+
+    func makeRouter(work: WorkLimiter) -> Router<BasicRequestContext> {
+        let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeaders())
         router.add(middleware: JSONErrors())
-        APIRoutes(index: index, limits: limits).add(to: router)
+        router.add(middleware: MethodRules(endpoints: Self.endpoints))
+        APIRoutes(index: index, limits: limits, work: work, logger: Self.logger).add(to: router)
         WebPage.add(to: router)
         return router
     }
 
-    public func makeApplication(onRunning: @escaping @Sendable (String) -> Void = { _ in }) -> some ApplicationProtocol {
+    static let logger: Logger = {
         var logger = Logger(label: "radsok")
         logger.logLevel = .warning
+        return logger
+    }()
+
+    public func makeApplication(onRunning: @escaping @Sendable (String) -> Void = { _ in }) -> some ApplicationProtocol {
+        makeApplication(work: WorkLimiter(limits), onRunning: onRunning)
+    }
+
+    func makeApplication(work: WorkLimiter, onRunning: @escaping @Sendable (String) -> Void) -> some ApplicationProtocol {
+        let limits = limits
+        let connections = OpenConnections(limit: limits.connections)
         return Application(
-            router: makeRouter(),
+            router: makeRouter(work: work),
+            server: HTTPServerBuilder { responder in
+                RadsokChannel(responder: responder, limits: limits, connections: connections)
+            },
             configuration: .init(address: .hostname(host, port: port), serverName: "radsok"),
-            onServerRunning: { channel in
+            onServerRunning: { [host, port] channel in
                 let port = channel.localAddress?.port ?? port
                 onRunning("http://\(host):\(port)/")
             },
-            logger: logger)
+            logger: Self.logger)
     }
 
     /// Serves until a termination signal, then finishes the requests in flight and returns.
+    /// While serving, memory freed after a burst of requests goes back to the system when quiet.
     public func run(onRunning: @escaping @Sendable (String) -> Void) async throws {
-        try await makeApplication(onRunning: onRunning).runService()
+        let work = WorkLimiter(limits)
+        let trimming = Task.detached { await MemoryTrim.run(every: 5) { work.running == 0 } }
+        defer { trimming.cancel() }
+        try await makeApplication(work: work, onRunning: onRunning).runService()
     }
 }
 
 /// Errors the router raises itself (no such path, a malformed request) as JSON `{"error": ...}`
-/// like every other API error.
+/// like every other API error. The path is not echoed: it may look like a file's.
 struct JSONErrors: RouterMiddleware {
     typealias Context = BasicRequestContext
 
@@ -52,21 +78,23 @@ struct JSONErrors: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
-            let message = error.body ?? (error.status == .notFound ? "no such page or endpoint: \(request.uri.path)" : error.status.reasonPhrase)
+            let message = error.body ?? (error.status == .notFound ? "no such page or endpoint" : error.status.reasonPhrase)
             return APIError(status: error.status, message: message).response
         }
     }
 }
 
 /// Headers that keep the page and its answers from being framed, sniffed or given scripts from
-/// elsewhere.
+/// elsewhere or inline: the page's script is `/app.js`.
 struct SecurityHeaders: RouterMiddleware {
     typealias Context = BasicRequestContext
+    static let policy = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; "
+        + "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.contentSecurityPolicy] = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
+        response.headers[.contentSecurityPolicy] = Self.policy
         return response
     }
 }

@@ -5,56 +5,8 @@ import RadsokServer
 import SearchIndex
 import Testing
 
-/// A small corpus indexed in a temporary folder, served by a `RadsokServer`.
-struct ServedCorpus {
-    let root: URL
-    let server: RadsokServer
-
-    static let files = [
-        "ho21-møte-2025-1.txt": """
-            Sak 1/1/2025 Spørsmål om habilitet
-
-            Rådet bes om å vurdere sin habilitet for sakene i dette møtet.
-
-            Sak 2/1/2025 Tilgang til helsedata
-
-            Rådet diskuterte tilgang til helsedata og Helsedataservice.
-            Forslag til vedtak: Rådet tar saken til orientering.
-            """,
-        "ho21-møte-2025-2.txt": """
-            Sak 3/2/2025 Oppfølging av helsedata
-
-            Tidligere behandlet i sak 2/1/2025. Rådet ber om en plan for <script>alert("x")</script> helsedata.
-            """,
-    ]
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-server-\(UUID().uuidString)")
-        let corpus = root.appendingPathComponent("corpus")
-        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        for (name, text) in Self.files { try Data(text.utf8).write(to: corpus.appendingPathComponent(name)) }
-        let index = root.appendingPathComponent("index").path
-        try IndexBuilder().build(corpus: corpus.path, into: index)
-        var server = RadsokServer(index: IndexHandle(reader: try IndexReader.open(folder: index), folder: index, corpusPath: corpus.path))
-        server.port = 0
-        self.server = server
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: root) }
-}
-
-func object(_ response: TestResponse) throws -> [String: Any] {
-    try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
-}
-
 @Suite("The HTTP API and the page")
 struct ServerTests {
-    func withServer(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let served = try ServedCorpus()
-        defer { served.remove() }
-        try await served.server.makeApplication().test(.router) { client in try await body(client) }
-    }
-
     @Test("search answers with the CLI's JSON plus paging")
     func search() async throws {
         try await withServer { client in
@@ -162,7 +114,18 @@ struct ServerTests {
                 #expect(!html.contains("innerHTML"))
                 #expect(!html.contains("http://") && !html.contains("https://"))
                 #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                // No inline script, so none needs allowing: the policy lets only /app.js run.
+                #expect(html.contains(#"<script src="/app.js"></script>"#))
+                #expect(!html.contains("<script>"))
+                let policy = response.headers[.contentSecurityPolicy] ?? ""
+                #expect(policy.contains("script-src 'self';") && !policy.contains("script-src 'self' 'unsafe-inline'"))
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+            try await client.execute(uri: "/app.js", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/javascript; charset=utf-8")
+                let script = String(buffer: response.body)
+                #expect(script.contains("textContent") && !script.contains("innerHTML"))
             }
             // Markup in a document reaches the client only inside a JSON string.
             try await client.execute(uri: "/api/search?q=plan", method: .get) { response in

@@ -33,6 +33,9 @@ public struct SearchHit: Encodable, Sendable {
     public let score: Double
     /// With matches between « and ».
     public let snippet: String
+    /// Why the snippet is empty: the file changed or went after the index was built. Left out
+    /// of the JSON when there is none.
+    public var note: String? = nil
 
     /// Kept for terminal output, not encoded.
     public let snippetValue: Snippet
@@ -40,7 +43,7 @@ public struct SearchHit: Encodable, Sendable {
     public let matchedWords: Int
 
     enum CodingKeys: String, CodingKey {
-        case file, lines, caseID = "case", kind, title, meeting, date, score, snippet
+        case file, lines, caseID = "case", kind, title, meeting, date, score, snippet, note
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -54,6 +57,7 @@ public struct SearchHit: Encodable, Sendable {
         try c.encode(date, forKey: .date)
         try c.encode(score, forKey: .score)
         try c.encode(snippet, forKey: .snippet)
+        try c.encodeIfPresent(note, forKey: .note)
     }
 }
 
@@ -87,7 +91,7 @@ public struct CaseHit: Encodable, Sendable {
     /// The case's adopted decision, whether or not the query matched it; null when none.
     public let decision: CaseDecision?
 
-    enum CodingKeys: String, CodingKey { case caseID = "case", title, meeting, date, kinds, score, snippet, sections, decision }
+    enum CodingKeys: String, CodingKey { case caseID = "case", title, meeting, date, kinds, score, snippet, note, sections, decision }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -98,6 +102,7 @@ public struct CaseHit: Encodable, Sendable {
         try c.encode(kinds, forKey: .kinds)
         try c.encode(score, forKey: .score)
         try c.encode(snippet, forKey: .snippet)
+        try c.encodeIfPresent(best.note, forKey: .note)
         try c.encode(sections, forKey: .sections)
         try c.encode(decision, forKey: .decision)
     }

@@ -123,14 +123,22 @@ public struct SearchService: Sendable {
                  deadline: Deadline = .never) throws -> SearchHit {
         let record = reader.sectionRecord(hit.sectionID)
         let damaged = reader.metadata.files[record.fileIndex].damaged
-        let snippet = try snippets.snippet(of: try texts.text(of: record), terms: terms,
+        // A file deleted or changed since indexing costs its hit the snippet, not the whole answer.
+        var snippet = Snippet(passages: [])
+        var note: String?
+        do {
+            let text = try texts.text(of: record)
+            snippet = try snippets.snippet(of: text, terms: terms,
                                            readings: damaged ? { [reader] in reader.repairs(of: $0).map(reader.term) } : nil,
                                            deadline: deadline)
+        } catch let error as IndexError {
+            note = error.description
+        }
         let s = record.section
         return SearchHit(
             file: texts.fileID(record.fileIndex), lines: [s.firstLine, s.lastLine], caseID: s.caseID?.description,
             kind: s.kind.rawValue, title: s.title, meeting: s.meeting, date: s.date,
-            score: (hit.score * 1000).rounded() / 1000, snippet: snippet.rendered(),
+            score: (hit.score * 1000).rounded() / 1000, snippet: snippet.rendered(), note: note,
             snippetValue: snippet, sectionID: hit.sectionID, matchedWords: hit.matchedWords)
     }
 

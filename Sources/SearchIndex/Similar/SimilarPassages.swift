@@ -6,6 +6,8 @@ import NorwegianText
 public struct SimilarResponse: Encodable, Sendable {
     public let tookMs: Double
     public let passages: [SimilarPassage]
+    /// Files left out because they changed or went after the index was built; absent when none.
+    public var note: String? = nil
 }
 
 public struct SimilarPassage: Encodable, Sendable {
@@ -96,11 +98,15 @@ public struct SimilarPassages: Sendable {
         let candidates = candidateSectionIDs(draftTerms, idf: idf)
 
         var seen: Set<[Int]> = []
+        var unreadable: Set<String> = []
         var scored: [(paragraph: Paragraph, section: Int, profile: TextProfile, score: Double)] = []
         for section in candidates {
             try deadline.check()
             let record = reader.sectionRecord(section)
-            let text = try texts.text(of: record)
+            guard let text = try? texts.text(of: record) else {
+                unreadable.insert(texts.fileID(record.fileIndex))
+                continue
+            }
             for paragraph in splitter.paragraphs(of: text, firstLine: record.section.firstLine, fileIndex: record.fileIndex)
             where seen.insert([paragraph.fileIndex, paragraph.lines.lowerBound]).inserted {
                 try deadline.check()
@@ -126,7 +132,12 @@ public struct SimilarPassages: Sendable {
             return SimilarPassage(kind: facts.kind.rawValue, title: facts.title, score: (leader.score * 1000).rounded() / 1000,
                                   text: leader.paragraph.text, occurrences: group.members.map { occurrence(scored[$0].paragraph, section: scored[$0].section, texts: texts) })
         }
-        return SimilarResponse(tookMs: SearchService.milliseconds(since: started), passages: passages)
+        var response = SimilarResponse(tookMs: SearchService.milliseconds(since: started), passages: passages)
+        if !unreadable.isEmpty {
+            response.note = "left out \(unreadable.sorted().joined(separator: ", ")): changed or gone since the index was built; "
+                + "rebuild the index with 'radsok index'"
+        }
+        return response
     }
 
     /// One term per word position: the written word's, or in a damaged document its repair,

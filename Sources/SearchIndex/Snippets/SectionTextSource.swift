@@ -50,13 +50,16 @@ public struct SectionTextSource: Sendable {
         let file = files[fileIndex]
         let path = (corpusPath as NSString).appendingPathComponent(file.id)
         let document: SourceDocument
+        // The messages name the file as the index does, never where the corpus is: a server
+        // shows them to its clients.
         do {
             document = try DocumentReader.read(path: path, id: file.id)
         } catch {
-            throw .io("cannot read \(file.id) back from the corpus: \(error.description)")
+            throw .io("\(file.id) cannot be read from the corpus (deleted or moved since the index was built); "
+                + "rebuild the index with 'radsok index'")
         }
         guard document.contentHash == file.contentHash else {
-            throw .io("\(file.id) changed since it was indexed; run 'radsok index' to refresh the index")
+            throw .io("\(file.id) has changed since the index was built; rebuild the index with 'radsok index'")
         }
         cache[fileIndex] = document.text
         shared?.store(document.text, for: fileIndex)

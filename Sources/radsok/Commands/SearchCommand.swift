@@ -95,7 +95,7 @@ enum HitFormatter {
             facts.append(hit.kinds.joined(separator: ", "))
             facts.append("\(hit.best.file):\(hit.best.lines[0])-\(hit.best.lines[1])")
             lines.append("    " + Terminal.dim(facts.joined(separator: " · ")))
-            lines.append("    " + (Terminal.stdoutIsTTY ? hit.best.snippetValue.rendered(open: "\u{1B}[1;33m", close: "\u{1B}[0m") : hit.snippet))
+            lines.append("    " + (hit.best.note ?? (Terminal.stdoutIsTTY ? hit.best.snippetValue.rendered(open: "\u{1B}[1;33m", close: "\u{1B}[0m") : hit.snippet)))
             if let decision = hit.decision { lines.append("    " + Terminal.bold("Vedtak:") + " " + decision.text) }
             lines.append("")
         }
@@ -156,7 +156,7 @@ enum HitFormatter {
             facts.append(String(format: "score %.2f", hit.score))
             lines.append("    " + Terminal.dim(facts.joined(separator: " · ")))
             let snippet = Terminal.stdoutIsTTY ? hit.snippetValue.rendered(open: "\u{1B}[1;33m", close: "\u{1B}[0m") : hit.snippet
-            lines.append("    " + snippet)
+            lines.append("    " + (hit.note ?? snippet))
             if let explanation = explaining?(hit) {
                 for c in explanation.contributions {
                     lines.append("    " + Terminal.dim(String(format: "%@ → %@ (%@): tf %d, %.3f", c.word, c.term, c.reason.rawValue, c.frequency, c.score)))

@@ -32,6 +32,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let problem = IndexLocation.problem(folder: location.indexPath) { throw CommandFailure.failure(problem) }
         let reader = try location.openIndex()
         var server = RadsokServer(index: IndexHandle(reader: reader, folder: location.indexPath, corpusPath: location.corpusPath))
         server.host = host

@@ -86,6 +86,7 @@ struct SimilarCommand: ParsableCommand {
             }
             lines.append("")
         }
+        if let note = response.note { lines.append(Terminal.dim(note)) }
         lines.append(String(format: "%d passages, %.2f ms", response.passages.count, response.tookMs))
         return lines.joined(separator: "\n")
     }
