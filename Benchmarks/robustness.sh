@@ -19,6 +19,6 @@ swift build --build-tests >/dev/null
 start=$(date +%s)
 RADSOK_KILLS=$kills RADSOK_QUERY_CHECKS=$queries swift test --skip-build \
   --filter 'KilledBuildTests|HostileQueryTests|DeterminismTests|DurableIndexTests|FuzzRegressionTests' 2>&1 \
-  | grep -E "^(✔|✘) (Test|Suite)|slowest|Issue|failed|passed after" | grep -v "^✔ Test .* case" || true
+  | grep -E "^(✔|✘) (Test|Suite)|slowest|flipped|Issue|failed|passed after" | grep -v "^✔ Test .* case" || true
 echo "kills: $kills, random queries: $queries (each answered twice), in $(( $(date +%s) - start )) s"
 if [ "$fuzz" -gt 0 ]; then Benchmarks/fuzz.sh "$fuzz"; fi

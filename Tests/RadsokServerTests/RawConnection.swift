@@ -59,7 +59,7 @@ final class RawConnection: Sendable {
     }
 
     /// Reads until `count` whole responses (with Content-Length bodies) have come, or `seconds`.
-    func responses(_ count: Int, within seconds: Double = 5) async -> [RawResponse] {
+    func responses(_ count: Int, within seconds: Double = 30) async -> [RawResponse] {
         let text = await read(for: seconds) { RawResponse.parse($0).count >= count }.text
         return RawResponse.parse(text)
     }

@@ -32,7 +32,9 @@ extension TimedTests {
                     return finished
                 }
                 #expect(finished.first?.0 == "fast")
-                #expect(finished.allSatisfy { $0.1 == 200 })
+                #expect(finished.first?.1 == 200)
+                // A slow search may reach its time limit on a loaded machine: 503 is its documented answer.
+                #expect(finished.allSatisfy { $0.1 == 200 || $0.1 == 503 })
             }
         }
 

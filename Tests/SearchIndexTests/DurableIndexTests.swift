@@ -40,6 +40,7 @@ struct DurableIndexTests {
                 refused += 1
             }
         }
+        print("flipped one bit at \(refused + harmless) offsets of \(original.count) bytes: \(refused) refused, \(harmless) harmless")
         #expect(refused > 0)
         #expect(harmless < refused / 20, "only padding may be harmless: \(harmless) of \(refused + harmless)")
     }
