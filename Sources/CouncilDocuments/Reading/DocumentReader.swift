@@ -9,6 +9,8 @@ public struct SourceDocument: Sendable {
     /// Hash of the file's bytes, so text read back later can be checked against what was indexed.
     public let contentHash: UInt64
     public let byteCount: Int
+    /// Bytes that were not valid UTF-8 and were read as Windows-1252.
+    public var windows1252Bytes = 0
 
     public init(id: String, text: String, encoding: TextEncoding, contentHash: UInt64, byteCount: Int) {
         self.id = id
@@ -41,9 +43,15 @@ public enum DocumentReader {
         return try decode(bytes, id: id, isHTML: ext == "html" || ext == "htm")
     }
 
+    /// The document of a file's bytes; the last step replaces stray control characters, so that
+    /// none comes through any decoder or an HTML entity (`&#0;`).
     public static func decode(_ bytes: [UInt8], id: String, isHTML: Bool = false) throws(DocumentReadError) -> SourceDocument {
-        var (text, encoding) = try TextDecoding.decode(bytes, path: id)
-        if isHTML { text = HTMLText.plainText(text) }
-        return SourceDocument(id: id, text: text, encoding: encoding, contentHash: ContentHash.of(bytes), byteCount: bytes.count)
+        let decoded = try TextDecoding.decode(bytes, path: id)
+        var text = isHTML ? HTMLText.plainText(decoded.text) : decoded.text
+        text = ControlCharacters.replacingStray(in: text)
+        var document = SourceDocument(id: id, text: text, encoding: decoded.encoding,
+                                      contentHash: ContentHash.of(bytes), byteCount: bytes.count)
+        document.windows1252Bytes = decoded.windows1252Bytes
+        return document
     }
 }

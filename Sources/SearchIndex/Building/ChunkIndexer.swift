@@ -54,9 +54,7 @@ struct ChunkIndexer {
                 file: file,
                 indexed: IndexedFile(id: file.id, size: file.size, modified: file.modified,
                                      contentHash: document.contentHash, encoding: document.encoding),
-                problem: nil,
-                note: document.encoding == .windows1252 ? "\(file.id) is not valid UTF-8; read as Windows-1252" : nil,
-                bytes: document.byteCount))
+                problem: nil, note: EncodingNote.of(document), bytes: document.byteCount))
             let words = analyzer.tokenizer.tokenize(document.text)
             if DamageProfile(tokens: words).isDamaged {
                 result.deferred.append((fileIndex, document))
