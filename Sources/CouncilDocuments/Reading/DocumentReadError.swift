@@ -23,7 +23,7 @@ public enum DocumentReadError: Error, Equatable, CustomStringConvertible, Sendab
         case .binary: "binary"
         case .empty: "empty"
         case .tooLarge(_, let bytes): "too large: \(bytes) bytes"
-        case .unsupportedType: "not a .txt, .md or .html file"
+        case .unsupportedType: SkippedPath.otherType
         case .notAFile(_, let kind): "\(kind), not a regular file"
         }
     }

@@ -27,19 +27,14 @@ public enum DocumentReader {
     /// Larger files are not council documents; refusing them keeps memory bounded.
     public static let maximumBytes = 256 << 20
 
+    public static func isSupported(_ path: String) -> Bool {
+        supportedExtensions.contains((path as NSString).pathExtension.lowercased())
+    }
+
     public static func read(path: String, id: String) throws(DocumentReadError) -> SourceDocument {
         let ext = (path as NSString).pathExtension.lowercased()
         guard supportedExtensions.contains(ext) else { throw .unsupportedType(path: id) }
-        let bytes: [UInt8]
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-            guard data.count <= maximumBytes else { throw DocumentReadError.tooLarge(path: id, bytes: data.count) }
-            bytes = [UInt8](data)
-        } catch let error as DocumentReadError {
-            throw error
-        } catch {
-            throw .unreadable(path: id, reason: (error as NSError).localizedDescription)
-        }
+        let bytes = try FileBytes.read(path: path, id: id, limit: maximumBytes)
         return try decode(bytes, id: id, isHTML: ext == "html" || ext == "htm")
     }
 

@@ -16,7 +16,7 @@ struct ChunkIndexer {
         let file: CorpusFile
         /// Nil when the file was skipped; `problem` says why.
         let indexed: IndexedFile?
-        let problem: String?
+        let problem: SkippedPath?
         let note: String?
         let bytes: Int
     }
@@ -47,7 +47,8 @@ struct ChunkIndexer {
             do {
                 document = try DocumentReader.read(path: file.path, id: file.id)
             } catch {
-                result.files.append(FileOutcome(file: file, indexed: nil, problem: error.description, note: nil, bytes: 0))
+                result.files.append(FileOutcome(file: file, indexed: nil, problem: SkippedPath(id: file.id, reason: error.reason),
+                                                note: nil, bytes: 0))
                 continue
             }
             result.files.append(FileOutcome(
