@@ -11,6 +11,9 @@ public struct IndexBuilder: Sendable {
     public var sectioner: Sectioner
     /// Text per unit of parallel work: large enough to amortize, small enough to balance two cores.
     public var chunkBytes = 1 << 20
+    /// Text per analysis window inside a document (`DocumentWindows`): bounds the memory a
+    /// large file takes to analyse.
+    var analysisWindowBytes = 1 << 20
     /// The system word list that widens the OCR lexicon when installed; nil to use the corpus only.
     public var wordList: String? = Lexicon.systemWordListPath
 
@@ -41,7 +44,7 @@ public struct IndexBuilder: Sendable {
         }
         let files = scan.files
         let chunks = chunkRanges(files)
-        let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner)
+        let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner, windowBytes: analysisWindowBytes)
         let clean = Self.parallel(chunks.count, progress: progress, label: "clean parts") { indexer.index(files, chunks[$0]) }
 
         // The lexicon of all the clean documents: repairs the damaged ones, splits compounds.
