@@ -9,6 +9,8 @@ public struct SourceDocument: Sendable {
     /// Hash of the file's bytes, so text read back later can be checked against what was indexed.
     public let contentHash: UInt64
     public let byteCount: Int
+    /// Bytes that were not valid UTF-8 and were read as Windows-1252.
+    public var windows1252Bytes = 0
 
     public init(id: String, text: String, encoding: TextEncoding, contentHash: UInt64, byteCount: Int) {
         self.id = id
@@ -25,25 +27,26 @@ public enum DocumentReader {
     /// Larger files are not council documents; refusing them keeps memory bounded.
     public static let maximumBytes = 256 << 20
 
+    public static func isSupported(_ path: String) -> Bool {
+        supportedExtensions.contains((path as NSString).pathExtension.lowercased())
+    }
+
     public static func read(path: String, id: String) throws(DocumentReadError) -> SourceDocument {
         let ext = (path as NSString).pathExtension.lowercased()
         guard supportedExtensions.contains(ext) else { throw .unsupportedType(path: id) }
-        let bytes: [UInt8]
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-            guard data.count <= maximumBytes else { throw DocumentReadError.tooLarge(path: id, bytes: data.count) }
-            bytes = [UInt8](data)
-        } catch let error as DocumentReadError {
-            throw error
-        } catch {
-            throw .unreadable(path: id, reason: (error as NSError).localizedDescription)
-        }
+        let bytes = try FileBytes.read(path: path, id: id, limit: maximumBytes)
         return try decode(bytes, id: id, isHTML: ext == "html" || ext == "htm")
     }
 
+    /// The document of a file's bytes; the last step replaces stray control characters, so that
+    /// none comes through any decoder or an HTML entity (`&#0;`).
     public static func decode(_ bytes: [UInt8], id: String, isHTML: Bool = false) throws(DocumentReadError) -> SourceDocument {
-        var (text, encoding) = try TextDecoding.decode(bytes, path: id)
-        if isHTML { text = HTMLText.plainText(text) }
-        return SourceDocument(id: id, text: text, encoding: encoding, contentHash: ContentHash.of(bytes), byteCount: bytes.count)
+        let decoded = try TextDecoding.decode(bytes, path: id)
+        var text = isHTML ? HTMLText.plainText(decoded.text) : decoded.text
+        text = ControlCharacters.replacingStray(in: text)
+        var document = SourceDocument(id: id, text: text, encoding: decoded.encoding,
+                                      contentHash: ContentHash.of(bytes), byteCount: bytes.count)
+        document.windows1252Bytes = decoded.windows1252Bytes
+        return document
     }
 }

@@ -1,71 +1,59 @@
 /// How a file's bytes became text.
 public enum TextEncoding: String, Sendable, Codable {
     case utf8
-    /// Not valid UTF-8: read as Windows-1252, the usual encoding of older Norwegian documents.
+    /// Not UTF-8 (more invalid sequences than valid multi-byte ones): read as Windows-1252, the
+    /// usual encoding of older Norwegian documents.
     case windows1252
+    /// UTF-8 with some invalid runs, which alone were read as Windows-1252.
+    case utf8WithWindows1252 = "utf8+windows1252"
+    case utf16LittleEndian = "utf16le"
+    case utf16BigEndian = "utf16be"
 }
 
-/// Why a file could not be read as a document.
-public enum DocumentReadError: Error, Equatable, CustomStringConvertible, Sendable {
-    case unreadable(path: String, reason: String)
-    case binary(path: String)
-    case empty(path: String)
-    case tooLarge(path: String, bytes: Int)
-    case unsupportedType(path: String)
-
-    public var description: String {
-        switch self {
-        case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
-        case .binary(let path): "\(path) looks like a binary file, not text; skipped"
-        case .empty(let path): "\(path) is empty; skipped"
-        case .tooLarge(let path, let bytes): "\(path) is too large (\(bytes) bytes); skipped"
-        case .unsupportedType(let path): "\(path) is not a .txt, .md or .html file; skipped"
-        }
-    }
+/// Text decoded from a file's bytes.
+public struct DecodedText: Sendable {
+    public var text: String
+    public var encoding: TextEncoding
+    /// Bytes read as Windows-1252 (all non-ASCII ones for `.windows1252`).
+    public var windows1252Bytes = 0
 }
 
-/// Decodes document bytes: UTF-8 when valid (a BOM is dropped), otherwise Windows-1252.
-/// Binary data (NUL bytes or many control characters) is refused rather than indexed as noise.
+/// Decodes document bytes: UTF-16 when it has a byte-order mark or the zero bytes of UTF-16,
+/// otherwise UTF-8 (a mark dropped) with any invalid runs read as Windows-1252, or Windows-1252
+/// throughout when most of it is invalid as UTF-8.
+///
+/// Binary data (by its share of control codes, `ControlCharacters`) and files of nothing but
+/// white space are refused rather than indexed as noise; stray controls in text become spaces.
 public enum TextDecoding {
-    public static func decode(_ bytes: [UInt8], path: String) throws(DocumentReadError) -> (text: String, encoding: TextEncoding) {
-        if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw .empty(path: path)
+    public static func decode(_ bytes: [UInt8], path: String) throws(DocumentReadError) -> DecodedText {
+        let decoded: DecodedText
+        if let (order, markLength) = UTF16Text.detect(bytes) {
+            let units = UTF16Text.units(bytes, order: order, markLength: markLength)
+            if ControlCharacters.looksBinary(units) { throw .binary(path: path) }
+            decoded = DecodedText(text: UTF16Text.text(units, cutOff: (bytes.count - markLength) % 2 == 1),
+                                  encoding: order == .littleEndian ? .utf16LittleEndian : .utf16BigEndian)
+        } else {
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+            if ControlCharacters.looksBinary(body) { throw .binary(path: path) }
+            decoded = eightBit(body)
         }
-        if looksBinary(bytes) { throw .binary(path: path) }
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let text = String(validating: body, as: UTF8.self) {
-            return (text, .utf8)
-        }
-        return (windows1252(body), .windows1252)
+        guard decoded.text.utf8.contains(where: { !isWhiteSpace($0) }) else { throw .empty(path: path) }
+        return decoded
     }
 
-    static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let sample = bytes.prefix(8192)
-        var control = 0
-        for byte in sample {
-            if byte == 0 { return true }
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { control += 1 }
+    /// UTF-8, UTF-8 with Windows-1252 runs, or Windows-1252: the first check is the fast one.
+    static func eightBit(_ body: ArraySlice<UInt8>) -> DecodedText {
+        if let text = String(validating: body, as: UTF8.self) { return DecodedText(text: text, encoding: .utf8) }
+        let tally = MixedUTF8.tally(body)
+        if tally.isWindows1252 {
+            return DecodedText(text: Windows1252.text(body), encoding: .windows1252,
+                               windows1252Bytes: body.count { $0 >= 0x80 })
         }
-        return control * 20 > sample.count
+        return DecodedText(text: MixedUTF8.text(body), encoding: .utf8WithWindows1252, windows1252Bytes: tally.invalidBytes)
     }
 
-    /// Windows-1252 is Latin-1 except for 0x80–0x9F, where it has typographic punctuation.
-    static func windows1252(_ bytes: ArraySlice<UInt8>) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
-        for byte in bytes {
-            if (0x80...0x9F).contains(byte) {
-                scalars.append(Unicode.Scalar(cp1252High[Int(byte - 0x80)]) ?? "\u{FFFD}")
-            } else {
-                scalars.append(Unicode.Scalar(byte))
-            }
-        }
-        return String(scalars)
+    /// Space and every C0 code: a file of nothing else has no text (stray codes become spaces).
+    private static func isWhiteSpace(_ byte: UInt8) -> Bool {
+        byte <= 0x20
     }
-
-    private static let cp1252High: [UInt32] = [
-        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-    ]
 }

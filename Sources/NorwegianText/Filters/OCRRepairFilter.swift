@@ -27,7 +27,13 @@ public struct OCRRepairFilter: TokenFilter {
                 repaired = known
             } else {
                 let word = token.text
-                repaired = memo?.value(for: word) { repairer.repair(word, damaged: damaged) } ?? repairer.repair(word, damaged: damaged)
+                // Not `memo?.value(…) ?? repair(…)`: a word that needs no repair is memoized as nil,
+                // and `??` would weigh it again each time.
+                if let memo {
+                    repaired = memo.value(for: word) { repairer.repair(word, damaged: damaged) }
+                } else {
+                    repaired = repairer.repair(word, damaged: damaged)
+                }
                 local[token.text] = repaired
             }
             guard let repaired else { continue }

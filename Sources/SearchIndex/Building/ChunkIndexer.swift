@@ -2,21 +2,32 @@ import CouncilDocuments
 import NorwegianText
 
 /// Indexes one run of corpus files, independently of every other run, so that runs can be
-/// processed in parallel: read, cut into sections, analyze each document once, accumulate
-/// postings with run-local section numbers.
+/// processed in parallel: read, cut into sections, analyze, accumulate postings with run-local
+/// section numbers.
 ///
 /// Clean documents are indexed at once and their words counted for the OCR lexicon; documents
 /// that read as OCR-damaged are handed back, to be indexed with repair once the lexicon of the
 /// whole corpus is known.
+///
+/// A document is analysed window by window (`DocumentWindows`), so memory follows the window,
+/// not the file. That gives the tokens of the whole text because the analyzer's filters decide
+/// token by token (stemming, and OCR repair with the fixed profile `withOCRRepair` gives); the
+/// one document-wide decision, whether a document is damaged, is added up over its windows.
 struct ChunkIndexer {
     let analyzer: Analyzer
     let sectioner: Sectioner
+    /// Bytes of text per analysis window: large enough that the filters' per-call memos (stems,
+    /// repairs) pay off as they do for a file of this size, small enough to bound memory.
+    var windowBytes = 1 << 20
+    /// A document up to this size keeps its tokens from the damage check to indexing; a larger
+    /// one is tokenized again rather than holding tokens for all of it (about 5 bytes per byte).
+    var keptTokenBytes = 8 << 20
 
     struct FileOutcome {
         let file: CorpusFile
         /// Nil when the file was skipped; `problem` says why.
         let indexed: IndexedFile?
-        let problem: String?
+        let problem: SkippedPath?
         let note: String?
         let bytes: Int
     }
@@ -47,24 +58,37 @@ struct ChunkIndexer {
             do {
                 document = try DocumentReader.read(path: file.path, id: file.id)
             } catch {
-                result.files.append(FileOutcome(file: file, indexed: nil, problem: error.description, note: nil, bytes: 0))
+                result.files.append(FileOutcome(file: file, indexed: nil, problem: SkippedPath(id: file.id, reason: error.reason),
+                                                note: nil, bytes: 0))
                 continue
             }
             result.files.append(FileOutcome(
                 file: file,
                 indexed: IndexedFile(id: file.id, size: file.size, modified: file.modified,
                                      contentHash: document.contentHash, encoding: document.encoding),
-                problem: nil,
-                note: document.encoding == .windows1252 ? "\(file.id) is not valid UTF-8; read as Windows-1252" : nil,
-                bytes: document.byteCount))
-            let words = analyzer.tokenizer.tokenize(document.text)
-            if DamageProfile(tokens: words).isDamaged {
+                problem: nil, note: EncodingNote.of(document), bytes: document.byteCount))
+            let windowed = WindowedDocument(text: document.text, sections: sectioner.sections(of: document), windowBytes: windowBytes)
+            let pieces = PieceTokenizer(tokenizer: analyzer.tokenizer)
+            var kept: [[Token]] = []
+            let keep = document.text.utf8.count <= keptTokenBytes
+            var damage = DamageTally()
+            for w in windowed.windows.indices {
+                let words = windowed.tokens(ofWindow: w, tokenizer: pieces)
+                damage.add(words)
+                if keep { kept.append(words) }
+            }
+            if damage.profile.isDamaged {
                 result.deferred.append((fileIndex, document))
                 continue
             }
-            result.lexicon.addWords(words)
             for definition in AcronymFinder().definitions(in: document.text) { result.acronyms[definition, default: 0] += 1 }
-            add(document, words: words, analyzer: analyzer, fileIndex: fileIndex, to: &accumulator, sections: &result.sections)
+            for w in windowed.windows.indices {
+                var words: [Token] = []
+                if keep { swap(&words, &kept[w]) } else { words = windowed.tokens(ofWindow: w, tokenizer: pieces) }
+                result.lexicon.addWords(words)
+                add(windowed, window: w, words: words, analyzer: analyzer, fileIndex: fileIndex,
+                    to: &accumulator, sections: &result.sections)
+            }
         }
         result.postings = accumulator.encode()
         return result
@@ -74,10 +98,14 @@ struct ChunkIndexer {
     func indexDamaged(_ documents: ArraySlice<(fileIndex: Int, document: SourceDocument)>, repairing: Analyzer) -> Result {
         var result = Result()
         var accumulator = PostingsAccumulator()
+        let pieces = PieceTokenizer(tokenizer: repairing.tokenizer)
         for (fileIndex, document) in documents {
-            let tokens = add(document, words: repairing.tokenizer.tokenize(document.text), analyzer: repairing, fileIndex: fileIndex,
-                             to: &accumulator, sections: &result.sections)
-            collectRepairs(tokens, into: &result.repairs)
+            let windowed = WindowedDocument(text: document.text, sections: sectioner.sections(of: document), windowBytes: windowBytes)
+            for w in windowed.windows.indices {
+                let tokens = add(windowed, window: w, words: windowed.tokens(ofWindow: w, tokenizer: pieces), analyzer: repairing,
+                                 fileIndex: fileIndex, to: &accumulator, sections: &result.sections)
+                collectRepairs(tokens, into: &result.repairs)
+            }
         }
         result.postings = accumulator.encode()
         return result
@@ -95,14 +123,14 @@ struct ChunkIndexer {
         }
     }
 
-    /// Hands each token of the analyzed document to the section it falls in, with positions
-    /// counted from the section's first word; returns the tokens.
+    /// Hands each token of an analyzed window to the section it falls in, with positions counted
+    /// from the section's first word; returns the tokens.
     @discardableResult
-    private func add(_ document: SourceDocument, words: [Token], analyzer: Analyzer, fileIndex: Int,
+    private func add(_ document: WindowedDocument, window w: Int, words: [Token], analyzer: Analyzer, fileIndex: Int,
                      to accumulator: inout PostingsAccumulator, sections: inout [SectionRecord]) -> [Token] {
-        let cut = sectioner.sections(of: document)
+        let cut = document.sections[document.windows[w].sections]
         guard !cut.isEmpty else { return [] }
-        let bounds = utf16Bounds(of: cut, in: document.text)
+        let bounds = document.sectionBounds(ofWindow: w)
         let tokens = analyzer.filter(words)
         // Sections may nest (a decision inside its case), so each finds its tokens by search.
         func firstToken(atOrAfter offset: Int) -> Int {
@@ -125,30 +153,5 @@ struct ChunkIndexer {
             sections.append(SectionRecord(fileIndex: fileIndex, section: section, length: length))
         }
         return tokens
-    }
-
-    /// Section byte ranges as UTF-16 offsets, the unit of token ranges; one walk over the text.
-    private func utf16Bounds(of sections: [Section], in text: String) -> [Range<Int>] {
-        let utf8 = text.utf8
-        var result: [Range<Int>] = []
-        result.reserveCapacity(sections.count)
-        var index = utf8.startIndex
-        var byteOffset = 0
-        var utf16Offset = 0
-        func advance(to target: Int) -> Int {
-            let targetIndex = utf8.index(index, offsetBy: target - byteOffset)
-            utf16Offset += text.utf16.distance(from: index, to: targetIndex)
-            index = targetIndex
-            byteOffset = target
-            return utf16Offset
-        }
-        // Offsets are converted in ascending order; nested sections come after their parent.
-        let boundaries = Set(sections.flatMap { [$0.byteRange.lowerBound, $0.byteRange.upperBound] }).sorted()
-        var converted: [Int: Int] = [:]
-        for boundary in boundaries { converted[boundary] = advance(to: boundary) }
-        for section in sections {
-            result.append(converted[section.byteRange.lowerBound]!..<converted[section.byteRange.upperBound]!)
-        }
-        return result
     }
 }

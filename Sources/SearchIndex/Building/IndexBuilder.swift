@@ -4,20 +4,6 @@ import Foundation
 import NorwegianText
 import Synchronization
 
-/// What a build did, for the user and for benchmarks.
-public struct BuildReport: Sendable {
-    public var files: Int
-    public var sections: Int
-    public var terms: Int
-    public var corpusBytes: Int
-    public var indexBytes: Int
-    public var seconds: Double
-    /// Files skipped, one line each, naming the file and why.
-    public var warnings: [String]
-    /// Things worth knowing that are not problems (a file read as Windows-1252).
-    public var notes: [String]
-}
-
 /// Builds the index of a corpus folder: read, cut into sections, analyze (in parallel over runs
 /// of sections), encode postings, write one file atomically.
 public struct IndexBuilder: Sendable {
@@ -25,6 +11,9 @@ public struct IndexBuilder: Sendable {
     public var sectioner: Sectioner
     /// Text per unit of parallel work: large enough to amortize, small enough to balance two cores.
     public var chunkBytes = 1 << 20
+    /// Text per analysis window inside a document (`DocumentWindows`): bounds the memory a
+    /// large file takes to analyse.
+    var analysisWindowBytes = 1 << 20
     /// The system word list that widens the OCR lexicon when installed; nil to use the corpus only.
     public var wordList: String? = Lexicon.systemWordListPath
 
@@ -58,14 +47,15 @@ public struct IndexBuilder: Sendable {
 
     func makeContents(corpus: String, progress: (@Sendable (String) -> Void)?) throws(IndexError) -> (IndexContents, BuildReport) {
         let started = Date()
-        let files: [CorpusFile]
+        let scan: CorpusListing
         do {
-            files = try CorpusScanner.files(in: corpus)
+            scan = try CorpusScanner.scan(corpus)
         } catch {
             throw .emptyCorpus(error.description)
         }
+        let files = scan.files
         let chunks = chunkRanges(files)
-        let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner)
+        let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner, windowBytes: analysisWindowBytes)
         let clean = Self.parallel(chunks.count, progress: progress, label: "clean parts") { indexer.index(files, chunks[$0]) }
 
         // The lexicon of all the clean documents: repairs the damaged ones, splits compounds.
@@ -93,12 +83,12 @@ public struct IndexBuilder: Sendable {
         outcomes.sort { $0.file.id < $1.file.id }
         var newIndex: [Int: Int] = [:]
         var indexedFiles: [IndexedFile] = []
-        var warnings: [String] = []
+        var skipped = scan.skipped
         var notes: [String] = []
         var corpusBytes = 0
         let listing = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1.id, $0) })
         for outcome in outcomes {
-            if let problem = outcome.problem { warnings.append(problem) }
+            if let problem = outcome.problem { skipped.append(problem) }
             if let note = outcome.note { notes.append(note) }
             corpusBytes += outcome.bytes
             if var indexed = outcome.indexed {
@@ -119,7 +109,10 @@ public struct IndexBuilder: Sendable {
                 records.append(record)
             }
         }
-        guard !indexedFiles.isEmpty else { throw .emptyCorpus("no readable documents in \(corpus): \(warnings.joined(separator: "; "))") }
+        skipped.sort()
+        guard !indexedFiles.isEmpty else {
+            throw .emptyCorpus("no readable documents in \(corpus): \(skipped.map(\.description).joined(separator: ", "))")
+        }
         let merged = PostingsMerger.merge(parts.map(\.postings), sectionBase: sectionBase)
         let foldKeys = Self.foldKeys(merged.terms)
         let compoundParts = CompoundTable.build(terms: merged.terms, lexicon: lexicon)
@@ -137,12 +130,14 @@ public struct IndexBuilder: Sendable {
                                      repairs: repairs)
         let report = BuildReport(files: indexedFiles.count, sections: records.count, terms: merged.terms.count,
                                  corpusBytes: corpusBytes, indexBytes: 0, seconds: Date().timeIntervalSince(started),
-                                 warnings: warnings, notes: notes)
+                                 skipped: skipped, notes: notes)
         return (contents, report)
     }
 
     /// Bump when analysis or sectioning changes in a way the fingerprint's sample does not show.
-    static let rulesRevision = 18
+    /// (19: files are decoded otherwise — UTF-16, invalid UTF-8 runs, stray controls — so the
+    /// byte ranges of an older index may point into other text.)
+    static let rulesRevision = 19
 
     /// Changes whenever analysis or sectioning would index a sample package differently (or their
     /// settings or `rulesRevision` change), so an index built by older rules is rebuilt.

@@ -20,7 +20,8 @@ struct IndexCommand: ParsableCommand {
             throw CommandFailure.failure(error.description)
         }
         Terminal.endProgressLine()
-        report.warnings.forEach(Terminal.note)
+        // One line for everything left out, so a corpus with many odd files stays readable.
+        if let summary = report.skipSummary { Terminal.note(summary) }
         report.notes.forEach(Terminal.note)
         let ratio = Double(report.indexBytes) / Double(max(1, report.corpusBytes))
         print(String(format: "indexed %d files, %d sections, %d terms in %.2f s (%.1f MB/s); index %.2f MB = %.2f× the corpus, in %@",

@@ -1,0 +1,44 @@
+import CouncilDocuments
+
+/// What a build did, for the user and for benchmarks.
+public struct BuildReport: Sendable {
+    public var files: Int
+    public var sections: Int
+    public var terms: Int
+    public var corpusBytes: Int
+    public var indexBytes: Int
+    public var seconds: Double
+    /// Every path of the corpus folder that was not indexed, in path order, with why: files
+    /// that could not be read as text, links not followed, FIFOs, folders that cannot be opened.
+    public var skipped: [SkippedPath]
+    /// Things worth knowing that are not problems (a file read as Windows-1252 or UTF-16).
+    public var notes: [String]
+
+    /// One line per skipped document; files that are not documents at all (other extensions)
+    /// share one line, so a folder of PDFs beside the texts does not fill the screen.
+    public var warnings: [String] {
+        let otherTypes = skipped.filter(\.isOtherType)
+        var lines = skipped.filter { !$0.isOtherType }.map { "skipped \($0.displayID): \($0.reason)" }
+        if !otherTypes.isEmpty {
+            lines.append("skipped \(otherTypes.count) file(s) that are \(SkippedPath.otherType): "
+                         + Self.list(otherTypes.map(\.displayID)))
+        }
+        return lines
+    }
+
+    /// "skipped 4 files: a.bin (binary), link.txt (symbolic link out of the corpus), …", or nil
+    /// when nothing was skipped.
+    public var skipSummary: String? {
+        guard !skipped.isEmpty else { return nil }
+        let noun = skipped.contains { $0.isFolder } ? "files and folders" : skipped.count == 1 ? "file" : "files"
+        return "skipped \(skipped.count) \(noun): " + Self.list(skipped.map(\.description))
+    }
+
+    /// At most this many names in a line.
+    static let listedNames = 30
+
+    private static func list(_ names: [String]) -> String {
+        let shown = names.prefix(listedNames).joined(separator: ", ")
+        return names.count > listedNames ? shown + ", … and \(names.count - listedNames) more" : shown
+    }
+}
