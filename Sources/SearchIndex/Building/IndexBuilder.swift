@@ -99,7 +99,7 @@ public struct IndexBuilder: Sendable {
         }
         if let lexiconNote { notes.append(lexiconNote) }
         let indexedIDs = Set(indexedFiles.map(\.id))
-        let skipped = files.filter { !indexedIDs.contains($0.id) }.map { SkippedFile(id: $0.id, size: $0.size, modified: $0.modified) }
+        let unindexed = files.filter { !indexedIDs.contains($0.id) }.map { SkippedFile(id: $0.id, size: $0.size, modified: $0.modified) }
         var records: [SectionRecord] = []
         var sectionBase: [UInt32] = []
         for part in parts {
@@ -121,7 +121,7 @@ public struct IndexBuilder: Sendable {
         let metadata = IndexMetadata(
             formatVersion: IndexFormat.version,
             corpusPath: URL(fileURLWithPath: corpus).standardizedFileURL.path,
-            builtAt: Date().timeIntervalSince1970, buildSeconds: 0, files: indexedFiles, skipped: skipped,
+            builtAt: Date().timeIntervalSince1970, buildSeconds: 0, files: indexedFiles, skipped: unindexed,
             sectionCount: records.count, totalLength: records.reduce(0) { $0 + $1.length },
             termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint,
             acronyms: acronyms, acronymNameTerms: acronyms.mapValues { names in names.map { analyzer.analyze($0).map(\.text) } })
