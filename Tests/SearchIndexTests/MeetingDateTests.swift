@@ -38,4 +38,28 @@ struct MeetingDateTests {
         // A dated meeting is still judged by its day.
         #expect(try !cases("helsedata fra:2025-03-01").contains("8/1/2025"))
     }
+
+    @Test("a meeting its own package leaves undated takes the date another document gives it, and says so")
+    func datedByTheCorpus() throws {
+        var files = self.files
+        files["ho21-årsrapport-2025.txt"] = """
+            Årsrapport 2025
+
+            Rådets møter
+            • 24.2.2025 (møte 1/2025)
+            • 21.5.2025 (møte 2/2025)
+            """
+        try TestCorpus.withIndex(files) { reader in
+            var texts = SectionTextSource(reader: reader)
+            let service = SearchService(reader: reader)
+            let hits = try service.search("orienterte", texts: &texts).hits
+            let hit = try #require(hits.first { $0.caseID == "19/2/2025" })
+            #expect(hit.date == "2025-05-21")
+            #expect(hit.dateSource == "corpus")
+            let own = try #require(try service.search("drøftet", texts: &texts).hits.first { $0.caseID == "8/1/2025" })
+            #expect(own.date == "2025-02-24" && own.dateSource == "package")
+            let cases = try service.searchCases("helsedata fra:2025-05-01", texts: &texts).cases.map(\.caseID)
+            #expect(cases == ["19/2/2025"])
+        }
+    }
 }

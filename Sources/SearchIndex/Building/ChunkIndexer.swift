@@ -46,6 +46,8 @@ struct ChunkIndexer {
         var repairs: [String: Set<String>] = [:]
         /// Damaged documents, with their place in the corpus listing, left for `indexDamaged`.
         var deferred: [(fileIndex: Int, document: SourceDocument)] = []
+        /// Dates the documents give meetings ("21.5.2025 (møte 2/2025)"), in listing order.
+        var meetingDates: [(meeting: String, date: String)] = []
     }
 
     /// `files` are the corpus listing's files at `range`.
@@ -62,6 +64,7 @@ struct ChunkIndexer {
                                                 note: nil, bytes: 0))
                 continue
             }
+            result.meetingDates += MeetingDateMentions.find(in: document.text)
             result.files.append(FileOutcome(
                 file: file,
                 indexed: IndexedFile(id: file.id, size: file.size, modified: file.modified,

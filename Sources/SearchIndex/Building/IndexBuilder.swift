@@ -109,6 +109,7 @@ public struct IndexBuilder: Sendable {
                 records.append(record)
             }
         }
+        let corpusDated = Self.dateFromCorpus(&records, mentions: clean.flatMap(\.meetingDates))
         skipped.sort()
         guard !indexedFiles.isEmpty else {
             throw .emptyCorpus("no readable documents in \(corpus): \(skipped.map(\.description).joined(separator: ", "))")
@@ -121,7 +122,7 @@ public struct IndexBuilder: Sendable {
         let metadata = IndexMetadata(
             formatVersion: IndexFormat.version,
             corpusPath: URL(fileURLWithPath: corpus).standardizedFileURL.path,
-            builtAt: Date().timeIntervalSince1970, buildSeconds: 0, files: indexedFiles, skipped: unindexed,
+            builtAt: Date().timeIntervalSince1970, buildSeconds: 0, files: indexedFiles, skipped: unindexed, corpusDates: corpusDated,
             sectionCount: records.count, totalLength: records.reduce(0) { $0 + $1.length },
             termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint,
             acronyms: acronyms, acronymNameTerms: acronyms.mapValues { names in names.map { analyzer.analyze($0).map(\.text) } })
@@ -211,6 +212,26 @@ public struct IndexBuilder: Sendable {
     static let maximumAcronymNames = 3
 
     /// Each acronym's names, the most often defined first; names differing only in case are one.
+    /// Dates the meetings that their own packages leave undated, from what the rest of the corpus
+    /// says: another package's date for the meeting, else a mention ("21.5.2025 (møte 2/2025)").
+    /// Returns the meetings so dated, with the files they were dated in, sorted.
+    static func dateFromCorpus(_ records: inout [SectionRecord], mentions: [(meeting: String, date: String)]) -> [CorpusDate] {
+        var known: [String: String] = [:]
+        for record in records {
+            guard let date = record.section.date, let meeting = record.section.caseID?.meeting, known[meeting] == nil else { continue }
+            known[meeting] = date
+        }
+        for mention in mentions where known[mention.meeting] == nil { known[mention.meeting] = mention.date }
+        var filled: Set<CorpusDate> = []
+        for i in records.indices where records[i].section.date == nil {
+            guard let meeting = records[i].section.caseID?.meeting, let date = known[meeting] else { continue }
+            records[i].section.date = date
+            records[i].section.year = Int(date.prefix(4))
+            filled.insert(CorpusDate(meeting: meeting, file: records[i].fileIndex))
+        }
+        return filled.sorted()
+    }
+
     static func acronyms(_ parts: [[AcronymFinder.Definition: Int]]) -> [String: [String]] {
         var counts: [String: [String: (name: String, count: Int)]] = [:]
         for part in parts {

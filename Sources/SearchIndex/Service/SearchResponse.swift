@@ -30,6 +30,9 @@ public struct SearchHit: Encodable, Sendable {
     public let title: String?
     public let meeting: String?
     public let date: String?
+    /// Where the date came from: `package` (the file itself), `corpus` (another document names the
+    /// meeting's date), nil when there is no date.
+    public var dateSource: String? = nil
     public let score: Double
     /// With matches between « and ».
     public let snippet: String
@@ -43,7 +46,7 @@ public struct SearchHit: Encodable, Sendable {
     public let matchedWords: Int
 
     enum CodingKeys: String, CodingKey {
-        case file, lines, caseID = "case", kind, title, meeting, date, score, snippet, note
+        case file, lines, caseID = "case", kind, title, meeting, date, dateSource, score, snippet, note
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -55,6 +58,7 @@ public struct SearchHit: Encodable, Sendable {
         try c.encode(title, forKey: .title)
         try c.encode(meeting, forKey: .meeting)
         try c.encode(date, forKey: .date)
+        try c.encode(dateSource, forKey: .dateSource)
         try c.encode(score, forKey: .score)
         try c.encode(snippet, forKey: .snippet)
         try c.encodeIfPresent(note, forKey: .note)
@@ -90,8 +94,10 @@ public struct CaseHit: Encodable, Sendable {
     public let sections: [SectionRef]
     /// The case's adopted decision, whether or not the query matched it; null when none.
     public let decision: CaseDecision?
+    /// `package`, `corpus` or nil, as for a hit.
+    public var dateSource: String? = nil
 
-    enum CodingKeys: String, CodingKey { case caseID = "case", title, meeting, date, kinds, score, snippet, note, sections, decision }
+    enum CodingKeys: String, CodingKey { case caseID = "case", title, meeting, date, dateSource, kinds, score, snippet, note, sections, decision }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -105,5 +111,6 @@ public struct CaseHit: Encodable, Sendable {
         try c.encodeIfPresent(best.note, forKey: .note)
         try c.encode(sections, forKey: .sections)
         try c.encode(decision, forKey: .decision)
+        try c.encode(dateSource, forKey: .dateSource)
     }
 }

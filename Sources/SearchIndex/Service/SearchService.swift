@@ -12,6 +12,7 @@ public struct SearchService: Sendable {
     /// suggestion when one exists.
     public var suggestBelow = 3
     let decisions: CaseDecisions
+    let corpusDated: Set<CorpusDate>
 
     public init(reader: IndexReader) {
         self.reader = reader
@@ -19,6 +20,7 @@ public struct SearchService: Sendable {
         self.searcher = Searcher(reader: reader)
         self.snippets = SnippetBuilder()
         self.decisions = CaseDecisions(reader: reader)
+        self.corpusDated = Set(reader.metadata.corpusDates)
     }
 
     /// A filter the query cannot satisfy as written: the message for the user.
@@ -114,7 +116,8 @@ public struct SearchService: Sendable {
                     return CaseHit.SectionRef(file: reader.metadata.files[facts.fileIndex].id,
                                               lines: [facts.lines.lowerBound, facts.lines.upperBound], kind: facts.kind.rawValue)
                 },
-                decision: decisions.decision(of: entry.id, reader: reader, texts: &texts)))
+                decision: decisions.decision(of: entry.id, reader: reader, texts: &texts),
+                dateSource: entry.date == nil ? nil : best.dateSource ?? "package"))
         }
         return CaseSearchResponse(query: text, total: cases.count, tookMs: Self.milliseconds(since: started), cases: results)
     }
@@ -138,8 +141,18 @@ public struct SearchService: Sendable {
         return SearchHit(
             file: texts.fileID(record.fileIndex), lines: [s.firstLine, s.lastLine], caseID: s.caseID?.description,
             kind: s.kind.rawValue, title: s.title, meeting: s.meeting, date: s.date,
-            score: (hit.score * 1000).rounded() / 1000, snippet: snippet.rendered(), note: note,
+            dateSource: dateSource(of: record), score: (hit.score * 1000).rounded() / 1000,
+            snippet: snippet.rendered(), note: note,
             snippetValue: snippet, sectionID: hit.sectionID, matchedWords: hit.matchedWords)
+    }
+
+    /// `package` when the file dates the section itself, `corpus` when the date came from another
+    /// document (`IndexMetadata.corpusDates`), nil when undated.
+    func dateSource(of record: SectionRecord) -> String? {
+        guard record.section.date != nil else { return nil }
+        guard let meeting = record.section.caseID?.meeting,
+              corpusDated.contains(CorpusDate(meeting: meeting, file: record.fileIndex)) else { return "package" }
+        return "corpus"
     }
 
     static func milliseconds(since started: DispatchTime) -> Double {

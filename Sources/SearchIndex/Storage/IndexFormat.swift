@@ -49,6 +49,14 @@ public struct SkippedFile: Codable, Sendable, Hashable {
     public let modified: Double
 }
 
+/// A meeting dated from elsewhere in the corpus, in the file whose sections took that date.
+public struct CorpusDate: Codable, Sendable, Hashable, Comparable {
+    public let meeting: String
+    public let file: Int
+
+    public static func < (a: CorpusDate, b: CorpusDate) -> Bool { (a.file, a.meeting) < (b.file, b.meeting) }
+}
+
 /// The index's self-description, stored as a small JSON block.
 public struct IndexMetadata: Codable, Sendable {
     public var formatVersion: UInt32
@@ -60,6 +68,9 @@ public struct IndexMetadata: Codable, Sendable {
     public var files: [IndexedFile]
     /// The other files the corpus folder listed when the index was built.
     public var skipped: [SkippedFile] = []
+    /// Meetings, each in one file, whose date came from another document of the corpus rather
+    /// than the file itself ("21.5.2025 (møte 2/2025)" in an annual report).
+    public var corpusDates: [CorpusDate] = []
     public var sectionCount: Int
     /// Sum of section lengths in word positions, for BM25's average length.
     public var totalLength: Int

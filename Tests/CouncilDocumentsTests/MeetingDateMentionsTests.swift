@@ -1,0 +1,23 @@
+import Testing
+@testable import CouncilDocuments
+
+@Suite("Meeting dates named anywhere in the corpus")
+struct MeetingDateMentionsTests {
+    @Test("a line that names a meeting and a date of its year dates it", arguments: [
+        ("• 21.5.2025 (møte 2/2025)", "2/2025", "2025-05-21"),
+        ("Referat fra møte 3/2023, 12. juni 2023", "3/2023", "2023-06-12"),
+        ("mote 1/25 ble holdt 24.02.2025", "1/2025", "2025-02-24"),
+    ])
+    func mentions(line: String, meeting: String, date: String) {
+        let found = MeetingDateMentions.find(in: line)
+        #expect(found.map(\.meeting) == [meeting])
+        #expect(found.map(\.date) == [date])
+    }
+
+    @Test("a date of another year, or a case id without 'møte', dates nothing", arguments: [
+        "møte 2/2025 viste til vedtaket fra 12. juni 2023", "Sak 8/1/2025 ble behandlet 24.2.2025", "møte 2/2025",
+    ])
+    func noMention(line: String) {
+        #expect(MeetingDateMentions.find(in: line).isEmpty)
+    }
+}
