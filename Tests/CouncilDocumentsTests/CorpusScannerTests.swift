@@ -120,7 +120,9 @@ struct CorpusScannerTests {
         try folder.write("r\u{E5}d.txt")
         try folder.write("ra\u{30A}d.txt")
         let latin1Name = Array((folder.corpus + "/m").utf8) + [0xF8, 0x74, 0x65] + Array(".txt".utf8) + [0]
-        let fd = latin1Name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        let fd = latin1Name.withUnsafeBufferPointer { name in
+            name.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        }
         #expect(fd >= 0)
         close(fd)
         let listing = try folder.scan()

@@ -9,12 +9,21 @@ import Testing
 /// the window instead of the file (a 200 MB file took 6 GB); the index must not change.
 @Suite("Analysing a document window by window")
 struct WindowedAnalysisTests {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Corpus").standardized.path
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Corpus").standardized.path
+
+    /// The text of every document of Corpus/, by id.
+    static func corpusTexts() throws -> [String: String] {
+        var texts: [String: String] = [:]
+        for file in try CorpusScanner.files(in: corpus) { texts[file.id] = try DocumentReader.read(path: file.path, id: file.id).text }
+        return texts
+    }
 
     /// Text with what could go wrong at a cut: CRLF, OCR glyphs beside spaces and line breaks,
     /// case numbers, long lines, emoji, combining marks.
     static let awkward = (0..<60).map { i in
-        "Sak \(i % 40)/2/25 p& m@te | Rådsmøte\r\n" + String(repeating: "blåbær HO21-rådet 8/1/25 🙂 e\u{301}n ", count: i % 7 * 40)
+        "Sak \(i % 40)/2/25 p& m@te | Rådsmøte\r\n"
+            + String(repeating: "blåbær HO21-rådet 8/1/25 🙂 e\u{301}n ", count: i % 7 * 40)
             + "& |\n@ystein\n"
     }.joined()
 
@@ -33,9 +42,7 @@ struct WindowedAnalysisTests {
 
     @Test("windows and pieces give the tokens of the whole text", arguments: [(256, 64), (4096, 1000), (1 << 16, 1 << 18)])
     func sameTokens(windowBytes: Int, pieceBytes: Int) throws {
-        var texts = [Self.awkward]
-        for file in try CorpusScanner.files(in: Self.corpus) { texts.append(try DocumentReader.read(path: file.path, id: file.id).text) }
-        for text in texts {
+        for text in [Self.awkward] + Array(try Self.corpusTexts().values) {
             let sections = Sectioner().sections(text: text, documentID: "x.txt")
             let windowed = Self.windowedTokens(text, sections: sections, windowBytes: windowBytes, pieceBytes: pieceBytes)
             #expect(windowed == ICUWordTokenizer().tokenize(text))
@@ -44,9 +51,8 @@ struct WindowedAnalysisTests {
 
     @Test("windows cover the text, cut only between sections, keep the sections' order")
     func windowsCover() throws {
-        for file in try CorpusScanner.files(in: Self.corpus) {
-            let text = try DocumentReader.read(path: file.path, id: file.id).text
-            let sections = Sectioner().sections(text: text, documentID: file.id)
+        for (id, text) in try Self.corpusTexts() {
+            let sections = Sectioner().sections(text: text, documentID: id)
             let windows = DocumentWindows.make(sections, textBytes: text.utf8.count, targetBytes: 2000)
             #expect(windows.count > text.utf8.count / 20_000)
             #expect(windows.first?.bytes.lowerBound == 0 && windows.last?.bytes.upperBound == text.utf8.count)
@@ -71,9 +77,7 @@ struct WindowedAnalysisTests {
 
     @Test("the index is the same with small windows as with one window per document")
     func sameIndex() throws {
-        var files = ["stor.txt": Self.awkward]
-        for file in try CorpusScanner.files(in: Self.corpus) { files[file.id] = try DocumentReader.read(path: file.path, id: file.id).text }
-        let folder = try TestCorpus(files: files)
+        let folder = try TestCorpus(files: try Self.corpusTexts().merging(["stor.txt": Self.awkward]) { a, _ in a })
         defer { folder.remove() }
         var small = IndexBuilder()
         small.analysisWindowBytes = 512

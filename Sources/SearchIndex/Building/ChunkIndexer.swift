@@ -60,8 +60,8 @@ struct ChunkIndexer {
             do {
                 document = try DocumentReader.read(path: file.path, id: file.id)
             } catch {
-                result.files.append(FileOutcome(file: file, indexed: nil, problem: SkippedPath(id: file.id, reason: error.reason),
-                                                note: nil, bytes: 0))
+                let skipped = SkippedPath(id: file.id, reason: error.reason)
+                result.files.append(FileOutcome(file: file, indexed: nil, problem: skipped, note: nil, bytes: 0))
                 continue
             }
             result.meetingDates += MeetingDateMentions.find(in: document.text)
@@ -70,7 +70,7 @@ struct ChunkIndexer {
                 indexed: IndexedFile(id: file.id, size: file.size, modified: file.modified,
                                      contentHash: document.contentHash, encoding: document.encoding),
                 problem: nil, note: EncodingNote.of(document), bytes: document.byteCount))
-            let windowed = WindowedDocument(text: document.text, sections: sectioner.sections(of: document), windowBytes: windowBytes)
+            let windowed = windows(of: document)
             let pieces = PieceTokenizer(tokenizer: analyzer.tokenizer)
             var kept: [[Token]] = []
             let keep = document.text.utf8.count <= keptTokenBytes
@@ -103,15 +103,20 @@ struct ChunkIndexer {
         var accumulator = PostingsAccumulator()
         let pieces = PieceTokenizer(tokenizer: repairing.tokenizer)
         for (fileIndex, document) in documents {
-            let windowed = WindowedDocument(text: document.text, sections: sectioner.sections(of: document), windowBytes: windowBytes)
+            let windowed = windows(of: document)
             for w in windowed.windows.indices {
-                let tokens = add(windowed, window: w, words: windowed.tokens(ofWindow: w, tokenizer: pieces), analyzer: repairing,
-                                 fileIndex: fileIndex, to: &accumulator, sections: &result.sections)
+                let words = windowed.tokens(ofWindow: w, tokenizer: pieces)
+                let tokens = add(windowed, window: w, words: words, analyzer: repairing, fileIndex: fileIndex,
+                                 to: &accumulator, sections: &result.sections)
                 collectRepairs(tokens, into: &result.repairs)
             }
         }
         result.postings = accumulator.encode()
         return result
+    }
+
+    private func windows(of document: SourceDocument) -> WindowedDocument {
+        WindowedDocument(text: document.text, sections: sectioner.sections(of: document), windowBytes: windowBytes)
     }
 
     /// Pairs each written word with the tokens added beside it (repairs, and stems of capitals).
