@@ -8,8 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-180}
 scratch=.build-fuzz
-swift build --scratch-path "$scratch" --product radsok-fuzz -c debug \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library >/dev/null
+# lld, not gold: gold fails on the fuzzer runtime's objects. -DFUZZING swaps the replaying main
+# for libFuzzer's driver (Sources/radsok-fuzz/Entry.swift).
+toolset=$(mktemp)
+printf '{"schemaVersion": "1.0", "linker": {"path": "%s"}}\n' "$(dirname "$(command -v swift)")/ld.lld" > "$toolset"
+swift build --scratch-path "$scratch" --product radsok-fuzz -c debug --toolset "$toolset" \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING 2>&1 | grep -E "error" || true
+rm -f "$toolset"
 binary="$scratch/debug/radsok-fuzz"
 for target in query tokenizer; do
   work=$(mktemp -d)
@@ -27,9 +32,11 @@ for s in seeds:
     (out / hashlib.sha1(s.encode()).hexdigest()).write_text(s)
 PY
   echo "== $target: ${seconds}s"
-  RADSOK_FUZZ_TARGET=$target "$binary" "$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
-    -max_len=4096 -artifact_prefix="Tests/FuzzRegressions/$target/" -print_final_stats=1 2>&1 \
-    | grep -E "^#[0-9]+ +(DONE|INITED)|stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY|Test unit written" || true
+  log="$work/fuzz.log"
+  ASAN_OPTIONS=detect_leaks=0 RADSOK_FUZZ_TARGET=$target "$binary" "$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+    -detect_leaks=0 -max_len=4096 -artifact_prefix="Tests/FuzzRegressions/$target/" -print_final_stats=1 \
+    >"$log" 2>&1 </dev/null || true
+  grep -E "^#[0-9]+ +(DONE|INITED)|stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY|Test unit written" "$log" || true
   rm -rf "$work"
 done
 echo "artifacts (crashes, timeouts) kept:"

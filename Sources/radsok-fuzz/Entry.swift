@@ -1,12 +1,31 @@
 import Foundation
 
 #if FUZZING
-/// libFuzzer's entry point: built with `-sanitize=fuzzer -DFUZZING` (`Benchmarks/fuzz.sh`),
-/// libFuzzer supplies `main` and calls this with each input it makes.
+/// libFuzzer's driver (in the fuzzer runtime that `-sanitize=fuzzer` links). Its arguments are
+/// pointers and an int, passed alike by Swift's and C's conventions on the platforms we build.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// What libFuzzer calls with each input it makes.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     FuzzTarget.selected.run(UnsafeRawBufferPointer(start: data, count: size))
     return 0
+}
+
+/// The executable's entry, under the name SwiftPM gives an executable's `main`: hands over to
+/// libFuzzer's driver (built by `Benchmarks/fuzz.sh`).
+@_cdecl("radsok_fuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    // The index is built before the first input, so its build does not count as a slow input.
+    if FuzzTarget.selected == .query { _ = FuzzIndex.service }
+    return runFuzzerDriver(&count, &arguments, fuzzOne)
 }
 #else
 /// Without the fuzzer: replays inputs (files named on the command line, e.g. the crashes kept

@@ -38,7 +38,7 @@ struct CaseInventoryTests {
         for file in try CorpusScanner.files(in: corpus) {
             var found: [Found] = []
             for section in Sectioner().sections(of: try DocumentReader.read(path: file.path, id: file.id)) {
-                guard let id = section.caseID, section.kind != .vedtak else { continue }
+                guard let id = section.caseID, section.kind != .vedtak, section.kind != .forslag else { continue }
                 if section.isContinuation, let last = found.last, last.caseID == id.description {
                     found[found.count - 1].last = section.lastLine
                 } else {
@@ -75,5 +75,21 @@ struct CaseInventoryTests {
         print("case inventory: lines within ±2 for \(linesRight)/\(rows.count), kinds right for \(kindsRight)/\(rows.count)")
         #expect(lineShare >= 0.95, "lines \(linesRight)/\(rows.count)\n\(misses.joined(separator: "\n"))")
         #expect(kindShare >= 0.95, "kinds \(kindsRight)/\(rows.count)\n\(misses.joined(separator: "\n"))")
+    }
+
+    @Test("no case is titled by a label (Vedtak, Forslag til vedtak, Saksfremlegg)")
+    func titlesAreNotLabels() throws {
+        let corpus = Self.here.appendingPathComponent("../../Corpus").standardized.path
+        var labelled: [String] = []
+        for file in try CorpusScanner.files(in: corpus) {
+            for section in Sectioner().sections(of: try DocumentReader.read(path: file.path, id: file.id)) where section.caseID != nil {
+                guard let title = section.title else { continue }
+                let folded = title.lowercased().trimmingCharacters(in: .whitespaces)
+                if DecisionLabel.isLabelOnly(title) || ["saksfremlegg", "saksframlegg", "referat"].contains(folded) {
+                    labelled.append("\(file.id):\(section.firstLine) \(section.caseID!) \(title)")
+                }
+            }
+        }
+        #expect(labelled.isEmpty, "\(labelled.joined(separator: "\n"))")
     }
 }

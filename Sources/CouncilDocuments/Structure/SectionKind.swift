@@ -6,8 +6,10 @@ public enum SectionKind: String, Sendable, Codable, CaseIterable {
     case saksfremlegg
     /// The minutes' account of a case.
     case referat
-    /// A decision on its own.
+    /// An adopted decision on its own: what the council decided.
     case vedtak
+    /// A proposed decision ("Forslag til vedtak", "Innstilling"): what was put to the council.
+    case forslag
     /// An attachment (annual report, letters…).
     case vedlegg
     case other

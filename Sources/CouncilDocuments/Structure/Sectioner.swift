@@ -1,3 +1,5 @@
+import NorwegianText
+
 /// Cuts a meeting package into sections: one per case occurrence (from its `Sak` header to the
 /// next header or part heading), and paragraph groups of at most `maxChunkLines` for the text
 /// between cases. No section is longer than `maxSectionLines`.
@@ -58,10 +60,11 @@ public struct Sectioner: Sendable {
                 section.references = partIndex == 0 ? references : []
                 sections.append(section)
             }
-            if kind != .saksliste, let decision = Self.decisionLines(lines, span.lines) {
-                sections.append(Section(firstLine: lines[decision.lowerBound].number, lastLine: lines[decision.upperBound - 1].number,
-                                        byteRange: lines[decision.lowerBound].start..<lines[decision.upperBound - 1].end,
-                                        kind: .vedtak, caseID: id, title: title, meeting: id.meeting,
+            if kind != .saksliste, let decision = Self.decision(lines, span.lines, caseKind: kind) {
+                let range = decision.lines
+                sections.append(Section(firstLine: lines[range.lowerBound].number, lastLine: lines[range.upperBound - 1].number,
+                                        byteRange: lines[range.lowerBound].start..<lines[range.upperBound - 1].end,
+                                        kind: decision.kind, caseID: id, title: title, meeting: id.meeting,
                                         date: meetingDates[id.meeting]))
             }
             cursor = span.lines.upperBound
@@ -77,6 +80,62 @@ public struct Sectioner: Sendable {
 
     // MARK: Decisions and references
 
+    /// A case's adopted decision or proposal: its lines and which of the two it is. A proposal
+    /// ("Forslag til vedtak") is a `forslag`, what the minutes record as decided a `vedtak`.
+    ///
+    /// Minutes made from a scanned layout print "Vedtak" as a margin label: right after the case
+    /// header, before the case's title, or in the middle of a sentence broken by a page. Such a
+    /// label says that the case has a decision, not where: the decision is the resolution at the
+    /// end of the case, the last paragraph in which the council is the subject ("Rådet tar saken
+    /// til orientering …"), or else the case's last paragraph.
+    static func decision(_ lines: [DocumentLines.Line], _ span: Range<Int>,
+                         caseKind: SectionKind) -> (lines: Range<Int>, kind: SectionKind)? {
+        guard let start = decisionStart(lines, span), let label = DecisionLabel.parse(lines[start].text) else { return nil }
+        if caseKind == .referat, label.kind == .vedtak, isDetached(lines, span, labelAt: start, label) {
+            return resolution(lines, span).map { ($0, .vedtak) }
+        }
+        return decisionLines(lines, span).map { ($0, label.kind) }
+    }
+
+    /// A label alone on its line that cannot introduce the text after it: it stands before the
+    /// case's body, or what follows is the case's title or the rest of a broken sentence.
+    static func isDetached(_ lines: [DocumentLines.Line], _ span: Range<Int>, labelAt start: Int, _ label: DecisionLabel) -> Bool {
+        guard !label.hasTextAfter else { return false }
+        let before = (span.lowerBound + 1..<start).filter { !lines[$0].isBlank }.count
+        guard let next = (start + 1..<span.upperBound).first(where: { !lines[$0].isBlank }) else { return true }
+        if before == 0 { return true }
+        if let first = lines[next].text.first(where: { !$0.isWhitespace }), first.isLowercase { return true }
+        let nextIsOneLine = next + 1 >= span.upperBound || lines[next + 1].isBlank
+        return nextIsOneLine && isHeadingLike(lines, next) && (min(next + 2, span.upperBound)..<span.upperBound).contains { !lines[$0].isBlank }
+    }
+
+    /// The resolution that closes a case in the minutes: among its last paragraphs, the last one
+    /// that opens with the council ("Rådet", also as OCR prints it: "Radet", "Réadet"); else the
+    /// last paragraph. Page headers and footers are not paragraphs.
+    static func resolution(_ lines: [DocumentLines.Line], _ span: Range<Int>) -> Range<Int>? {
+        var paragraphs: [Range<Int>] = []
+        var i = span.lowerBound + 1
+        while i < span.upperBound {
+            guard !lines[i].isBlank else { i += 1; continue }
+            let start = i
+            while i < span.upperBound, !lines[i].isBlank { i += 1 }
+            let isFurniture = i - start == 1 && (looksLikeFooter(lines[start].text) || DecisionLabel.isLabelOnly(lines[start].text)
+                || isHeadingLike(lines, start, requireBlankBefore: false) && !lines[start].text.contains(" "))
+            if !isFurniture { paragraphs.append(start..<i) }
+        }
+        guard let last = paragraphs.last else { return nil }
+        return paragraphs.suffix(3).last { opensWithTheCouncil(lines[$0.lowerBound].text) } ?? last
+    }
+
+    /// "Rådet …": the council as the subject, tolerating two OCR errors in the word.
+    static func opensWithTheCouncil(_ text: String) -> Bool {
+        guard let word = text.split(whereSeparator: { $0.isWhitespace }).first, (4...7).contains(word.count) else { return false }
+        var distance = BoundedEditDistance()
+        let folded = NorwegianFolding.foldKey(word.lowercased())
+        return distance.distance(Array("radet".unicodeScalars.map(\.value)), Array(folded.unicodeScalars.map(\.value)), maximum: 2) != nil
+            && folded.first == "r"
+    }
+
     /// The decision of a case: from its "Vedtak"/"Forslag til vedtak" line to the end of the case,
     /// at most `maxDecisionLines`; the last such line when there are several.
     static let maxDecisionLines = 20
@@ -87,7 +146,7 @@ public struct Sectioner: Sendable {
         guard let start = decisionStart(lines, span) else { return nil }
         var i = start + 1
         let limit = min(span.upperBound, start + maxDecisionLines)
-        let keywordOnly = FoldedLine(lines[start].text).characters <= 20
+        let keywordOnly = !(DecisionLabel.parse(lines[start].text)?.hasTextAfter ?? false)
         if keywordOnly { while i < limit, lines[i].isBlank { i += 1 } }
         let paragraph = i
         while i < limit, !lines[i].isBlank { i += 1 }
@@ -113,8 +172,7 @@ public struct Sectioner: Sendable {
 
     static func decisionStart(_ lines: [DocumentLines.Line], _ span: Range<Int>) -> Int? {
         span.dropFirst().last(where: { i in
-            lines[i].isShort && (lines[i].lead == UInt8(ascii: "v") || lines[i].lead == UInt8(ascii: "f"))
-                && { let f = FoldedLine(lines[i].text); return f.starts(with: "vedtak") || f.starts(with: "forslag til vedtak") }()
+            "vfiskr".utf8.contains(lines[i].lead) && DecisionLabel.parse(lines[i].text) != nil
         })
     }
 
@@ -235,9 +293,12 @@ public struct Sectioner: Sendable {
         }
         let body = span.lines.dropFirst().filter { lines[$0].isShort && "fshtv".utf8.contains(lines[$0].lead) }
             .map { FoldedLine(lines[$0].text) }
-        let presentationFields = ["forslag til vedtak", "saksbehandler", "hvorfor saken", "type sak", "tidligere behandlet"]
-        if body.contains(where: { line in presentationFields.contains { line.starts(with: $0) } }) { return .saksfremlegg }
-        if body.contains(where: { $0.starts(with: "vedtak") }) { return .referat }
+        let presentationFields = ["saksbehandler", "hvorfor saken", "type sak", "tidligere behandlet"]
+        let labels = span.lines.dropFirst().compactMap { DecisionLabel.parse(lines[$0].text)?.kind }
+        if labels.contains(.forslag) || body.contains(where: { line in presentationFields.contains { line.starts(with: $0) } }) {
+            return .saksfremlegg
+        }
+        if labels.contains(.vedtak) { return .referat }
         if span.context == .referat { return .referat }
         if span.context == .saksfremlegg { return .saksfremlegg }
         if let packageMeeting, span.header.caseID.meeting != packageMeeting { return .referat }
@@ -296,8 +357,10 @@ public struct Sectioner: Sendable {
         return !requireBlankBefore || i == 0 || lines[i - 1].isBlank
     }
 
+    /// The first line of text under a header without a title, labels ("Vedtak") passed over: a
+    /// case is never titled by a label.
     static func firstTextLine(_ lines: [DocumentLines.Line], _ range: Range<Int>.SubSequence) -> String? {
-        for i in range.prefix(4) where !lines[i].isBlank {
+        for i in range.prefix(6) where !lines[i].isBlank && !DecisionLabel.isLabelOnly(lines[i].text) {
             let text = lines[i].text.trimmed(.decoration)
             return text.isEmpty ? nil : String(text.prefix(120))
         }

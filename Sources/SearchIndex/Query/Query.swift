@@ -1,3 +1,4 @@
+import CouncilDocuments
 import NorwegianText
 
 /// A query after parsing, analysis and expansion: what `Searcher` executes and `--explain` shows.
@@ -14,6 +15,9 @@ public struct Query: Sendable {
     public var problems: [String] = []
     /// What was done to the query that the user may not expect (cut, words unknown), as sentences.
     public var notes: [String] = []
+    /// Cases the query names by id (`8/1/25`, `sak 8/1/2025`): their own sections rank first, then
+    /// the sections that cite them.
+    public var cases: [CaseID] = []
 
     public init(text: String, clauses: [QueryClause], filter: SearchFilter = SearchFilter()) {
         self.text = text

@@ -1,3 +1,4 @@
+import CouncilDocuments
 import Foundation
 import NorwegianText
 
@@ -47,8 +48,12 @@ public struct QueryPlanner: Sendable {
         self.analyzer = analyzer
     }
 
-    public func plan(_ text: String, reader: IndexReader, filter: SearchFilter = SearchFilter()) -> Query {
+    /// - Parameter deadline: past it, vocabulary scans (fuzzy words) stop early; the caller checks
+    ///   the deadline after planning and gives up.
+    public func plan(_ text: String, reader: IndexReader, filter: SearchFilter = SearchFilter(),
+                     deadline: Deadline = .never) -> Query {
         var planning = Planning(planner: self, reader: reader, filter: filter)
+        planning.deadline = deadline
         var clauses: [QueryClause] = []
         var seen: Set<[String]> = []
         for node in parser.parse(text) {
@@ -66,11 +71,29 @@ public struct QueryPlanner: Sendable {
             if case .word(let word) = clause { return acronyms.clause(for: word) }
             return clause
         }
+        let named = Self.namedCases(clauses)
+        if !named.isEmpty { clauses.removeAll(where: Self.isCaseWord) }
         var query = Query(text: text, clauses: clauses, filter: planning.filter)
+        query.cases = named
         query.excluded = planning.excluded
         query.problems = planning.problems
         query.notes = planning.notes
         return query
+    }
+
+    /// The case ids written as words of the query, in order.
+    static func namedCases(_ clauses: [QueryClause]) -> [CaseID] {
+        var ids: [CaseID] = []
+        for case .word(let word) in clauses {
+            if let id = CaseID(word.written), !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// "Sak" beside a case id says what the id is; it is not a word to search for.
+    static func isCaseWord(_ clause: QueryClause) -> Bool {
+        guard case .word(let word) = clause else { return false }
+        return ["sak", "saken", "case"].contains(word.written.lowercased())
     }
 
     /// The terms of one analyzed word (the tokens at one position): the word itself, then its
@@ -182,6 +205,7 @@ struct Planning {
     var excluded: [QueryClause] = []
     var problems: [String] = []
     var notes: [String] = []
+    var deadline = Deadline.never
     private var wordCount = 0
     private var wasCut = false
 
@@ -272,7 +296,8 @@ struct Planning {
             for term in word.terms { terms.add(term.termID, term.weight, term.reason) }
             // The form as typed first; its stem only when that finds nothing, since a misspelled
             // word can stem to something far from its intended stem.
-            let matcher = VocabularyMatcher(reader: reader)
+            var matcher = VocabularyMatcher(reader: reader)
+            matcher.deadline = deadline
             var near = matcher.terms(near: [folded], maximumEdits: edits)
             if near.isEmpty { near = matcher.terms(near: stems, maximumEdits: edits) }
             for (id, distance) in near {

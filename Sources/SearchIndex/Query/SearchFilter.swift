@@ -23,9 +23,16 @@ public struct SearchFilter: Sendable, Equatable {
         if !kinds.isEmpty, !kinds.contains(facts.kind) { return false }
         if !years.isEmpty { guard let year = facts.year, years.contains(year) else { return false } }
         if from != nil || to != nil {
-            guard let date = facts.date else { return false }
-            if let from, date < from { return false }
-            if let to, date > to { return false }
+            if let date = facts.date {
+                if let from, date < from { return false }
+                if let to, date > to { return false }
+            } else {
+                // Known only to its year (a meeting no document dates): it may lie in the range, and
+                // a filter must not drop it, so the year is compared with the range's years.
+                guard let year = facts.year else { return false }
+                if let from, year < Int(from.prefix(4)) ?? .min { return false }
+                if let to, year > Int(to.prefix(4)) ?? .max { return false }
+            }
         }
         if let meeting, facts.caseID?.meeting != meeting { return false }
         if let caseID, facts.caseID != caseID { return false }
@@ -113,6 +120,7 @@ extension SectionKind {
         case "saksfremlegg", "saksframlegg", "fremlegg", "framlegg": .saksfremlegg
         case "referat", "minutes", "protokoll": .referat
         case "vedtak", "decision", "decisions": .vedtak
+        case "forslag", "proposal", "proposals", "innstilling": .forslag
         case "vedlegg", "attachment": .vedlegg
         case "other", "annet", "annen": .other
         default: nil

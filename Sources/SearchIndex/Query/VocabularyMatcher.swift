@@ -7,6 +7,8 @@ public struct VocabularyMatcher: Sendable {
     /// At most this many terms per pattern, the most widespread first, so that a short prefix
     /// (`h*`) costs what 64 words cost and not what the whole vocabulary costs.
     public var maximumExpansions = 64
+    /// A scan of the vocabulary stops when this passes (what it found so far is returned).
+    public var deadline = Deadline.never
 
     public init(reader: IndexReader) {
         self.reader = reader
@@ -35,8 +37,10 @@ public struct VocabularyMatcher: Sendable {
         var found: [Int: Int] = [:]
         var scalars: [UInt32] = []
         var distance = BoundedEditDistance()
+        var stopped = false
         reader.forEachTerm { id, bytes in
-            guard let first = bytes.first, first != TitleField.marker else { return }
+            if id & 1023 == 0, !stopped { stopped = deadline.isPast }
+            guard !stopped, let first = bytes.first, first != TitleField.marker else { return }
             let letters = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
             guard patterns.contains(where: { abs($0.count - letters) <= maximumEdits }) else { return }
             scalars.removeAll(keepingCapacity: true)
@@ -62,40 +66,5 @@ public struct VocabularyMatcher: Sendable {
         let ranked = ids.map { (id: $0, df: reader.postingsInfo($0).documentFrequency) }
             .sorted { $0.df != $1.df ? $0.df > $1.df : $0.id < $1.id }
         return ranked.prefix(limit).map(\.id)
-    }
-}
-
-/// Optimal-string-alignment distance with a cut-off: gives up as soon as every path exceeds
-/// `maximum`, which is what keeps a scan of the whole vocabulary fast.
-struct BoundedEditDistance {
-    private var previous2: [Int] = []
-    private var previous: [Int] = []
-    private var current: [Int] = []
-
-    mutating func distance(_ a: [UInt32], _ b: [UInt32], maximum: Int) -> Int? {
-        if abs(a.count - b.count) > maximum { return nil }
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        let width = b.count + 1
-        previous2 = [Int](repeating: 0, count: width)
-        previous = Array(0..<width)
-        current = [Int](repeating: 0, count: width)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
-                }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
-            }
-            if rowMinimum > maximum { return nil }
-            swap(&previous2, &previous)
-            swap(&previous, &current)
-        }
-        let result = previous[b.count]
-        return result <= maximum ? result : nil
     }
 }

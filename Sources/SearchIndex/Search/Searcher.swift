@@ -49,7 +49,9 @@ public struct Searcher: Sendable {
     /// section it lies in are one result: the better ranked of the two stands for both.
     /// Proximity and crowding look at a fixed number of candidates, so the hits of a page do not
     /// depend on the page size asked for.
-    public func search(_ query: Query, limit: Int, offset: Int = 0) -> RankedResult {
+    /// - Parameter deadline: past it, ranking stops between clauses with what it has; the caller
+    ///   checks the deadline and discards the partial answer.
+    public func search(_ query: Query, limit: Int, offset: Int = 0, deadline: Deadline = .never) -> RankedResult {
         let n = reader.sectionCount
         guard n > 0 else { return RankedResult(total: 0, hits: []) }
         let filter: ((Int) -> Bool)? = query.filter.isEmpty ? nil : { [reader] in query.filter.accepts(reader.facts($0)) }
@@ -60,8 +62,9 @@ public struct Searcher: Sendable {
         let proximity = self.proximity
         let wanted = max((limit + offset) * 2 + 8, proximity.depth + 8, crowding.pool + 8)
         let ranked = scratch.withScratch { scores in
-            search(query, limit: wanted, offset: 0, filter: filter, scores: scores)
+            search(query, limit: wanted, offset: 0, filter: filter, scores: scores, deadline: deadline)
         }
+        if deadline.isPast { return RankedResult(total: ranked.total, hits: []) }
         let rescored = proximity.rescore(collapseNested(ranked.hits), query: query)
         let collapsed = crowding.apply(rescored) { [reader] in Crowding.Group(reader.facts($0)) }
         return RankedResult(total: ranked.total, hits: Array(collapsed.dropFirst(offset).prefix(limit)))
@@ -101,7 +104,8 @@ public struct Searcher: Sendable {
         return RankedResult(total: matching.count, hits: Array(hits))
     }
 
-    private func search(_ query: Query, limit: Int, offset: Int, filter: ((Int) -> Bool)?, scores: ScoreScratch) -> RankedResult {
+    private func search(_ query: Query, limit: Int, offset: Int, filter: ((Int) -> Bool)?, scores: ScoreScratch,
+                        deadline: Deadline) -> RankedResult {
         defer { scores.reset() }
         let scorer = clauseScorer(scores)
         let excluded = query.excluded.reduce(into: Set<Int32>()) { $0.formUnion(scorer.sections($1)) }
@@ -116,7 +120,7 @@ public struct Searcher: Sendable {
             // holds more of its function words than the short decision that says it, so only
             // the other words decide the rank tier (unless the query is all function words).
             let countAll = query.clauses.allSatisfy(\.isFunctionWord)
-            for clause in query.clauses {
+            for clause in query.clauses where !deadline.isPast {
                 let clauseScores = scorer.scores(clause)
                 // The high byte counts the clauses that rank, the low byte the others.
                 let counts: UInt16 = countAll || !clause.isFunctionWord ? 0x100 : 1
@@ -125,6 +129,16 @@ public struct Searcher: Sendable {
                     if matched[i] == 0 { touched[touchedCount] = entry.section; touchedCount += 1 }
                     total[i] += entry.score
                     matched[i] &+= counts
+                }
+            }
+            // A case named by its id: every section of it ranks above the sections that only cite it,
+            // one tier above anything the words alone can reach.
+            if !query.cases.isEmpty {
+                let tier = UInt16(min(250, query.clauses.count + 1)) << 8
+                for i in 0..<reader.sectionCount {
+                    guard let id = reader.facts(i).caseID, query.cases.contains(id) else { continue }
+                    if matched[i] == 0 { touched[touchedCount] = Int32(i); touchedCount += 1 }
+                    matched[i] &+= tier
                 }
             }
             for section in UnsafeBufferPointer(start: touched, count: touchedCount) {

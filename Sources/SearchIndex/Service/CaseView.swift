@@ -41,11 +41,24 @@ public enum SectionSelector: Sendable, CustomStringConvertible {
 }
 
 public struct ShownSection: Encodable, Sendable {
+    /// A decision or proposal that lies inside the section: shown in place, marked, not twice.
+    public struct Mark: Encodable, Sendable, Equatable {
+        public let kind: String
+        public let lines: [Int]
+    }
+
     public let record: SectionRecord
     public let file: String
     public let text: String
+    public var marks: [Mark] = []
 
-    enum CodingKeys: String, CodingKey { case file, lines, caseID = "case", kind, title, meeting, date, text }
+    init(record: SectionRecord, file: String, text: String) {
+        self.record = record
+        self.file = file
+        self.text = text
+    }
+
+    enum CodingKeys: String, CodingKey { case file, lines, caseID = "case", kind, title, meeting, date, text, decisions }
 
     public func encode(to encoder: any Encoder) throws {
         let s = record.section
@@ -58,7 +71,17 @@ public struct ShownSection: Encodable, Sendable {
         try c.encode(s.meeting, forKey: .meeting)
         try c.encode(s.date, forKey: .date)
         try c.encode(text, forKey: .text)
+        try c.encode(marks, forKey: .decisions)
     }
+}
+
+/// A case that a shown case cites, and whether the index has it: a citation of a case from a
+/// package the corpus lacks ("sak 21/2/22") is marked, not offered as a link that leads nowhere.
+public struct CitedCase: Encodable, Sendable, Equatable {
+    public let caseID: String
+    public let inIndex: Bool
+
+    enum CodingKeys: String, CodingKey { case caseID = "case", inIndex }
 }
 
 /// A case (or one section) with the cases it cites and the cases that cite it.
@@ -69,6 +92,8 @@ public struct ShowResponse: Encodable, Sendable {
     public let references: [String]
     /// Cases whose sections cite this one.
     public let referencedBy: [String]
+    /// `references`, each with whether the index holds it.
+    public let cited: [CitedCase]
 
     init(id: String, sections: [ShownSection], records: [SectionRecord]) {
         self.id = id
@@ -77,6 +102,8 @@ public struct ShowResponse: Encodable, Sendable {
         var cited: [CaseID] = []
         for section in sections { for ref in section.record.section.references where !cited.contains(ref) && !own.contains(ref) { cited.append(ref) } }
         references = cited.map(\.description)
+        let indexed = Set(records.compactMap(\.section.caseID))
+        self.cited = cited.map { CitedCase(caseID: $0.description, inIndex: indexed.contains($0)) }
         var citing: Set<CaseID> = []
         for record in records {
             guard let id = record.section.caseID, !own.contains(id), record.section.references.contains(where: own.contains) else { continue }
@@ -87,7 +114,7 @@ public struct ShowResponse: Encodable, Sendable {
 
     /// Agenda, presentation, minutes, decision; then by date and place.
     public static func order(_ record: SectionRecord) -> (Int, String, Int, Int) {
-        let kinds: [SectionKind] = [.saksliste, .saksfremlegg, .referat, .vedtak, .vedlegg, .other]
+        let kinds: [SectionKind] = [.saksliste, .saksfremlegg, .forslag, .referat, .vedtak, .vedlegg, .other]
         return (kinds.firstIndex(of: record.section.kind) ?? 9, record.section.date ?? "", record.fileIndex, record.section.firstLine)
     }
 }
@@ -102,10 +129,32 @@ extension SearchService {
             .sorted { ShowResponse.order(records[$0]) < ShowResponse.order(records[$1]) }
         guard !ids.isEmpty else { return nil }
         var shown: [ShownSection] = []
+        var nested: [Int] = []
         for sectionID in ids {
             let record = records[sectionID]
+            // A decision inside a part already shown is marked there, so each line is shown once
+            // and the decision stands where it stands in the proceedings.
+            if Self.isDecision(record), ids.contains(where: { !Self.isDecision(records[$0]) && Self.contains(records[$0], record) }) {
+                nested.append(sectionID)
+                continue
+            }
             shown.append(ShownSection(record: record, file: texts.fileID(record.fileIndex), text: try texts.text(of: record)))
         }
+        for sectionID in nested {
+            let record = records[sectionID]
+            guard let host = shown.firstIndex(where: { Self.contains($0.record, record) }) else { continue }
+            shown[host].marks.append(.init(kind: record.section.kind.rawValue,
+                                           lines: [record.section.firstLine, record.section.lastLine]))
+        }
         return ShowResponse(id: wanted.description, sections: shown, records: records)
+    }
+
+    static func isDecision(_ record: SectionRecord) -> Bool {
+        record.section.kind == .vedtak || record.section.kind == .forslag
+    }
+
+    static func contains(_ outer: SectionRecord, _ inner: SectionRecord) -> Bool {
+        outer.fileIndex == inner.fileIndex && outer.section.firstLine <= inner.section.firstLine
+            && inner.section.lastLine <= outer.section.lastLine
     }
 }

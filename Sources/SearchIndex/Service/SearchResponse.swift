@@ -88,8 +88,12 @@ public struct CaseHit: Encodable, Sendable {
     /// The best section, for terminal output; not encoded.
     public let best: SearchHit
     public let sections: [SectionRef]
+    /// The case's adopted decision, whether or not the query matched it; null when none.
+    public let decision: CaseDecision?
 
-    enum CodingKeys: String, CodingKey { case caseID = "case", title, meeting, date, kinds, score, snippet, note, sections }
+    enum CodingKeys: String, CodingKey {
+        case caseID = "case", title, meeting, date, kinds, score, snippet, note, sections, decision
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -102,5 +106,6 @@ public struct CaseHit: Encodable, Sendable {
         try c.encode(snippet, forKey: .snippet)
         try c.encodeIfPresent(best.note, forKey: .note)
         try c.encode(sections, forKey: .sections)
+        try c.encode(decision, forKey: .decision)
     }
 }

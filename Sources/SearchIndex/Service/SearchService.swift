@@ -11,12 +11,14 @@ public struct SearchService: Sendable {
     /// A query with fewer hits than this, or with a word the index lacks, gets a "did you mean"
     /// suggestion when one exists.
     public var suggestBelow = 3
+    let decisions: CaseDecisions
 
     public init(reader: IndexReader) {
         self.reader = reader
         self.planner = QueryPlanner()
         self.searcher = Searcher(reader: reader)
         self.snippets = SnippetBuilder()
+        self.decisions = CaseDecisions(reader: reader)
     }
 
     /// A filter the query cannot satisfy as written: the message for the user.
@@ -25,8 +27,9 @@ public struct SearchService: Sendable {
     }
 
     /// Plans `text` with `filter` added to the filters written in it.
-    public func plan(_ text: String, filter: SearchFilter = SearchFilter()) throws(QueryProblem) -> Query {
-        let query = planner.plan(text, reader: reader, filter: filter)
+    public func plan(_ text: String, filter: SearchFilter = SearchFilter(),
+                     deadline: Deadline = .never) throws(QueryProblem) -> Query {
+        let query = planner.plan(text, reader: reader, filter: filter, deadline: deadline)
         if let problem = query.problems.first { throw QueryProblem(description: problem) }
         return query
     }
@@ -35,7 +38,7 @@ public struct SearchService: Sendable {
     ///   `DeadlineExceeded` (checked between the steps and inside snippet building).
     public func search(_ text: String, filter: SearchFilter = SearchFilter(), limit: Int = 10, offset: Int = 0,
                        texts: inout SectionTextSource, deadline: Deadline = .never) throws -> SearchResponse {
-        let query = try plan(text, filter: filter)
+        let query = try plan(text, filter: filter, deadline: deadline)
         try deadline.check()
         return try search(query, limit: limit, offset: offset, texts: &texts, deadline: deadline)
     }
@@ -44,7 +47,7 @@ public struct SearchService: Sendable {
     public func search(_ query: Query, limit: Int = 10, offset: Int = 0, texts: inout SectionTextSource,
                        deadline: Deadline = .never) throws -> SearchResponse {
         let started = DispatchTime.now()
-        let ranked = searcher.search(query, limit: limit, offset: offset)
+        let ranked = searcher.search(query, limit: limit, offset: offset, deadline: deadline)
         try deadline.check()
         let terms = query.allTerms
         var hits: [SearchHit] = []
@@ -68,9 +71,9 @@ public struct SearchService: Sendable {
                             offset: Int = 0, texts: inout SectionTextSource,
                             deadline: Deadline = .never) throws -> CaseSearchResponse {
         let started = DispatchTime.now()
-        let query = try plan(text, filter: filter)
+        let query = try plan(text, filter: filter, deadline: deadline)
         try deadline.check()
-        let ranked = searcher.search(query, limit: 5000)
+        let ranked = searcher.search(query, limit: 5000, deadline: deadline)
         try deadline.check()
         var groups: [CaseID: [ScoredSection]] = [:]
         var firstSeen: [CaseID] = []
@@ -110,7 +113,8 @@ public struct SearchService: Sendable {
                     let facts = reader.facts(section.sectionID)
                     return CaseHit.SectionRef(file: reader.metadata.files[facts.fileIndex].id,
                                               lines: [facts.lines.lowerBound, facts.lines.upperBound], kind: facts.kind.rawValue)
-                }))
+                },
+                decision: decisions.decision(of: entry.id, reader: reader, texts: &texts)))
         }
         return CaseSearchResponse(query: text, total: cases.count, tookMs: Self.milliseconds(since: started), cases: results)
     }

@@ -92,6 +92,7 @@ public struct SimilarPassages: Sendable {
         func idf(_ term: String) -> Double {
             bm25.idf(documentFrequency: reader.termID(term).map { reader.postingsInfo($0).documentFrequency } ?? 0, sectionCount: n)
         }
+        try deadline.check()
         let draftTerms = primaryTerms(draft)
         let draftProfile = TextProfile(terms: draftTerms, idf: idf)
         let candidates = candidateSectionIDs(draftTerms, idf: idf)

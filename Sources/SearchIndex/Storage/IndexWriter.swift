@@ -204,7 +204,7 @@ enum IndexWriter {
 
 /// Small codes for section fields in the fixed-size records.
 enum SectionCodes {
-    static let kinds: [SectionKind] = [.other, .saksliste, .saksfremlegg, .referat, .vedtak, .vedlegg]
+    static let kinds: [SectionKind] = [.other, .saksliste, .saksfremlegg, .referat, .vedtak, .vedlegg, .forslag]
 
     static func code(of kind: SectionKind) -> UInt8 { UInt8(kinds.firstIndex(of: kind) ?? 0) }
     static func kind(of code: UInt8) -> SectionKind { Int(code) < kinds.count ? kinds[Int(code)] : .other }

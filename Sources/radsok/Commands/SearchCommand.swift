@@ -96,6 +96,7 @@ enum HitFormatter {
             facts.append("\(hit.best.file):\(hit.best.lines[0])-\(hit.best.lines[1])")
             lines.append("    " + Terminal.dim(facts.joined(separator: " · ")))
             lines.append("    " + (hit.best.note ?? (Terminal.stdoutIsTTY ? hit.best.snippetValue.rendered(open: "\u{1B}[1;33m", close: "\u{1B}[0m") : hit.snippet)))
+            if let decision = hit.decision { lines.append("    " + Terminal.bold("Vedtak:") + " " + decision.text) }
             lines.append("")
         }
         lines.append(String(format: "%d of %d matching cases, %.2f ms", response.cases.count, response.total, response.tookMs))

@@ -32,7 +32,10 @@ struct ShowCommand: ParsableCommand {
         } else {
             if case .caseID = wanted {
                 print(Terminal.bold("Sak \(wanted)") + (shown.first?.record.section.title.map { "  " + $0 } ?? ""))
-                if !response.references.isEmpty { print("Viser til / tidligere behandlet: " + response.references.joined(separator: ", ")) }
+                if !response.cited.isEmpty {
+                    let cited = response.cited.map { $0.inIndex ? $0.caseID : "\($0.caseID) (ikke i indeksen)" }
+                    print("Viser til / tidligere behandlet: " + cited.joined(separator: ", "))
+                }
                 if !response.referencedBy.isEmpty { print("Omtalt i: " + response.referencedBy.joined(separator: ", ")) }
                 print("")
             }
@@ -44,10 +47,26 @@ struct ShowCommand: ParsableCommand {
                 if let d = s.date { head += " · \(d)" }
                 print(Terminal.bold(head))
                 if let t = s.title { print(Terminal.bold(t)) }
-                print(section.text.trimmingCharacters(in: .newlines))
+                print(Self.marked(section).trimmingCharacters(in: .newlines))
                 print("")
             }
         }
     }
-}
 
+    /// The section's text with the lines of its decisions and proposals marked in the margin, each
+    /// under a heading that says which it is.
+    static func marked(_ section: ShownSection) -> String {
+        guard !section.marks.isEmpty else { return section.text }
+        let first = section.record.section.firstLine
+        var out: [String] = []
+        for (offset, line) in section.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = first + offset
+            if let mark = section.marks.first(where: { $0.lines[0] == number }) {
+                out.append(Terminal.bold(mark.kind == "vedtak" ? "▌ Vedtak (rådets beslutning)" : "▌ Forslag til vedtak"))
+            }
+            let inside = section.marks.contains { $0.lines[0] <= number && number <= $0.lines[1] }
+            out.append(inside ? "▌ " + line : String(line))
+        }
+        return out.joined(separator: "\n")
+    }
+}
