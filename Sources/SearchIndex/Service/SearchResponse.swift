@@ -97,7 +97,9 @@ public struct CaseHit: Encodable, Sendable {
     /// `package`, `corpus` or nil, as for a hit.
     public var dateSource: String? = nil
 
-    enum CodingKeys: String, CodingKey { case caseID = "case", title, meeting, date, dateSource, kinds, score, snippet, note, sections, decision }
+    enum CodingKeys: String, CodingKey {
+        case caseID = "case", title, meeting, date, dateSource, kinds, score, snippet, note, sections, decision
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
