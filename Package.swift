@@ -64,7 +64,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "SearchIndex"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "RadsokCLITests", dependencies: ["radsok"], swiftSettings: strict),
+        .testTarget(name: "RadsokCLITests", dependencies: ["radsok", "radsok-fuzz"], swiftSettings: strict),
         .testTarget(
             name: "RadsokServerTests",
             dependencies: ["RadsokServer", "SearchIndex", .product(name: "HummingbirdTesting", package: "hummingbird")],

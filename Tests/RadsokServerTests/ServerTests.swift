@@ -18,7 +18,7 @@ struct ServerTests {
                 #expect(json["limit"] as? Int == 2)
                 let hits = try #require(json["hits"] as? [[String: Any]])
                 #expect(hits.count == 2)
-                #expect(Set(hits[0].keys) == ["file", "lines", "case", "kind", "title", "meeting", "date", "score", "snippet"])
+                #expect(Set(hits[0].keys) == ["file", "lines", "case", "kind", "title", "meeting", "date", "dateSource", "score", "snippet"])
             }
             try await client.execute(uri: "/api/search?q=helsedata&cases=true", method: .get) { response in
                 #expect(response.status == .ok)

@@ -41,10 +41,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000") }
-        let hasFilters = try !filters.filter().isEmpty
-        guard !query.joined().allSatisfy(\.isWhitespace) || hasFilters else {
-            throw ValidationError("the query is empty: give words to search for")
-        }
+        try filters.requireWords(or: query)
     }
 
     func run() throws {

@@ -26,10 +26,7 @@ struct TimelineCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        let hasFilters = try !filters.filter().isEmpty
-        guard !query.joined().allSatisfy(\.isWhitespace) || hasFilters else {
-            throw ValidationError("the query is empty: give words to search for")
-        }
+        try filters.requireWords(or: query)
     }
 
     func run() throws {

@@ -19,6 +19,14 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "Only cases of this meeting (M/YYYY).")
     var meeting: String?
 
+    /// A query needs words or a filter: with neither, a usage error.
+    func requireWords(or query: [String]) throws {
+        let hasFilters = try !filter().isEmpty
+        guard !query.joined().allSatisfy(\.isWhitespace) || hasFilters else {
+            throw ValidationError("the query is empty: give words to search for")
+        }
+    }
+
     func filter() throws -> SearchFilter {
         var filter = SearchFilter()
         do {
