@@ -31,6 +31,13 @@ public enum DocumentReader {
         supportedExtensions.contains((path as NSString).pathExtension.lowercased())
     }
 
+    /// The `contentHash` that `read` would record for the file, without decoding it; nil when it
+    /// cannot be read (it is opened the same careful way: never a FIFO, never past the size limit).
+    public static func contentHash(path: String) -> UInt64? {
+        guard let bytes = try? FileBytes.read(path: path, id: path, limit: maximumBytes) else { return nil }
+        return ContentHash.of(bytes)
+    }
+
     public static func read(path: String, id: String) throws(DocumentReadError) -> SourceDocument {
         let ext = (path as NSString).pathExtension.lowercased()
         guard supportedExtensions.contains(ext) else { throw .unsupportedType(path: id) }

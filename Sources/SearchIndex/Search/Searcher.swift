@@ -135,8 +135,7 @@ public struct Searcher: Sendable {
             // one tier above anything the words alone can reach.
             if !query.cases.isEmpty {
                 let tier = UInt16(min(250, query.clauses.count + 1)) << 8
-                for i in 0..<reader.sectionCount {
-                    guard let id = reader.facts(i).caseID, query.cases.contains(id) else { continue }
+                for i in query.cases.flatMap(reader.sections(ofCase:)) {
                     if matched[i] == 0 { touched[touchedCount] = Int32(i); touchedCount += 1 }
                     matched[i] &+= tier
                 }

@@ -9,32 +9,17 @@ public struct CaseDecision: Encodable, Sendable, Equatable {
     public let lines: [Int]
 }
 
-/// The decision sections of every case, found once per index.
+/// The adopted decision of a case, from the index's case table.
 struct CaseDecisions: Sendable {
-    /// Section ids of kind `vedtak`, by case, in index order (the last is the latest record).
-    private let byCase: [CaseID: [Int]]
+    let reader: IndexReader
     /// Characters of a decision's one line before it is cut at a word.
     static let maximumLength = 300
 
-    init(reader: IndexReader) {
-        var byCase: [CaseID: [Int]] = [:]
-        for id in 0..<reader.sectionCount {
-            let facts = reader.facts(id)
-            guard facts.kind == .vedtak, let caseID = facts.caseID else { continue }
-            byCase[caseID, default: []].append(id)
-        }
-        self.byCase = byCase
-    }
-
-    /// Every section of a case, in index order.
-    static func caseSections(_ caseID: CaseID, reader: IndexReader) -> [Int] {
-        (0..<reader.sectionCount).filter { reader.facts($0).caseID == caseID }
-    }
-
     /// The adopted decision of a case, or nil when the corpus records none (or its file cannot
     /// be read back).
-    func decision(of caseID: CaseID, reader: IndexReader, texts: inout SectionTextSource) -> CaseDecision? {
-        guard let id = byCase[caseID]?.last else { return nil }
+    func decision(of caseID: CaseID, texts: inout SectionTextSource) -> CaseDecision? {
+        // The last decision section of the case is its latest record.
+        guard let id = reader.sections(ofCase: caseID).last(where: { reader.facts($0).kind == .vedtak }) else { return nil }
         let record = reader.sectionRecord(id)
         guard let text = try? texts.text(of: record) else { return nil }
         return CaseDecision(text: Self.oneLine(text), file: texts.fileID(record.fileIndex),

@@ -116,7 +116,7 @@ public struct SearchService: Sendable {
                     return CaseHit.SectionRef(file: reader.metadata.files[facts.fileIndex].id,
                                               lines: [facts.lines.lowerBound, facts.lines.upperBound], kind: facts.kind.rawValue)
                 },
-                decision: decisions.decision(of: entry.id, reader: reader, texts: &texts),
+                decision: decisions.decision(of: entry.id, texts: &texts),
                 dateSource: entry.date == nil ? nil : best.dateSource ?? "package"))
         }
         return CaseSearchResponse(query: text, total: cases.count, tookMs: Self.milliseconds(since: started), cases: results)

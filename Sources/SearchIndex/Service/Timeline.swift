@@ -87,12 +87,12 @@ extension SearchService {
         }
         var meetings: [TimelineResponse.Meeting] = []
         for id in newestFirst ? ordered.reversed() : ordered {
-            let sections = CaseDecisions.caseSections(id, reader: reader)
+            let sections = reader.sections(ofCase: id)
             let first = sections.first.map(reader.sectionRecord)
             let entry = TimelineCase(
                 caseID: id.description, title: first?.section.title,
                 date: sections.lazy.compactMap { reader.facts($0).date }.first,
-                kinds: kindsByCase[id] ?? [], decision: decisions.decision(of: id, reader: reader, texts: &texts),
+                kinds: kindsByCase[id] ?? [], decision: decisions.decision(of: id, texts: &texts),
                 mentions: tied[id] ?? [])
             if meetings.last?.meeting == id.meeting {
                 let last = meetings.removeLast()

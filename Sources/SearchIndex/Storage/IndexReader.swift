@@ -24,6 +24,9 @@ public struct IndexReader: Sendable {
     let repairCount: Int
     /// Acronym names by their first index term, for finding a name typed in full in a query.
     let acronymNamesByFirstTerm: [String: [AcronymName]]
+    /// Every section of each case, in index order: made once at open, so that a query naming a
+    /// case, a case's decision and the timeline look a case up instead of scanning every section.
+    let sectionsByCase: [CaseID: [Int]]
 
     public var sectionCount: Int { sectionLengths.count }
 
@@ -47,7 +50,20 @@ public struct IndexReader: Sendable {
             }
         }
         acronymNamesByFirstTerm = names
+        let sectionBase = blocks[.sections]!.lowerBound
+        let count = metadata.sectionCount
+        sectionsByCase = data.withUnsafeBytes { raw in
+            var byCase: [CaseID: [Int]] = [:]
+            for id in 0..<count {
+                guard let caseID = RecordView(raw: raw, base: sectionBase + id * IndexFormat.sectionRecordSize).facts.caseID else { continue }
+                byCase[caseID, default: []].append(id)
+            }
+            return byCase
+        }
     }
+
+    /// Every section of a case, in index order.
+    public func sections(ofCase caseID: CaseID) -> [Int] { sectionsByCase[caseID] ?? [] }
 
     /// The acronym names whose first index term is `term`, in a stable order.
     func acronymNames(startingWith term: String) -> [AcronymName] {

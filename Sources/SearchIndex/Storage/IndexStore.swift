@@ -44,7 +44,7 @@ public enum IndexStore {
         for file in files {
             if let known = indexed[file.id] {
                 guard known.size == file.size else { return false }
-                if known.modified != file.modified, contentHash(of: file.path) != known.contentHash { return false }
+                if known.modified != file.modified, DocumentReader.contentHash(path: file.path) != known.contentHash { return false }
             } else if let known = skipped[file.id] {
                 guard known.size == file.size, known.modified == file.modified else { return false }
             } else {
@@ -54,11 +54,6 @@ public enum IndexStore {
         return true
     }
 
-    /// The hash `DocumentReader` records for a file's bytes, or nil when it cannot be read.
-    static func contentHash(of path: String) -> UInt64? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return data.withUnsafeBytes { ContentHash.of($0) }
-    }
 
     /// The index, rebuilt first under the folder's lock when it is not fresh. Freshness is checked
     /// again once the lock is held: the build this one waited for may have made the index fresh.
