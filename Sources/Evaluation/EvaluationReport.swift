@@ -19,6 +19,14 @@ public struct EvaluationReport: Sendable, Encodable {
     public let overall: QueryScores
     public let scenarios: [String: QueryScores]
     public let queries: [QueryRow]
+    /// The queries with odd and with even ids, scored apart: a ranking change is kept only when
+    /// neither half loses, so that it is not fitted to a few queries of one half.
+    public let halves: Halves
+
+    public struct Halves: Sendable, Encodable {
+        public let odd: QueryScores
+        public let even: QueryScores
+    }
 
     /// Runs every query through `search` (which returns ranked spans, best first, at least 50
     /// when there are that many) and scores it.
@@ -30,11 +38,21 @@ public struct EvaluationReport: Sendable, Encodable {
                                  scores: QueryScores(hits: hits, judgments: query.judgments)))
         }
         let scenarios = Dictionary(grouping: rows, by: \.scenario).mapValues { QueryScores.mean($0.map(\.scores)) }
-        return EvaluationReport(overall: QueryScores.mean(rows.map(\.scores)), scenarios: scenarios, queries: rows)
+        let odd = rows.filter { Self.isOdd($0.id) }
+        let even = rows.filter { !Self.isOdd($0.id) }
+        return EvaluationReport(overall: QueryScores.mean(rows.map(\.scores)), scenarios: scenarios, queries: rows,
+                                halves: Halves(odd: QueryScores.mean(odd.map(\.scores)),
+                                               even: QueryScores.mean(even.map(\.scores))))
+    }
+
+    /// Whether the number an id ends in ("D07") is odd; an id without one counts as even.
+    static func isOdd(_ id: String) -> Bool {
+        let digits = id.reversed().prefix { $0.isNumber }
+        return Int(String(digits.reversed())).map { $0 % 2 == 1 } ?? false
     }
 
     /// The table printed by `radsok eval`.
-    public func table(perQuery: Bool) -> String {
+    public func table(perQuery: Bool, halves showHalves: Bool = false) -> String {
         func row(_ name: String, _ s: QueryScores, _ count: String) -> String {
             name.padding(toLength: 14, withPad: " ", startingAt: 0) + count.leftPad(4)
                 + [s.ndcg10, s.recall10, s.recall50, s.mrr].map { String(format: "%9.3f", $0) }.joined()
@@ -43,6 +61,11 @@ public struct EvaluationReport: Sendable, Encodable {
         let counts = Dictionary(grouping: queries, by: \.scenario).mapValues(\.count)
         for name in scenarios.keys.sorted() { lines.append(row(name, scenarios[name]!, "\(counts[name] ?? 0)")) }
         lines.append(row("overall", overall, "\(queries.count)"))
+        if showHalves {
+            let odd = queries.filter { Self.isOdd($0.id) }.count
+            lines.append(row("odd ids", halves.odd, "\(odd)"))
+            lines.append(row("even ids", halves.even, "\(queries.count - odd)"))
+        }
         if perQuery {
             lines.append("")
             for q in queries { lines.append(row(q.id, q.scores, "") + "  " + q.query) }

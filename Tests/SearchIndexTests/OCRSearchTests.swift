@@ -64,3 +64,22 @@ struct OCRSearchTests {
         #expect(reader.metadata.files.first { $0.id == "clean.txt" }?.damaged == false)
     }
 }
+
+@Suite("Titles of OCR-damaged documents")
+struct DamagedTitleTests {
+    static let corpus = Result { try TestIndex.ofRepositoryCorpus() }
+
+    @Test("a damaged case title is shown repaired, the text as written beside it; clean titles have no second form")
+    func repairedTitle() throws {
+        let reader = try Self.corpus.get().reader
+        var texts = try Self.corpus.get().texts()
+        let response = try SearchService(reader: reader).searchCases("helsedata", limit: 20, texts: &texts)
+        let damaged = try #require(response.cases.first { $0.titleAsWritten != nil })
+        #expect(damaged.title != damaged.titleAsWritten)
+        let clean = response.cases.filter { !reader.metadata.files[reader.sectionRecord($0.best.sectionID).fileIndex].damaged }
+        #expect(!clean.isEmpty)
+        #expect(clean.allSatisfy { $0.titleAsWritten == nil })
+        let json = try ContractJSON.string(damaged)
+        #expect(json.contains("\"titleAsWritten\""))
+    }
+}

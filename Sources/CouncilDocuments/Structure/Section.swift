@@ -10,6 +10,9 @@ public struct Section: Sendable, Hashable, Codable {
     public var kind: SectionKind
     public var caseID: CaseID?
     public var title: String?
+    /// The title as the document writes it, when `title` is its repaired spelling (an
+    /// OCR-damaged document); nil when they are the same.
+    public var titleAsWritten: String?
     /// `M/YYYY`.
     public var meeting: String?
     /// ISO `YYYY-MM-DD`.

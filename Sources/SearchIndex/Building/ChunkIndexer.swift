@@ -149,13 +149,18 @@ struct ChunkIndexer {
             }
             return low
         }
-        for (i, section) in cut.enumerated() {
+        for (i, var section) in cut.enumerated() {
+            // A damaged document's title is shown repaired, with the text as written beside it.
+            if let title = section.title, let repaired = analyzer.repairedSpelling(of: title) {
+                section.titleAsWritten = title
+                section.title = repaired
+            }
             let sectionID = UInt32(sections.count)
             let slice = tokens[firstToken(atOrAfter: bounds[i].lowerBound)..<firstToken(atOrAfter: bounds[i].upperBound)]
             let base = slice.first?.position ?? 0
             let length = slice.isEmpty ? 0 : Int(slice.last!.position - base) + 1
             accumulator.add(slice, section: sectionID, positionBase: base)
-            if let title = TitleField.indexedTitle(of: section) {
+            if let title = TitleField.indexedTitle(of: section).map({ section.titleAsWritten ?? $0 }) {
                 accumulator.add(analyzer.analyze(title).map(TitleField.token)[...], section: sectionID, positionBase: 0)
             }
             sections.append(SectionRecord(fileIndex: fileIndex, section: section, length: length))

@@ -18,6 +18,12 @@ public struct Query: Sendable {
     /// Cases the query names by id (`8/1/25`, `sak 8/1/2025`): their own sections rank first, then
     /// the sections that cite them.
     public var cases: [CaseID] = []
+    /// What a question frame asked for ("hva vedtok rådet om …"); nil for a plain query.
+    public var intent: QueryIntent?
+
+    /// Whether the query asks for decisions: a question about the council's view, or a filter to
+    /// decisions alone. Then a decision is found by its case's words too.
+    var asksForDecisions: Bool { intent == .councilView || filter.kinds == [.vedtak] }
 
     public init(text: String, clauses: [QueryClause], filter: SearchFilter = SearchFilter()) {
         self.text = text
@@ -149,6 +155,8 @@ public struct WeightedTerm: Sendable, Hashable {
         case repaired
         /// Two neighbouring query words found side by side (a bonus, not a match).
         case proximity
+        /// A decision's share of the best section of its case (when the query asks for decisions).
+        case inherited
     }
 }
 

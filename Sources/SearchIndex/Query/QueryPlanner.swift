@@ -56,7 +56,9 @@ public struct QueryPlanner: Sendable {
         planning.deadline = deadline
         var clauses: [QueryClause] = []
         var seen: Set<[String]> = []
-        for node in parser.parse(text) {
+        // "hva vedtok rådet om X": the frame is what is asked, X what to search for.
+        let frame = IntentFrame.recognize(text)
+        for node in parser.parse(frame?.topic ?? text) {
             for clause in planning.clauses(for: node, topLevel: true) {
                 // The same word twice counts once.
                 if case .word(let word) = clause {
@@ -75,6 +77,7 @@ public struct QueryPlanner: Sendable {
         if !named.isEmpty { clauses.removeAll(where: Self.isCaseWord) }
         var query = Query(text: text, clauses: clauses, filter: planning.filter)
         query.cases = named
+        query.intent = frame?.intent
         query.excluded = planning.excluded
         query.problems = planning.problems
         query.notes = planning.notes

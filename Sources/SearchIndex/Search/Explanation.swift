@@ -11,7 +11,21 @@ public struct Explanation: Sendable {
         public let score: Double
     }
 
+    /// What each part added, as it adds up: clause scores (and a decision's share of its case)
+    /// already times `kindWeight`, then the proximity bonuses, which are not weighted.
     public let contributions: [Contribution]
+    /// How much a match counts in this kind of section for this query (×0.85 in an attachment,
+    /// more in a decision when a question asks for the council's view).
+    public let kindWeight: Double
+
+    /// The section's score: the sum of the contributions.
+    public var score: Double { contributions.reduce(0) { $0 + $1.score } }
+}
+
+extension Explanation.Contribution {
+    func scaled(by weight: Double) -> Self {
+        weight == 1 ? self : .init(word: word, term: term, reason: reason, frequency: frequency, score: score * weight)
+    }
 }
 
 extension Searcher {
@@ -23,7 +37,34 @@ extension Searcher {
             Explanation.Contribution(word: "\"\($0.pair.written)\"", term: $0.pair.firstTerms,
                                      reason: .proximity, frequency: $0.frequency, score: $0.score)
         }
-        return Explanation(contributions: query.clauses.flatMap { explain($0, section: section, scorer: scorer) } + proximity)
+        let weight = Double(kindCodeWeights(query)[Int(reader.sectionKindCodes[section])])
+        let weighted = (query.clauses.flatMap { explain($0, section: section, scorer: scorer) }
+            + [inheritance(query, section: section)].compactMap { $0 }).map { $0.scaled(by: weight) }
+        return Explanation(contributions: weighted + proximity, kindWeight: weight)
+    }
+
+    /// What a decision inherits from the best section of its case, as `search` adds it.
+    private func inheritance(_ query: Query, section: Int) -> Explanation.Contribution? {
+        let links = reader.decisionLinks
+        let c = links.caseOrdinal[section]
+        guard inheritedByDecisions > 0, query.asksForDecisions, c >= 0,
+              links.decisions[Int(c)].contains(Int32(section)) else { return nil }
+        return scratch.withScratch { scores -> Explanation.Contribution? in
+            defer { scores.reset() }
+            accumulate(query, into: scores, deadline: .never)
+            let vedtak = SectionCodes.code(of: .vedtak)
+            var best: (section: Int, score: Float, matched: UInt16)?
+            for other in scores.queryTouched.elements.map(Int.init) where links.caseOrdinal[other] == c {
+                guard reader.sectionKindCodes[other] != vedtak else { continue }
+                let candidate = (other, scores.total[other], scores.matched[other])
+                if best == nil || (candidate.2, candidate.1) > (best!.matched, best!.score) { best = candidate }
+            }
+            guard let best else { return nil }
+            let record = reader.sectionRecord(best.section)
+            let place = "\(reader.metadata.files[record.fileIndex].id):\(record.section.firstLine)-\(record.section.lastLine)"
+            return .init(word: "its case \(record.section.caseID?.description ?? "")", term: place, reason: .inherited,
+                         frequency: 0, score: Double(best.score * inheritedByDecisions))
+        }
     }
 
     private func explain(_ clause: QueryClause, section: Int, scorer: ClauseScorer) -> [Explanation.Contribution] {

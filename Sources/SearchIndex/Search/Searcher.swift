@@ -25,9 +25,15 @@ public struct Searcher: Sendable {
     /// case (presentation, minutes, decision) is the record users look for first; text between
     /// cases (attachments, reports) counts a little less.
     public var kindWeights: [SectionKind: Float] = [.other: 0.85, .vedlegg: 0.85]
+    /// How much of the best score of a case's other sections its decisions inherit, when the query
+    /// asks for decisions: a decision is found by its case's words, below the sections that hold them.
+    public var inheritedByDecisions: Float = 0.5
+    /// How much more a match counts in the record of what the council said and decided, when a
+    /// question asks for that (`QueryIntent.councilView`).
+    public var councilViewWeights: [SectionKind: Float] = [.vedtak: 2, .referat: 2]
     /// How the first pages spread over cases.
     var crowding = Crowding()
-    private let scratch: ScratchPool
+    let scratch: ScratchPool
     /// `bm25.lengthNorms` of the reader's sections.
     let norms: [Float]
 
@@ -107,11 +113,40 @@ public struct Searcher: Sendable {
     private func search(_ query: Query, limit: Int, offset: Int, filter: ((Int) -> Bool)?, scores: ScoreScratch,
                         deadline: Deadline) -> RankedResult {
         defer { scores.reset() }
-        let scorer = clauseScorer(scores)
-        let excluded = query.excluded.reduce(into: Set<Int32>()) { $0.formUnion(scorer.sections($1)) }
-        let codeWeights = SectionCodes.kinds.map { kindWeights[$0] ?? 1 }
+        accumulate(query, into: scores, deadline: deadline)
+        let excluded = query.excluded.reduce(into: Set<Int32>()) { $0.formUnion(clauseScorer(scores).sections($1)) }
+        let codeWeights = kindCodeWeights(query)
         var count = 0
         var best = TopK<ScoredSection>(limit + offset)
+        scores.total.withUnsafeBufferPointer { total in
+        scores.matched.withUnsafeBufferPointer { matched in
+        reader.sectionKindCodes.withUnsafeBufferPointer { kindCodes in
+            for section in scores.queryTouched.elements {
+                let i = Int(section)
+                if let filter, !filter(i) { continue }
+                if !excluded.isEmpty, excluded.contains(section) { continue }
+                count += 1
+                let weight = codeWeights[Int(kindCodes[i])]
+                best.insert(ScoredSection(sectionID: i, score: Double(total[i] * weight), matchedWords: Int(matched[i] >> 8)))
+            }
+        }
+        }
+        }
+        return RankedResult(total: count, hits: Array(best.sorted().dropFirst(offset)))
+    }
+
+    /// How much a match counts in each kind of section (by kind code) for this query.
+    func kindCodeWeights(_ query: Query) -> [Float] {
+        let preferred = query.intent == .councilView ? councilViewWeights : [:]
+        return SectionCodes.kinds.map { (kindWeights[$0] ?? 1) * (preferred[$0] ?? 1) }
+    }
+
+    /// Adds up every clause's score per section into `scores.total`, and in `scores.matched` how
+    /// many clauses each section satisfies (high byte: the clauses that rank; low byte: function
+    /// words), recording the sections touched; then the tier of a named case and what decisions
+    /// inherit from their case. Before any kind weight.
+    func accumulate(_ query: Query, into scores: ScoreScratch, deadline: Deadline) {
+        let scorer = clauseScorer(scores)
         scores.queryTouched.withStorage { touched, touchedCount in
         scores.total.withUnsafeMutableBufferPointer { total in
         scores.matched.withUnsafeMutableBufferPointer { matched in
@@ -140,19 +175,42 @@ public struct Searcher: Sendable {
                     matched[i] &+= tier
                 }
             }
-            for section in UnsafeBufferPointer(start: touched, count: touchedCount) {
-                let i = Int(section)
-                if let filter, !filter(i) { continue }
-                if !excluded.isEmpty, excluded.contains(section) { continue }
-                count += 1
-                let weight = codeWeights[Int(kindCodes[i])]
-                best.insert(ScoredSection(sectionID: i, score: Double(total[i] * weight), matchedWords: Int(matched[i] >> 8)))
+            if inheritedByDecisions > 0, query.asksForDecisions {
+                inherit(touched: UnsafeBufferPointer(start: touched, count: touchedCount), total: total, matched: matched,
+                        kindCodes: kindCodes) { touched[touchedCount] = $0; touchedCount += 1 }
             }
         }
         }
         }
         }
-        return RankedResult(total: count, hits: Array(best.sorted().dropFirst(offset)))
+    }
+}
+
+extension Searcher {
+    /// Gives each decision of a case that matched a share of the case's best section: its score
+    /// times `inheritedByDecisions`, and its tier (how many query words it holds) when higher than
+    /// the decision's own. `touch` is told of each decision that had no score of its own.
+    func inherit(touched: UnsafeBufferPointer<Int32>, total: UnsafeMutableBufferPointer<Float>,
+                 matched: UnsafeMutableBufferPointer<UInt16>, kindCodes: UnsafeBufferPointer<UInt8>,
+                 touch: (Int32) -> Void) {
+        let links = reader.decisionLinks
+        let vedtak = SectionCodes.code(of: .vedtak)
+        var best: [Int32: (score: Float, matched: UInt16)] = [:]
+        for section in touched {
+            let i = Int(section)
+            let c = links.caseOrdinal[i]
+            guard c >= 0, kindCodes[i] != vedtak else { continue }
+            let known = best[c]
+            if known == nil || (matched[i], total[i]) > (known!.matched, known!.score) { best[c] = (total[i], matched[i]) }
+        }
+        for (c, found) in best.sorted(by: { $0.key < $1.key }) {
+            for d in links.decisions[Int(c)] {
+                let i = Int(d)
+                if matched[i] == 0 { touch(d) }
+                total[i] += found.score * inheritedByDecisions
+                matched[i] = max(matched[i], found.matched)
+            }
+        }
     }
 }
 

@@ -58,7 +58,9 @@ public struct ShownSection: Encodable, Sendable {
         self.text = text
     }
 
-    enum CodingKeys: String, CodingKey { case file, lines, caseID = "case", kind, title, meeting, date, text, decisions }
+    enum CodingKeys: String, CodingKey {
+        case file, lines, caseID = "case", kind, title, titleAsWritten, meeting, date, text, decisions
+    }
 
     public func encode(to encoder: any Encoder) throws {
         let s = record.section
@@ -68,6 +70,7 @@ public struct ShownSection: Encodable, Sendable {
         try c.encode(s.caseID?.description, forKey: .caseID)
         try c.encode(s.kind.rawValue, forKey: .kind)
         try c.encode(s.title, forKey: .title)
+        try c.encodeIfPresent(s.titleAsWritten, forKey: .titleAsWritten)
         try c.encode(s.meeting, forKey: .meeting)
         try c.encode(s.date, forKey: .date)
         try c.encode(text, forKey: .text)

@@ -28,6 +28,8 @@ public struct SearchHit: Encodable, Sendable {
     public let caseID: String?
     public let kind: String
     public let title: String?
+    /// The title as an OCR-damaged document writes it, when `title` shows it repaired.
+    public var titleAsWritten: String? = nil
     public let meeting: String?
     public let date: String?
     /// Where the date came from: `package` (the file itself), `corpus` (another document names the
@@ -46,7 +48,7 @@ public struct SearchHit: Encodable, Sendable {
     public let matchedWords: Int
 
     enum CodingKeys: String, CodingKey {
-        case file, lines, caseID = "case", kind, title, meeting, date, dateSource, score, snippet, note
+        case file, lines, caseID = "case", kind, title, titleAsWritten, meeting, date, dateSource, score, snippet, note
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -56,6 +58,7 @@ public struct SearchHit: Encodable, Sendable {
         try c.encode(caseID, forKey: .caseID)
         try c.encode(kind, forKey: .kind)
         try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(titleAsWritten, forKey: .titleAsWritten)
         try c.encode(meeting, forKey: .meeting)
         try c.encode(date, forKey: .date)
         try c.encode(dateSource, forKey: .dateSource)
@@ -96,15 +99,18 @@ public struct CaseHit: Encodable, Sendable {
     public let decision: CaseDecision?
     /// `package`, `corpus` or nil, as for a hit.
     public var dateSource: String? = nil
+    /// As for a hit: the title as written when `title` is its repaired spelling.
+    public var titleAsWritten: String? { best.titleAsWritten }
 
     enum CodingKeys: String, CodingKey {
-        case caseID = "case", title, meeting, date, dateSource, kinds, score, snippet, note, sections, decision
+        case caseID = "case", title, titleAsWritten, meeting, date, dateSource, kinds, score, snippet, note, sections, decision
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(caseID, forKey: .caseID)
         try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(titleAsWritten, forKey: .titleAsWritten)
         try c.encode(meeting, forKey: .meeting)
         try c.encode(date, forKey: .date)
         try c.encode(kinds, forKey: .kinds)

@@ -140,7 +140,7 @@ public struct SearchService: Sendable {
         let s = record.section
         return SearchHit(
             file: texts.fileID(record.fileIndex), lines: [s.firstLine, s.lastLine], caseID: s.caseID?.description,
-            kind: s.kind.rawValue, title: s.title, meeting: s.meeting, date: s.date,
+            kind: s.kind.rawValue, title: s.title, titleAsWritten: s.titleAsWritten, meeting: s.meeting, date: s.date,
             dateSource: dateSource(of: record), score: (hit.score * 1000).rounded() / 1000,
             snippet: snippet.rendered(), note: note,
             snippetValue: snippet, sectionID: hit.sectionID, matchedWords: hit.matchedWords)

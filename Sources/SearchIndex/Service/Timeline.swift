@@ -16,6 +16,17 @@ public struct TimelineResponse: Encodable, Sendable {
         public let year: Int
         public let date: String?
         public let cases: [TimelineCase]
+
+        enum CodingKeys: String, CodingKey { case meeting, year, date, cases }
+
+        /// Unknown values are null, as everywhere in the JSON contract, not left out.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(meeting, forKey: .meeting)
+            try c.encode(year, forKey: .year)
+            try c.encode(date, forKey: .date)
+            try c.encode(cases, forKey: .cases)
+        }
     }
 
     public let query: String
@@ -30,13 +41,27 @@ public struct TimelineResponse: Encodable, Sendable {
 public struct TimelineCase: Encodable, Sendable {
     public let caseID: String
     public let title: String?
+    /// The title as written, when `title` is its repaired spelling.
+    public let titleAsWritten: String?
     public let date: String?
     public let kinds: [String]
     public let decision: CaseDecision?
     /// Text outside cases (reports, attachments) that cites this case and matched the query.
     public let mentions: [TimelineMention]
 
-    enum CodingKeys: String, CodingKey { case caseID = "case", title, date, kinds, decision, mentions }
+    enum CodingKeys: String, CodingKey { case caseID = "case", title, titleAsWritten, date, kinds, decision, mentions }
+
+    /// Unknown values are null (`titleAsWritten` is there only when it differs from `title`).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(caseID, forKey: .caseID)
+        try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(titleAsWritten, forKey: .titleAsWritten)
+        try c.encode(date, forKey: .date)
+        try c.encode(kinds, forKey: .kinds)
+        try c.encode(decision, forKey: .decision)
+        try c.encode(mentions, forKey: .mentions)
+    }
 }
 
 public struct TimelineMention: Encodable, Sendable {
@@ -45,6 +70,18 @@ public struct TimelineMention: Encodable, Sendable {
     public let year: Int?
     public let title: String?
     public let snippet: String
+
+    enum CodingKeys: String, CodingKey { case file, lines, year, title, snippet }
+
+    /// Unknown values are null, not left out.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(lines, forKey: .lines)
+        try c.encode(year, forKey: .year)
+        try c.encode(title, forKey: .title)
+        try c.encode(snippet, forKey: .snippet)
+    }
 }
 
 extension SearchService {
@@ -90,7 +127,7 @@ extension SearchService {
             let sections = reader.sections(ofCase: id)
             let first = sections.first.map(reader.sectionRecord)
             let entry = TimelineCase(
-                caseID: id.description, title: first?.section.title,
+                caseID: id.description, title: first?.section.title, titleAsWritten: first?.section.titleAsWritten,
                 date: sections.lazy.compactMap { reader.facts($0).date }.first,
                 kinds: kindsByCase[id] ?? [], decision: decisions.decision(of: id, texts: &texts),
                 mentions: tied[id] ?? [])

@@ -27,6 +27,8 @@ public struct IndexReader: Sendable {
     /// Every section of each case, in index order: made once at open, so that a query naming a
     /// case, a case's decision and the timeline look a case up instead of scanning every section.
     let sectionsByCase: [CaseID: [Int]]
+    /// Each section's case and each case's decisions, for finding a decision by its case.
+    let decisionLinks: DecisionLinks
 
     public var sectionCount: Int { sectionLengths.count }
 
@@ -60,6 +62,7 @@ public struct IndexReader: Sendable {
             }
             return byCase
         }
+        decisionLinks = DecisionLinks(sectionsByCase: sectionsByCase, kindCodes: sectionKindCodes)
     }
 
     /// Every section of a case, in index order.
@@ -114,6 +117,7 @@ public struct IndexReader: Sendable {
                 meeting: facts.caseID?.meeting, date: facts.date)
             section.year = facts.year
             section.references = (string(at: Int(record.u32(40)), raw) ?? "").split(separator: " ").compactMap { CaseID($0) }
+            section.titleAsWritten = string(at: Int(record.u32(44)), raw)
             return SectionRecord(fileIndex: facts.fileIndex, section: section, length: Int(record.u32(20)))
         }
     }

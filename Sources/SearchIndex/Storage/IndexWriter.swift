@@ -155,6 +155,7 @@ enum IndexWriter {
             records.u32(intern(s.title))
             records.u32(SectionCodes.packDate(s.date))
             records.u32(intern(s.references.isEmpty ? nil : s.references.map(\.description).joined(separator: " ")))
+            records.u32(intern(s.titleAsWritten))
         }
         return (records.bytes, strings.bytes)
     }

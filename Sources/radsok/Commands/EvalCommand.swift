@@ -21,6 +21,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .customLong("per-query"), help: "Add a row per query to the table.")
     var perQuery = false
 
+    @Flag(help: "Add the queries with odd and with even ids, scored apart (the halves a ranking change must not lose on).")
+    var halves = false
+
     func run() throws {
         let judgments: RelevanceJudgments
         do {
@@ -33,7 +36,7 @@ struct EvalCommand: ParsableCommand {
         if json {
             print(try ContractJSON.string(report))
         } else {
-            print(report.table(perQuery: perQuery))
+            print(report.table(perQuery: perQuery, halves: halves))
         }
     }
 }

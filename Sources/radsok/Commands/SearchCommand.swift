@@ -103,6 +103,10 @@ enum HitFormatter {
     /// What the query became: each clause's words with their terms and the reason for each.
     static func explain(_ query: Query) -> String {
         var lines = ["Query:"]
+        if let intent = query.intent {
+            lines.append("  intent: \(intent.rawValue) (the question's frame is not searched for; decisions and minutes"
+                         + " rank first, and a decision is found by its case's words)")
+        }
         func describe(_ word: QueryWord, indent: String) {
             let terms = word.terms.map { "\($0.term) (\($0.reason.rawValue)\($0.weight < 1 ? String(format: " ×%.2f", $0.weight) : ""))" }
             lines.append("\(indent)\(word.written) → " + (terms.isEmpty ? "no such term in the index" : terms.joined(separator: ", "))
@@ -157,6 +161,10 @@ enum HitFormatter {
             if let explanation = explaining?(hit) {
                 for c in explanation.contributions {
                     lines.append("    " + Terminal.dim(String(format: "%@ → %@ (%@): tf %d, %.3f", c.word, c.term, c.reason.rawValue, c.frequency, c.score)))
+                }
+                if explanation.kindWeight != 1 {
+                    lines.append("    " + Terminal.dim(String(format: "(word scores × %.2f in a %@ section for this query)",
+                                                              explanation.kindWeight, hit.kind)))
                 }
             }
             lines.append("")

@@ -46,7 +46,9 @@ struct ShowCommand: ParsableCommand {
                 if let m = s.meeting { head += " · møte \(m)" }
                 if let d = s.date { head += " · \(d)" }
                 print(Terminal.bold(head))
-                if let t = s.title { print(Terminal.bold(t)) }
+                if let t = s.title {
+                    print(Terminal.bold(t) + (s.titleAsWritten.map { Terminal.dim("  (as written: \($0))") } ?? ""))
+                }
                 print(Self.marked(section).trimmingCharacters(in: .newlines))
                 print("")
             }
