@@ -14,7 +14,7 @@ struct APIRoutes: Sendable {
     static let endpoints = [
         Endpoint(path: "api/search", methods: [.get]), Endpoint(path: "api/cases/**", methods: [.get]),
         Endpoint(path: "api/sections/**", methods: [.get]), Endpoint(path: "api/similar", methods: [.get, .post]),
-        Endpoint(path: "api/health", methods: [.get]),
+        Endpoint(path: "api/timeline", methods: [.get]), Endpoint(path: "api/health", methods: [.get]),
     ]
 
     func add(to router: Router<BasicRequestContext>) {
@@ -25,12 +25,13 @@ struct APIRoutes: Sendable {
         }
         router.post("api/similar") { request, _ in await answer { try await similar(request) } }
         router.get("api/similar") { request, _ in await answer { try await similar(request) } }
+        router.get("api/timeline") { request, _ in await answer { try await timeline(request) } }
         router.get("api/health") { _, _ in await answer { health() } }
     }
 
     /// Runs a handler, turning its failures into JSON errors; what the client may not see (an
     /// unexpected error's text can name files) goes to the log.
-    private func answer(_ body: () async throws -> Response) async -> Response {
+    func answer(_ body: () async throws -> Response) async -> Response {
         do {
             return try await body()
         } catch let error as APIError {
@@ -42,7 +43,7 @@ struct APIRoutes: Sendable {
     }
 
     /// Runs CPU-bound work through the limiter with this request's deadline.
-    private func offload<T: Sendable>(_ work: @escaping @Sendable (Deadline) throws -> T) async throws -> T {
+    func offload<T: Sendable>(_ work: @escaping @Sendable (Deadline) throws -> T) async throws -> T {
         try await self.work.run(deadline: Deadline(seconds: limits.seconds)) { deadline in
             try deadline.check()
             return try work(deadline)
@@ -53,26 +54,17 @@ struct APIRoutes: Sendable {
 
     private func search(_ request: Request) async throws -> Response {
         let parameters = try FormQuery(request)
-        let query = parameters.get("q") ?? ""
-        guard query.count <= limits.queryLength else { throw APIError.badRequest("q is longer than \(limits.queryLength) characters") }
+        let (query, filter) = try wordsAndFilter(parameters)
         let limit = try integer(parameters.get("limit"), name: "limit", default: 10, range: 1...limits.limit)
         let offset = try integer(parameters.get("offset"), name: "offset", default: 0, range: 0...limits.offset)
-        var filter = SearchFilter()
-        for field in ["kind", "year", "from", "to", "meeting"] {
-            guard let value = parameters.get(field), !value.isEmpty else { continue }
-            do { try filter.add(field: field, value: value) } catch { throw APIError.badRequest(error.description) }
-        }
         let cases = try flag(parameters.get("cases"), name: "cases")
         let order = try parameters.get("sort").map { value in
             guard let order = SearchService.CaseOrder(rawValue: value) else { throw APIError.badRequest("sort must be relevance or date") }
             return order
         } ?? .relevance
-        guard !query.allSatisfy(\.isWhitespace) || !filter.isEmpty else { throw APIError.badRequest("q is empty: give words to search for") }
         let served = index.current()
-        let filters = filter
         return try await offload { deadline in
             var texts = served.textSource()
-            let filter = filters
             do {
                 if cases {
                     let response = try served.service.searchCases(query, filter: filter, order: order, limit: limit, offset: offset,
@@ -86,6 +78,24 @@ struct APIRoutes: Sendable {
                 throw APIError.badRequest(problem.description)
             }
         }
+    }
+
+    /// The words and filters of a search or a timeline: `q` (at most `queryLength` characters)
+    /// and `kind`, `year`, `from`, `to`, `meeting`; words or at least one filter, or a 400.
+    func wordsAndFilter(_ parameters: FormQuery) throws -> (query: String, filter: SearchFilter) {
+        let query = parameters.get("q") ?? ""
+        guard query.count <= limits.queryLength else {
+            throw APIError.badRequest("q is longer than \(limits.queryLength) characters")
+        }
+        var filter = SearchFilter()
+        for field in ["kind", "year", "from", "to", "meeting"] {
+            guard let value = parameters.get(field), !value.isEmpty else { continue }
+            do { try filter.add(field: field, value: value) } catch { throw APIError.badRequest(error.description) }
+        }
+        guard !query.allSatisfy(\.isWhitespace) || !filter.isEmpty else {
+            throw APIError.badRequest("q is empty: give words to search for")
+        }
+        return (query, filter)
     }
 
     // MARK: Cases and sections
@@ -190,7 +200,7 @@ struct APIRoutes: Sendable {
         return number
     }
 
-    private func flag(_ text: String?, name: String) throws -> Bool {
+    func flag(_ text: String?, name: String) throws -> Bool {
         switch text?.trimmingCharacters(in: .whitespaces).lowercased() {
         case nil, "", "false", "0": return false
         case "true", "1": return true

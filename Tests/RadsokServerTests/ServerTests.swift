@@ -136,6 +136,26 @@ struct ServerTests {
         }
     }
 
+    @Test("the page offers proposals as a kind, the cases' decisions and a timeline view")
+    func pageFeatures() async throws {
+        try await withServer { client in
+            let html = String(buffer: try await client.execute(uri: "/", method: .get).body)
+            #expect(html.contains(#"<option value="vedtak">Vedtak</option>"#))
+            #expect(html.contains(#"<option value="forslag">Forslag til vedtak</option>"#))
+            #expect(html.contains(#"value="timeline""#) && html.contains(#"id="newest""#))
+            let script = String(buffer: try await client.execute(uri: "/app.js", method: .get).body)
+            #expect(script.contains(#"forslag: "Forslag til vedtak""#))
+            #expect(script.contains("/api/timeline?") && script.contains("newestFirst"))
+            #expect(script.contains("c.decision") && script.contains("Vedtak: "))
+            // A cited case the index lacks is text, not a button that opens nothing.
+            #expect(script.contains("inIndex") && script.contains("(ikke i indeksen)"))
+            // Document text goes in as text nodes: no way of inserting markup is used anywhere.
+            for markup in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser"] {
+                #expect(!script.contains(markup), "app.js uses \(markup)")
+            }
+        }
+    }
+
     @Test("end to end on an ephemeral port")
     func live() async throws {
         let served = try ServedCorpus()

@@ -39,14 +39,20 @@ extension TimedTests {
             }
         }
 
-        @Test("a slow search stops at its deadline and frees its worker for the next", arguments: [false, true])
-        func deadlineFreesWorker(cases: Bool) async throws {
+        @Test("a slow search or timeline stops at its deadline and frees its worker for the next",
+              arguments: ["sections", "cases", "timeline"])
+        func deadlineFreesWorker(view: String) async throws {
             var limits = ServerLimits()
             limits.workers = 1
             limits.waiting = 0
             limits.seconds = 0.2
             try await withServer(limits: limits, corpus: .project) { client in
-                let uri = cases ? Self.slowQuery : Self.slowQuery.replacingOccurrences(of: "&cases=true", with: "")
+                let sections = Self.slowQuery.replacingOccurrences(of: "&cases=true", with: "")
+                let uri = switch view {
+                case "cases": Self.slowQuery
+                case "timeline": sections.replacingOccurrences(of: "/api/search", with: "/api/timeline")
+                default: sections
+                }
                 let slow = try await client.execute(uri: uri, method: .get)
                 #expect(slow.status == .serviceUnavailable)
                 #expect((try object(slow)["error"] as? String)?.contains("too long") == true)
@@ -54,8 +60,11 @@ extension TimedTests {
                 try await Task.sleep(nanoseconds: 50_000_000)
                 let next = try await client.execute(uri: "/api/health", method: .get)
                 #expect(next.status == .ok)
+                // The one worker takes the next search rather than refusing it as busy. At a 0.2 s
+                // limit a loaded machine may still time that search out: its 503 says "too long".
                 let fast = try await client.execute(uri: "/api/search?q=helsedata", method: .get)
-                #expect(fast.status == .ok)
+                #expect(fast.headers[.retryAfter] == nil)
+                #expect(try fast.status == .ok || (object(fast)["error"] as? String)?.contains("too long") == true)
             }
         }
 
