@@ -54,3 +54,26 @@ struct RelevanceMetricsTests {
         #expect(scores.recall50 == 0)
     }
 }
+
+@Suite("eval --halves: odd and even query ids scored apart")
+struct EvaluationHalvesTests {
+    @Test("ids ending in an odd number are the odd half; the halves are the means of their queries")
+    func halves() throws {
+        #expect(EvaluationReport.isOdd("D01") && EvaluationReport.isOdd("Q7") && !EvaluationReport.isOdd("D10"))
+        #expect(!EvaluationReport.isOdd("D") && !EvaluationReport.isOdd(""))
+        let json = #"""
+            {"queries": [
+              {"id": "D01", "query": "a", "scenario": "topic", "judgments": [{"file": "f", "lines": [1, 1], "grade": 1}]},
+              {"id": "D02", "query": "b", "scenario": "topic", "judgments": [{"file": "f", "lines": [5, 5], "grade": 1}]},
+              {"id": "D03", "query": "c", "scenario": "topic", "judgments": [{"file": "f", "lines": [9, 9], "grade": 1}]}
+            ]}
+            """#
+        let judgments = try JSONDecoder().decode(RelevanceJudgments.self, from: Data(json.utf8))
+        // Every query finds line 1 first: only D01 is answered.
+        let report = EvaluationReport.evaluate(judgments) { _ in [RankedSpan(file: "f", first: 1, last: 1)] }
+        #expect(report.halves.odd.mrr == 0.5)
+        #expect(report.halves.even.mrr == 0)
+        #expect(report.table(perQuery: false, halves: true).contains("odd ids"))
+        #expect(!report.table(perQuery: false).contains("odd ids"))
+    }
+}

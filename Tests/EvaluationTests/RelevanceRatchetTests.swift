@@ -7,12 +7,14 @@ import Testing
 /// quality rises; lowering one needs a reason in the commit message.
 @Suite("Relevance ratchet on the development set")
 struct RelevanceRatchetTests {
-    /// The 31-query set (D01–D31), as measured at 6f16208; the first 20 alone scored 0.865.
-    static let overallNDCGFloor = 0.725
+    /// The 31-query set (D01–D31): 0.731 at 6f16208, 0.745 with feedback, intent and light stemming.
+    static let overallNDCGFloor = 0.74
+    /// Neither half of the set (odd and even ids) may fall: a change must not be fitted to one.
+    static let halfNDCGFloors = (odd: 0.79, even: 0.69)
     /// No scenario may fall either: each floor sits just under the last measured score.
     static let scenarioNDCGFloors = [
-        "ascii": 0.86, "compound": 0.68, "decision": 0.78, "entity": 0.82,
-        "ocr": 0.90, "topic": 0.63, "wording": 0.67,
+        "ascii": 0.86, "compound": 0.73, "decision": 0.79, "entity": 0.82,
+        "ocr": 0.90, "topic": 0.66, "wording": 0.67,
     ]
 
     @Test("overall and per-scenario nDCG@10 on qrels-dev stay at or above their floors")
@@ -27,6 +29,8 @@ struct RelevanceRatchetTests {
         let report = EvaluationReport.evaluate(judgments, reader: reader)
         #expect(report.queries.count == 31)
         #expect(report.overall.ndcg10 >= Self.overallNDCGFloor, "overall nDCG@10 \(report.overall.ndcg10)\n\(report.table(perQuery: true))")
+        #expect(report.halves.odd.ndcg10 >= Self.halfNDCGFloors.odd, "odd half \(report.halves.odd.ndcg10)")
+        #expect(report.halves.even.ndcg10 >= Self.halfNDCGFloors.even, "even half \(report.halves.even.ndcg10)")
         for (scenario, floor) in Self.scenarioNDCGFloors {
             let score = try #require(report.scenarios[scenario]).ndcg10
             #expect(score >= floor, "\(scenario) nDCG@10 \(score) fell below \(floor)")

@@ -70,9 +70,18 @@ struct ExplanationSumTests {
                       "\"nasjonal helse- og samhandlingsplan\"", "horingssvar OR innspill", "livsvitenskap",
                       "Arendalsuka 2023", "Forskningsradet tildelingsbrev"])
     func sums(query text: String) throws {
-        let reader = try Self.corpus.get().reader
-        let searcher = Searcher(reader: reader)
-        let query = reader.plan(text)
+        let index = try Self.corpus.get()
+        let reader = index.reader
+        var texts = index.texts()
+        for widening in SearchService.Widening.allCases {
+            var service = SearchService(reader: reader)
+            service.widening = widening
+            try expectSums(service.plan(text, texts: &texts), searcher: service.searcher, reader: reader)
+        }
+    }
+
+    func expectSums(_ query: Query, searcher: Searcher, reader: IndexReader) {
+        let text = query.text
         let hits = searcher.search(query, limit: 10).hits
         #expect(!hits.isEmpty)
         for hit in hits {

@@ -6,7 +6,13 @@
 /// vocabulary. It works on UTF-8 bytes: every suffix is ASCII but `øst`, and UTF-8 suffixes match
 /// exactly where scalar suffixes do, so no word is decoded into scalars.
 public struct NorwegianStemmer: Sendable {
-    public init() {}
+    /// Whether the last step strips derivational endings (-leg, -lig, -els, -lov, -ig) as Snowball
+    /// does. Off, the stemmer strips inflection only.
+    public var stripsDerivations = true
+
+    public init(stripsDerivations: Bool = true) {
+        self.stripsDerivations = stripsDerivations
+    }
 
     public func stem(_ word: String) -> String {
         var word = word
@@ -18,7 +24,7 @@ public struct NorwegianStemmer: Sendable {
                 let r1 = Self.regionStart(UnsafeBufferPointer(buffer))
                 Self.removeMainSuffix(buffer, &length, r1: r1)
                 Self.reduceConsonantPair(buffer, &length, r1: r1)
-                Self.removeOtherSuffix(buffer, &length, r1: r1)
+                if stripsDerivations { Self.removeOtherSuffix(buffer, &length, r1: r1) }
                 return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
             }
         }

@@ -18,6 +18,9 @@ public struct Query: Sendable {
     /// Cases the query names by id (`8/1/25`, `sak 8/1/2025`): their own sections rank first, then
     /// the sections that cite them.
     public var cases: [CaseID] = []
+    /// Whether words added by expansion also score the sections that hold typed words (full RM3
+    /// interpolation, for recall), rather than only the sections that hold none.
+    public var blendsExpansions = false
     /// What a question frame asked for ("hva vedtok rådet om …"); nil for a plain query.
     public var intent: QueryIntent?
 
@@ -37,7 +40,19 @@ public struct Query: Sendable {
     /// Every index term the query can match, for highlighting; not the function words of an
     /// acronym's name (`for` in "Kommunenes samarbeidsarena for forskning"), which would light up
     /// every section.
-    public var allTerms: Set<String> { Set(clauses.flatMap(\.highlightedWords).flatMap { $0.terms.map(\.term) }) }
+    public var allTerms: HighlightTerms {
+        func terms(_ clauses: [QueryClause]) -> Set<String> {
+            Set(clauses.flatMap(\.highlightedWords).flatMap { $0.terms.map(\.term) })
+        }
+        return HighlightTerms(typed: terms(clauses.filter { !$0.isExpansion }), added: terms(clauses.filter(\.isExpansion)))
+    }
+}
+
+/// The terms a snippet marks: the typed words' terms; for a section that holds none of them
+/// (found by expansion), the added terms, so that it still shows why it was found.
+public struct HighlightTerms: Sendable {
+    public let typed: Set<String>
+    public let added: Set<String>
 }
 
 /// One ranked unit of a query.
@@ -72,6 +87,12 @@ public indirect enum QueryClause: Sendable {
     /// not rank above another for holding more of them.
     public var isFunctionWord: Bool {
         if case .word(let word) = self { return word.isFunctionWord }
+        return false
+    }
+
+    /// A word added by expansion rather than typed (`QueryWord.isExpansion`).
+    public var isExpansion: Bool {
+        if case .word(let word) = self { return word.isExpansion }
         return false
     }
 
@@ -115,6 +136,9 @@ public struct QueryWord: Sendable {
     /// times `partsWeight`.
     public var parts: [QueryWord] = []
     public var partsWeight = 0.0
+    /// Added by expansion (feedback, synonyms), not typed: it adds its score but does not make a
+    /// section rank above another for holding more of the query's words.
+    public var isExpansion = false
 
     /// The word inside a phrase: its inflections and spellings, not compounds or parts (a phrase
     /// asks for that wording).
@@ -157,6 +181,10 @@ public struct WeightedTerm: Sendable, Hashable {
         case proximity
         /// A decision's share of the best section of its case (when the query asks for decisions).
         case inherited
+        /// A term the best sections share, added by pseudo-relevance feedback (RM3).
+        case feedback
+        /// A synonym of the word from the thesaurus.
+        case synonym
     }
 }
 

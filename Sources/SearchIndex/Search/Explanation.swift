@@ -38,8 +38,12 @@ extension Searcher {
                                      reason: .proximity, frequency: $0.frequency, score: $0.score)
         }
         let weight = Double(kindCodeWeights(query)[Int(reader.sectionKindCodes[section])])
-        let weighted = (query.clauses.flatMap { explain($0, section: section, scorer: scorer) }
-            + [inheritance(query, section: section)].compactMap { $0 }).map { $0.scaled(by: weight) }
+        let perClause = query.clauses.map { ($0, explain($0, section: section, scorer: scorer)) }
+        // Expansion words score only sections without a typed word, unless the query blends them.
+        let countAll = query.clauses.allSatisfy { $0.isFunctionWord || $0.isExpansion }
+        let typed = perClause.contains { !$0.0.isExpansion && (countAll || !$0.0.isFunctionWord) && !$0.1.isEmpty }
+        let counted = perClause.filter { !(typed && $0.0.isExpansion && !query.blendsExpansions) }.flatMap(\.1)
+        let weighted = (counted + [inheritance(query, section: section)].compactMap { $0 }).map { $0.scaled(by: weight) }
         return Explanation(contributions: weighted + proximity, kindWeight: weight)
     }
 

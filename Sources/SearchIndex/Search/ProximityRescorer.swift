@@ -52,7 +52,7 @@ struct ProximityRescorer {
         var pairs: [QueryPhrase] = []
         var previous: QueryWord?
         for clause in query.clauses {
-            guard case .word(let word) = clause else { previous = nil; continue }
+            guard case .word(let word) = clause, !word.isExpansion else { previous = nil; continue }
             let current = word.asPhraseWord
             if let left = previous, !left.terms.isEmpty, !current.terms.isEmpty {
                 pairs.append(QueryPhrase(written: left.written + " " + current.written, words: [left, current]))

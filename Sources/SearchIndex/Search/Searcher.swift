@@ -154,13 +154,18 @@ public struct Searcher: Sendable {
             // "slutter seg til innspillet med de kommentarer som kom på møtet": a long section
             // holds more of its function words than the short decision that says it, so only
             // the other words decide the rank tier (unless the query is all function words).
-            let countAll = query.clauses.allSatisfy(\.isFunctionWord)
+            let countAll = query.clauses.allSatisfy { $0.isFunctionWord || $0.isExpansion }
             for clause in query.clauses where !deadline.isPast {
                 let clauseScores = scorer.scores(clause)
-                // The high byte counts the clauses that rank, the low byte the others.
-                let counts: UInt16 = countAll || !clause.isFunctionWord ? 0x100 : 1
+                // The high byte counts the clauses that rank, the low byte the others; words added
+                // by expansion never rank.
+                let counts: UInt16 = !clause.isExpansion && (countAll || !clause.isFunctionWord) ? 0x100 : 1
+                // Expansion words bring in sections below every section with a typed word, unless
+                // the query blends them in (`--recall`).
+                let below = clause.isExpansion && !query.blendsExpansions
                 for entry in clauseScores {
                     let i = Int(entry.section)
+                    if below, matched[i] >= 0x100 { continue }
                     if matched[i] == 0 { touched[touchedCount] = entry.section; touchedCount += 1 }
                     total[i] += entry.score
                     matched[i] &+= counts

@@ -8,6 +8,9 @@ public struct SearchService: Sendable {
     public var planner: QueryPlanner
     public var searcher: Searcher
     public var snippets: SnippetBuilder
+    /// Pseudo-relevance feedback, and how queries use it.
+    public var feedback = RelevanceFeedback()
+    public var widening = Widening.feedback
     /// A query with fewer hits than this, or with a word the index lacks, gets a "did you mean"
     /// suggestion when one exists.
     public var suggestBelow = 3
@@ -40,8 +43,7 @@ public struct SearchService: Sendable {
     ///   `DeadlineExceeded` (checked between the steps and inside snippet building).
     public func search(_ text: String, filter: SearchFilter = SearchFilter(), limit: Int = 10, offset: Int = 0,
                        texts: inout SectionTextSource, deadline: Deadline = .never) throws -> SearchResponse {
-        let query = try plan(text, filter: filter, deadline: deadline)
-        try deadline.check()
+        let query = try plan(text, filter: filter, texts: &texts, deadline: deadline)
         return try search(query, limit: limit, offset: offset, texts: &texts, deadline: deadline)
     }
 
@@ -73,8 +75,7 @@ public struct SearchService: Sendable {
                             offset: Int = 0, texts: inout SectionTextSource,
                             deadline: Deadline = .never) throws -> CaseSearchResponse {
         let started = DispatchTime.now()
-        let query = try plan(text, filter: filter, deadline: deadline)
-        try deadline.check()
+        let query = try plan(text, filter: filter, texts: &texts, deadline: deadline)
         let ranked = searcher.search(query, limit: 5000, deadline: deadline)
         try deadline.check()
         var groups: [CaseID: [ScoredSection]] = [:]
@@ -122,7 +123,7 @@ public struct SearchService: Sendable {
         return CaseSearchResponse(query: text, total: cases.count, tookMs: Self.milliseconds(since: started), cases: results)
     }
 
-    func makeHit(_ hit: ScoredSection, terms: Set<String>, texts: inout SectionTextSource,
+    func makeHit(_ hit: ScoredSection, terms: HighlightTerms, texts: inout SectionTextSource,
                  deadline: Deadline = .never) throws -> SearchHit {
         let record = reader.sectionRecord(hit.sectionID)
         let damaged = reader.metadata.files[record.fileIndex].damaged
@@ -131,9 +132,11 @@ public struct SearchService: Sendable {
         var note: String?
         do {
             let text = try texts.text(of: record)
-            snippet = try snippets.snippet(of: text, terms: terms,
-                                           readings: damaged ? { [reader] in reader.repairs(of: $0).map(reader.term) } : nil,
-                                           deadline: deadline)
+            let readings: ((String) -> [String])? = damaged ? { [reader] in reader.repairs(of: $0).map(reader.term) } : nil
+            snippet = try snippets.snippet(of: text, terms: terms.typed, readings: readings, deadline: deadline)
+            if !snippet.hasMatch, !terms.added.isEmpty {
+                snippet = try snippets.snippet(of: text, terms: terms.added, readings: readings, deadline: deadline)
+            }
         } catch let error as IndexError {
             note = error.description
         }

@@ -92,7 +92,7 @@ extension SearchService {
     public func timeline(_ text: String, filter: SearchFilter = SearchFilter(), newestFirst: Bool = false,
                          texts: inout SectionTextSource, deadline: Deadline = .never) throws -> TimelineResponse {
         let started = DispatchTime.now()
-        let query = try plan(text, filter: filter, deadline: deadline)
+        let query = try plan(text, filter: filter, texts: &texts, deadline: deadline)
         try deadline.check()
         let ranked = searcher.search(query, limit: Self.timelineDepth, deadline: deadline)
         try deadline.check()

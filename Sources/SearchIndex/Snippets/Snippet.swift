@@ -8,6 +8,9 @@ public struct Snippet: Sendable, Equatable {
         public let highlighted: Bool
     }
 
+    /// Whether any passage marks a match.
+    public var hasMatch: Bool { passages.contains { $0.pieces.contains(where: \.highlighted) } }
+
     /// One passage, in reading order.
     public struct Passage: Sendable, Equatable {
         public let pieces: [Piece]

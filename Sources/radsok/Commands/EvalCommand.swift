@@ -3,6 +3,8 @@ import Evaluation
 import Foundation
 import SearchIndex
 
+extension SearchService.Widening: ExpressibleByArgument {}
+
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
@@ -24,6 +26,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Add the queries with odd and with even ids, scored apart (the halves a ranking change must not lose on).")
     var halves = false
 
+    @Option(help: "How queries are widened by pseudo-relevance feedback: none, feedback (as search does) or recall.")
+    var widening: SearchService.Widening = .feedback
+
     func run() throws {
         let judgments: RelevanceJudgments
         do {
@@ -32,7 +37,7 @@ struct EvalCommand: ParsableCommand {
             throw CommandFailure.failure("cannot read relevance set \(qrels): \(error.localizedDescription)")
         }
         let reader = try location.openIndex()
-        let report = EvaluationReport.evaluate(judgments, reader: reader)
+        let report = EvaluationReport.evaluate(judgments, reader: reader, widening: widening)
         if json {
             print(try ContractJSON.string(report))
         } else {

@@ -36,18 +36,30 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print one JSON object (the contract of DESIGN.md) instead of text.")
     var json = false
 
+    @Flag(help: "Widen for recall: the terms the best sections share (RM3 feedback) also rank the sections with the typed words.")
+    var recall = false
+
+    @Flag(help: "Add synonyms from the thesaurus (mythes-no, when installed) at a low weight, below the typed words.")
+    var synonyms = false
+
+    @Flag(name: .customLong("as-typed"), help: "No feedback terms: only the words typed and their spellings.")
+    var asTyped = false
+
     @Flag(help: "Show which index terms each word became and why (exact, folded æøå spelling, title), and each hit's BM25 contributions.")
     var explain = false
 
     func validate() throws {
         guard (1...1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000") }
         try filters.requireWords(or: query)
+        if recall && asTyped { throw ValidationError("--recall and --as-typed exclude each other") }
     }
 
     func run() throws {
         let filter = try filters.filter()
         let reader = try location.openIndex()
-        let service = SearchService(reader: reader)
+        var service = SearchService(reader: reader)
+        service.widening = recall ? .recall : asTyped ? .none : .feedback
+        if synonyms { service.planner.synonymWeight = Self.synonymWeight }
         var texts = SectionTextSource(reader: reader, corpusPath: location.corpusPath)
         let text = query.joined(separator: " ")
         do {
@@ -55,7 +67,7 @@ struct SearchCommand: ParsableCommand {
                 let response = try service.searchCases(text, filter: filter, order: sort, limit: limit, texts: &texts)
                 print(json ? try Self.encode(response) : HitFormatter.render(response))
             } else {
-                let query = try service.plan(text, filter: filter)
+                let query = try service.plan(text, filter: filter, texts: &texts)
                 let response = try service.search(query, limit: limit, texts: &texts)
                 if json {
                     print(try Self.encode(response))
@@ -72,6 +84,9 @@ struct SearchCommand: ParsableCommand {
             throw CommandFailure.failure(error.description)
         }
     }
+
+    /// The weight of a synonym with `--synonyms`: below a folded spelling or a compound.
+    static let synonymWeight = 0.3
 
     static func encode(_ value: some Encodable) throws -> String {
         return try ContractJSON.string(value)
@@ -131,7 +146,12 @@ enum HitFormatter {
                 clauses.forEach { describe($0, indent: indent + "  ") }
             }
         }
-        query.clauses.forEach { describe($0, indent: "  ") }
+        query.clauses.filter { !$0.isExpansion }.forEach { describe($0, indent: "  ") }
+        let added = query.clauses.filter(\.isExpansion)
+        if !added.isEmpty {
+            lines.append("  added by expansion" + (query.blendsExpansions ? "" : " (they rank only sections without a typed word)") + ":")
+            added.forEach { describe($0, indent: "    ") }
+        }
         for clause in query.excluded {
             lines.append("  excluded:")
             describe(clause, indent: "    ")

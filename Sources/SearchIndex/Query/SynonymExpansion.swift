@@ -1,0 +1,38 @@
+import NorwegianText
+
+/// Synonyms from a real thesaurus (`Thesaurus`, Debian's mythes-no when installed): each typed
+/// word gains a clause of its synonyms that the index holds, at `QueryPlanner.synonymWeight`,
+/// added by expansion (it never makes a section outrank one with the typed words).
+struct SynonymExpansion {
+    let planner: QueryPlanner
+    let reader: IndexReader
+
+    /// The synonym clauses for the typed words among `clauses`, one per word that has any.
+    func clauses(for clauses: [QueryClause]) -> [QueryClause] {
+        guard planner.synonymWeight > 0, !planner.thesaurus.isEmpty else { return [] }
+        let stemmer = NorwegianStemFilter()
+        var taken = Set(clauses.flatMap(\.words).flatMap { $0.terms.map(\.termID) })
+        var added: [QueryClause] = []
+        for case .word(let word) in clauses where Self.takesSynonyms(word) {
+            guard let exact = word.terms.first(where: { $0.reason == .exact }) else { continue }
+            let ids = planner.thesaurus.synonyms(ofStem: exact.term).compactMap { reader.termID(stemmer.stem($0)) }
+                .filter { !taken.contains($0) }
+            let chosen = VocabularyMatcher(reader: reader).mostWidespread(Array(Set(ids)), limit: planner.maximumSynonyms)
+            guard !chosen.isEmpty else { continue }
+            taken.formUnion(chosen)
+            var synonyms = QueryWord(written: word.written, terms: chosen.map {
+                WeightedTerm(term: reader.term($0), termID: $0, weight: planner.synonymWeight, reason: .synonym)
+            })
+            synonyms.isExpansion = true
+            added.append(.word(synonyms))
+        }
+        return added
+    }
+
+    /// A word typed as a word: not a function word, a code, a number or an acronym.
+    static func takesSynonyms(_ word: QueryWord) -> Bool {
+        !word.isExpansion && !word.isFunctionWord && word.written.count >= 3
+            && word.written.allSatisfy { $0.isLetter || $0 == "-" }
+            && !word.written.allSatisfy { $0.isUppercase || $0 == "-" }
+    }
+}

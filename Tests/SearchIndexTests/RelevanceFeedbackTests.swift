@@ -1,0 +1,87 @@
+import Testing
+@testable import SearchIndex
+import NorwegianText
+
+@Suite("Pseudo-relevance feedback finds what uses other words than the query")
+struct RelevanceFeedbackTests {
+    /// Two sections name the topic with the words the others use for it.
+    let files = [
+        "a.txt": "Personvern og taushetsplikt ved deling av personsensitive helseopplysninger i forskning.",
+        "b.txt": "Personvern krever dataminimering, taushetsplikt og sikker behandling av personsensitive data.",
+        "c.txt": "Endringer i reglene om taushetsplikt for personsensitive opplysninger i helseregistre.",
+        "d.txt": "Arendalsuka 2023: rådet arrangerte to debatter om bærekraftig helsetjeneste og samhandling.",
+        "e.txt": "Budsjettet for kommunikasjon og arrangementer ble lagt fram for rådet i møtet.",
+    ]
+
+    func ranked(_ reader: IndexReader, _ text: String, _ widening: SearchService.Widening) throws -> [String] {
+        var service = SearchService(reader: reader)
+        service.widening = widening
+        var texts = SectionTextSource(reader: reader)
+        return try service.search(text, limit: 10, texts: &texts).hits.map(\.file)
+    }
+
+    @Test("a section without the typed word but with the words the best sections share is found, below them")
+    func findsOtherWords() throws {
+        let corpus = try TestCorpus(files: files)
+        defer { corpus.remove() }
+        try corpus.build()
+        let reader = try corpus.open()
+        let typed = try ranked(reader, "personvern", .none)
+        #expect(Set(typed) == ["a.txt", "b.txt"])
+        let widened = try ranked(reader, "personvern", .feedback)
+        #expect(Array(widened.prefix(2)) == typed, "the sections with the typed word keep their order, first")
+        #expect(widened.dropFirst(2).first == "c.txt")
+        #expect(!widened.contains("d.txt"))
+    }
+
+    @Test("the added terms are content words of the best sections, weighted below the typed word, shown as feedback")
+    func addedTerms() throws {
+        try TestCorpus.withIndex(files) { reader in
+            var texts = SectionTextSource(reader: reader)
+            let query = try SearchService(reader: reader).plan("personvern", texts: &texts)
+            let added = query.clauses.filter(\.isExpansion).flatMap(\.words).flatMap(\.terms)
+            #expect(!added.isEmpty && added.count <= RelevanceFeedback().terms)
+            #expect(added.allSatisfy { $0.reason == .feedback && $0.weight < 1 && $0.weight > 0 })
+            #expect(added.contains { $0.term.hasPrefix("taushetsplikt") })
+            #expect(!added.contains { ["og", "av", "i", "ved"].contains($0.term) })
+            #expect(!added.contains { $0.term.hasPrefix("personvern") }, "the typed word is not added again")
+        }
+    }
+
+    @Test("a query naming a case, or of filters alone, is not widened")
+    func notWidened() throws {
+        try TestCorpus.withIndex(files) { reader in
+            var texts = SectionTextSource(reader: reader)
+            let service = SearchService(reader: reader)
+            let named = try service.plan("sak 8/1/2025 personvern", texts: &texts)
+            #expect(named.clauses.allSatisfy { !$0.isExpansion })
+            let filtersAlone = try service.plan("år:2023", texts: &texts)
+            #expect(filtersAlone.clauses.isEmpty)
+        }
+    }
+}
+
+@Suite("Synonyms from a thesaurus, below the typed words")
+struct SynonymExpansionTests {
+    @Test("a typed word gains its synonyms that the index holds, as an expansion that never outranks it")
+    func synonyms() throws {
+        let files = [
+            "a.txt": "Fastlegen møtte pasienten.",
+            "b.txt": "Allmennlegen og doktoren møtte pasienten.",
+            "c.txt": "Budsjettet ble lagt fram.",
+        ]
+        try TestCorpus.withIndex(files) { reader in
+            var planner = QueryPlanner()
+            planner.thesaurus = Thesaurus(synonyms: [NorwegianStemFilter().stem("fastlege"): ["allmennlege", "tannlege"]])
+            planner.synonymWeight = 0.3
+            let query = planner.plan("fastlegene", reader: reader)
+            let added = query.clauses.filter(\.isExpansion).flatMap(\.words).flatMap(\.terms)
+            #expect(added.map(\.reason) == [.synonym])
+            #expect(added.map(\.weight) == [0.3], "tannlege is not in the index")
+            let hits = Searcher(reader: reader).search(query, limit: 10).hits.map { reader.fileID(ofSection: $0.sectionID) }
+            #expect(hits == ["a.txt", "b.txt"])
+            #expect(QueryPlanner().plan("fastlegene", reader: reader).clauses.allSatisfy { !$0.isExpansion },
+                    "off by default")
+        }
+    }
+}
