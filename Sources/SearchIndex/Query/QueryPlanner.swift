@@ -128,10 +128,7 @@ public struct QueryPlanner: Sendable {
         let lowered = written.lowercased()
         if compounds, written.count >= minimumCompoundPart, !NorwegianStopWords.snowball.contains(lowered),
            !group.contains(where: { $0.flags.contains(.hasDigit) }) {
-            // Modifiers are keyed as written ("fastlege" in fastlegeordningen): the stem with the
-            // endings the stemmer removes reaches them from any inflection ("fastlegene").
-            let stems = group.map(\.text) + terms.terms.filter { $0.reason == .exact }.map(\.term)
-            let parts = Set(stems + [lowered] + stems.flatMap { stem in CompoundTable.endings.map { stem + $0 } })
+            let parts = Set(group.map(\.text) + terms.terms.map(\.term) + [lowered])
             let compounds = parts.flatMap { reader.compounds(withPart: $0) }
             for id in VocabularyMatcher(reader: reader).mostWidespread(compounds, limit: maximumCompounds) {
                 terms.add(id, compoundWeight, .compound)
