@@ -147,6 +147,8 @@ struct ServerTests {
             #expect(script.contains(#"forslag: "Forslag til vedtak""#))
             #expect(script.contains("/api/timeline?") && script.contains("newestFirst"))
             #expect(script.contains("c.decision") && script.contains("Vedtak: "))
+            // A repaired title keeps the text as written beside it.
+            #expect(script.contains("titleAsWritten") && script.contains("skrevet: "))
             // A cited case the index lacks is text, not a button that opens nothing.
             #expect(script.contains("inIndex") && script.contains("(ikke i indeksen)"))
             // Document text goes in as text nodes: no way of inserting markup is used anywhere.

@@ -200,11 +200,14 @@ function yearSection(group) {
     group.mentions.length ? el("ol", { class: "results" }, ...group.mentions.map(mentionItem)) : null);
 }
 
+/** A damaged title is shown repaired; the text as the document writes it goes beside it. */
+const asWritten = (x) => x.titleAsWritten ? el("span", { class: "meta" }, ` (skrevet: ${x.titleAsWritten})`) : null;
+
 function timelineCase(c) {
   return el("li", {},
     el("div", {},
       el("button", { class: "link title", type: "button", onclick: () => openCase(c.case) }, `Sak ${c.case}`),
-      el("span", { class: "title" }, c.title ? ": " + c.title : "")),
+      el("span", { class: "title" }, c.title ? ": " + c.title : ""), asWritten(c)),
     el("div", { class: "meta" }, ...c.kinds.map(tag), c.date || "dato ukjent"),
     decisionLine(c.decision),
     c.mentions.length ? el("div", { class: "meta" }, "Omtalt i:") : null,
@@ -234,7 +237,7 @@ function hitItem(hit) {
   const heading = hit.case
     ? el("button", { class: "link title", type: "button", onclick: () => openCase(hit.case) }, `Sak ${hit.case}: ${title}`)
     : el("span", { class: "title" }, title);
-  return el("li", {}, heading, el("div", { class: "meta" }, el("span", { class: "tag" }, kindNames[hit.kind] || hit.kind), facts(hit)),
+  return el("li", {}, heading, asWritten(hit), el("div", { class: "meta" }, el("span", { class: "tag" }, kindNames[hit.kind] || hit.kind), facts(hit)),
     hit.note ? el("p", { class: "meta" }, hit.note) : el("p", { class: "snippet" }, highlighted(hit.snippet)));
 }
 
@@ -242,7 +245,7 @@ function caseItem(c) {
   const where = [c.meeting ? "møte " + c.meeting : null, c.date].filter(Boolean).join(" · ");
   const open = () => openCase(c.case);
   return el("li", {},
-    el("button", { class: "link title", type: "button", onclick: open }, `Sak ${c.case}: ${c.title || ""}`),
+    el("button", { class: "link title", type: "button", onclick: open }, `Sak ${c.case}: ${c.title || ""}`), asWritten(c),
     el("div", { class: "meta" }, ...c.kinds.map(tag), where),
     decisionLine(c.decision),
     el("p", { class: "snippet" }, highlighted(c.snippet)));

@@ -43,14 +43,15 @@ public struct SearchService: Sendable {
     ///   `DeadlineExceeded` (checked between the steps and inside snippet building).
     public func search(_ text: String, filter: SearchFilter = SearchFilter(), limit: Int = 10, offset: Int = 0,
                        texts: inout SectionTextSource, deadline: Deadline = .never) throws -> SearchResponse {
+        // The time reported counts planning too (fuzzy scans, feedback), as the user waits for it.
+        let started = DispatchTime.now()
         let query = try plan(text, filter: filter, texts: &texts, deadline: deadline)
-        return try search(query, limit: limit, offset: offset, texts: &texts, deadline: deadline)
+        return try search(query, limit: limit, offset: offset, texts: &texts, deadline: deadline, started: started)
     }
 
     /// Runs a query already planned (by `plan`), e.g. one the caller also explains.
     public func search(_ query: Query, limit: Int = 10, offset: Int = 0, texts: inout SectionTextSource,
-                       deadline: Deadline = .never) throws -> SearchResponse {
-        let started = DispatchTime.now()
+                       deadline: Deadline = .never, started: DispatchTime = .now()) throws -> SearchResponse {
         let ranked = searcher.search(query, limit: limit, offset: offset, deadline: deadline)
         try deadline.check()
         let terms = query.allTerms

@@ -67,8 +67,9 @@ struct SearchCommand: ParsableCommand {
                 let response = try service.searchCases(text, filter: filter, order: sort, limit: limit, texts: &texts)
                 print(json ? try Self.encode(response) : HitFormatter.render(response))
             } else {
+                let started = DispatchTime.now()
                 let query = try service.plan(text, filter: filter, texts: &texts)
-                let response = try service.search(query, limit: limit, texts: &texts)
+                let response = try service.search(query, limit: limit, texts: &texts, started: started)
                 if json {
                     print(try Self.encode(response))
                 } else if explain {
