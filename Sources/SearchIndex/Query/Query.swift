@@ -24,6 +24,15 @@ public struct Query: Sendable {
     /// What a question frame asked for ("hva vedtok rådet om …"); nil for a plain query.
     public var intent: QueryIntent?
 
+    /// Whether a section that satisfies `clause` counts it toward its tier (how many of the query's
+    /// words it holds): a typed word does, a word added by expansion never does, and a function word
+    /// only in a query of nothing else ("slutter seg til innspillet …": a long section holds more of
+    /// the little words than the short decision that says it).
+    func ranksTier(_ clause: QueryClause) -> Bool {
+        guard !clause.isExpansion else { return false }
+        return !clause.isFunctionWord || clauses.allSatisfy { $0.isFunctionWord || $0.isExpansion }
+    }
+
     /// Whether the query asks for decisions: a question about the council's view, or a filter to
     /// decisions alone. Then a decision is found by its case's words too.
     var asksForDecisions: Bool { intent == .councilView || filter.kinds == [.vedtak] }

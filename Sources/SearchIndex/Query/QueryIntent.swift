@@ -52,16 +52,18 @@ struct IntentFrame {
     /// The number of leading words that form a frame.
     static func frameEnd(_ keys: [String]) -> Int? {
         var i = 0
-        func take(_ set: Set<String>) -> Bool {
-            guard i < keys.count, set.contains(keys[i]) || (set == bodies && isNamedBody(keys[i])) else { return false }
+        func take(_ accepts: (String) -> Bool) -> Bool {
+            guard i < keys.count, accepts(keys[i]) else { return false }
             i += 1
             return true
         }
+        func take(_ set: Set<String>) -> Bool { take(set.contains) }
+        let body = { bodies.contains($0) || isNamedBody($0) }
         if take(questionWords) {
             _ = take(auxiliaries)
-            let before = take(bodies)
+            let before = take(body)
             guard take(verbs) else { return nil }
-            guard before || take(bodies) else { return nil }
+            guard before || take(body) else { return nil }
             _ = take(prepositions)
             return i
         }

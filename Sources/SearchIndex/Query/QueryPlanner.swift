@@ -43,8 +43,9 @@ public struct QueryPlanner: Sendable {
     /// Queries with more words than this are cut (the rest is ignored, with a note), keeping
     /// work per query bounded.
     public var maximumWords = 64
-    /// Synonyms of the typed words (`SynonymExpansion`); empty when no thesaurus is installed.
-    public var thesaurus = Thesaurus.system
+    /// Synonyms of the typed words (`SynonymExpansion`); nil for the system thesaurus, read only
+    /// when synonyms are asked for (empty when none is installed).
+    public var thesaurus: Thesaurus?
     /// How much a synonym counts; 0 (the default) leaves synonyms out: measured on the development
     /// set they changed no nDCG@10 and cost the odd half Recall@50 (`search --synonyms` uses 0.3).
     public var synonymWeight = 0.0

@@ -19,8 +19,16 @@ public struct RelevanceFeedback: Sendable {
     public var originalQueryWeight = 0.5
     /// Terms shorter than this are not added (inflection stubs, initials).
     public var minimumTermLength = 3
+    /// The chain the sections' text is analyzed with: the one that indexed it.
+    public let analyzer: Analyzer
+    /// Function words as the chain makes them ("hvilke" → "hvilk"): never added. Made once, not
+    /// per query.
+    let functionTerms: Set<String>
 
-    public init() {}
+    public init(analyzer: Analyzer = .norwegian) {
+        self.analyzer = analyzer
+        functionTerms = Set(NorwegianStopWords.snowball.flatMap { analyzer.analyze($0).map(\.text) })
+    }
 
     /// One section of the first ranking: its text and its score.
     public struct Evidence {
@@ -34,11 +42,9 @@ public struct RelevanceFeedback: Sendable {
     }
 
     /// `query` with the feedback terms from `top` (best first) added as clauses of their own.
-    public func expand(_ query: Query, top: [Evidence], reader: IndexReader, analyzer: Analyzer) -> Query {
-        // Function words as the chain makes them ("hvilke" → "hvilk"), and the query's own terms.
-        let excluded = Set(NorwegianStopWords.snowball.flatMap { analyzer.analyze($0).map(\.text) })
-            .union(query.words.flatMap { $0.terms.map(\.term) })
-        let model = feedbackModel(top.prefix(documents), excluding: excluded, analyzer: analyzer, reader: reader)
+    public func expand(_ query: Query, top: [Evidence], reader: IndexReader) -> Query {
+        let excluded = functionTerms.union(query.words.flatMap { $0.terms.map(\.term) })
+        let model = feedbackModel(top.prefix(documents), excluding: excluded, reader: reader)
         guard !model.isEmpty else { return query }
         // The query's terms weigh `originalQueryWeight / |q|` each and the feedback terms
         // `(1 - originalQueryWeight) × p(t)`; scaled so a typed word keeps weight 1.
@@ -57,7 +63,7 @@ public struct RelevanceFeedback: Sendable {
 
     /// The `terms` likeliest terms of the relevance model, normalised to sum to 1, likeliest
     /// first (ties by term, so the model is the same on every run).
-    func feedbackModel(_ top: ArraySlice<Evidence>, excluding: Set<String>, analyzer: Analyzer,
+    func feedbackModel(_ top: ArraySlice<Evidence>, excluding: Set<String>,
                        reader: IndexReader) -> [(term: String, probability: Double)] {
         let total = top.reduce(0) { $0 + max(0, $1.score) }
         guard total > 0 else { return [] }
@@ -85,7 +91,6 @@ public struct RelevanceFeedback: Sendable {
     /// A term worth adding: a content word, not a number, not one the query has.
     func isCandidate(_ term: String, excluding: Set<String>) -> Bool {
         term.unicodeScalars.count >= minimumTermLength && !excluding.contains(term)
-            && !NorwegianStopWords.snowball.contains(term)
             && term.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
             && !term.unicodeScalars.contains(where: { $0.properties.numericType != nil })
     }

@@ -9,15 +9,20 @@ struct SynonymExpansion {
 
     /// The synonym clauses for the typed words among `clauses`, one per word that has any.
     func clauses(for clauses: [QueryClause]) -> [QueryClause] {
-        guard planner.synonymWeight > 0, !planner.thesaurus.isEmpty else { return [] }
+        guard planner.synonymWeight > 0 else { return [] }
+        let thesaurus = planner.thesaurus ?? .system
+        guard !thesaurus.isEmpty else { return [] }
         let stemmer = NorwegianStemFilter()
         var taken = Set(clauses.flatMap(\.words).flatMap { $0.terms.map(\.termID) })
         var added: [QueryClause] = []
         for case .word(let word) in clauses where Self.takesSynonyms(word) {
             guard let exact = word.terms.first(where: { $0.reason == .exact }) else { continue }
-            let ids = planner.thesaurus.synonyms(ofStem: exact.term).compactMap { reader.termID(stemmer.stem($0)) }
-                .filter { !taken.contains($0) }
-            let chosen = VocabularyMatcher(reader: reader).mostWidespread(Array(Set(ids)), limit: planner.maximumSynonyms)
+            var ids: [Int] = []
+            for synonym in thesaurus.synonyms(ofStem: exact.term) {
+                // In the thesaurus's order, each once, so the clause is the same on every run.
+                if let id = reader.termID(stemmer.stem(synonym)), !taken.contains(id), !ids.contains(id) { ids.append(id) }
+            }
+            let chosen = VocabularyMatcher(reader: reader).mostWidespread(ids, limit: planner.maximumSynonyms)
             guard !chosen.isEmpty else { continue }
             taken.formUnion(chosen)
             var synonyms = QueryWord(written: word.written, terms: chosen.map {

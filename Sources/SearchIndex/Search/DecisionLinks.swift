@@ -23,4 +23,28 @@ struct DecisionLinks: Sendable {
         self.caseOrdinal = ordinal
         self.decisions = decisions
     }
+
+    /// A case's best section that is not a decision, as `Searcher` ranks: more query words
+    /// (`matched`) first, then the higher score.
+    struct CaseBest {
+        let section: Int32
+        let matched: UInt16
+        let score: Float
+    }
+
+    /// The best section of each case that `sections` touch, decisions left out; on a tie the first
+    /// in `sections`.
+    func bestOfEachCase(_ sections: some Sequence<Int32>, isDecision: (Int) -> Bool,
+                        rank: (Int) -> (matched: UInt16, score: Float)) -> [Int32: CaseBest] {
+        var best: [Int32: CaseBest] = [:]
+        for section in sections {
+            let i = Int(section)
+            let c = caseOrdinal[i]
+            guard c >= 0, !isDecision(i) else { continue }
+            let (matched, score) = rank(i)
+            if let known = best[c], (matched, score) <= (known.matched, known.score) { continue }
+            best[c] = CaseBest(section: section, matched: matched, score: score)
+        }
+        return best
+    }
 }

@@ -40,8 +40,7 @@ extension Searcher {
         let weight = Double(kindCodeWeights(query)[Int(reader.sectionKindCodes[section])])
         let perClause = query.clauses.map { ($0, explain($0, section: section, scorer: scorer)) }
         // Expansion words score only sections without a typed word, unless the query blends them.
-        let countAll = query.clauses.allSatisfy { $0.isFunctionWord || $0.isExpansion }
-        let typed = perClause.contains { !$0.0.isExpansion && (countAll || !$0.0.isFunctionWord) && !$0.1.isEmpty }
+        let typed = perClause.contains { query.ranksTier($0.0) && !$0.1.isEmpty }
         let counted = perClause.filter { !(typed && $0.0.isExpansion && !query.blendsExpansions) }.flatMap(\.1)
         let weighted = (counted + [inheritance(query, section: section)].compactMap { $0 }).map { $0.scaled(by: weight) }
         return Explanation(contributions: weighted + proximity, kindWeight: weight)
@@ -57,14 +56,10 @@ extension Searcher {
             defer { scores.reset() }
             accumulate(query, into: scores, deadline: .never)
             let vedtak = SectionCodes.code(of: .vedtak)
-            var best: (section: Int, score: Float, matched: UInt16)?
-            for other in scores.queryTouched.elements.map(Int.init) where links.caseOrdinal[other] == c {
-                guard reader.sectionKindCodes[other] != vedtak else { continue }
-                let candidate = (other, scores.total[other], scores.matched[other])
-                if best == nil || (candidate.2, candidate.1) > (best!.matched, best!.score) { best = candidate }
-            }
-            guard let best else { return nil }
-            let record = reader.sectionRecord(best.section)
+            let best = links.bestOfEachCase(scores.queryTouched.elements, isDecision: { reader.sectionKindCodes[$0] == vedtak },
+                                            rank: { (scores.matched[$0], scores.total[$0]) })
+            guard let best = best[c] else { return nil }
+            let record = reader.sectionRecord(Int(best.section))
             let place = "\(reader.metadata.files[record.fileIndex].id):\(record.section.firstLine)-\(record.section.lastLine)"
             return .init(word: "its case \(record.section.caseID?.description ?? "")", term: place, reason: .inherited,
                          frequency: 0, score: Double(best.score * inheritedByDecisions))

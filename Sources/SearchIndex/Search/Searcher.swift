@@ -153,15 +153,10 @@ public struct Searcher: Sendable {
         scores.total.withUnsafeMutableBufferPointer { total in
         scores.matched.withUnsafeMutableBufferPointer { matched in
         reader.sectionKindCodes.withUnsafeBufferPointer { kindCodes in
-            // "slutter seg til innspillet med de kommentarer som kom på møtet": a long section
-            // holds more of its function words than the short decision that says it, so only
-            // the other words decide the rank tier (unless the query is all function words).
-            let countAll = query.clauses.allSatisfy { $0.isFunctionWord || $0.isExpansion }
             for clause in query.clauses where !deadline.isPast {
                 let clauseScores = scorer.scores(clause)
-                // The high byte counts the clauses that rank, the low byte the others; words added
-                // by expansion never rank.
-                let counts: UInt16 = !clause.isExpansion && (countAll || !clause.isFunctionWord) ? 0x100 : 1
+                // The high byte counts the clauses that rank, the low byte the others.
+                let counts: UInt16 = query.ranksTier(clause) ? 0x100 : 1
                 // Expansion words bring in sections below every section with a typed word, unless
                 // the query blends them in (`--recall`).
                 let below = clause.isExpansion && !query.blendsExpansions
@@ -202,14 +197,7 @@ extension Searcher {
                  touch: (Int32) -> Void) {
         let links = reader.decisionLinks
         let vedtak = SectionCodes.code(of: .vedtak)
-        var best: [Int32: (score: Float, matched: UInt16)] = [:]
-        for section in touched {
-            let i = Int(section)
-            let c = links.caseOrdinal[i]
-            guard c >= 0, kindCodes[i] != vedtak else { continue }
-            let known = best[c]
-            if known == nil || (matched[i], total[i]) > (known!.matched, known!.score) { best[c] = (total[i], matched[i]) }
-        }
+        let best = links.bestOfEachCase(touched, isDecision: { kindCodes[$0] == vedtak }, rank: { (matched[$0], total[$0]) })
         for (c, found) in best.sorted(by: { $0.key < $1.key }) {
             for d in links.decisions[Int(c)] {
                 let i = Int(d)

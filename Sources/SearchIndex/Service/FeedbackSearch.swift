@@ -36,7 +36,7 @@ extension SearchService {
             top.append(.init(text: text, score: hit.score))
         }
         try deadline.check()
-        var expanded = feedback.expand(query, top: top, reader: reader, analyzer: planner.analyzer)
+        var expanded = feedback.expand(query, top: top, reader: reader)
         expanded.blendsExpansions = widening == .recall
         return expanded
     }

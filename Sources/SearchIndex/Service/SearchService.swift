@@ -9,7 +9,7 @@ public struct SearchService: Sendable {
     public var searcher: Searcher
     public var snippets: SnippetBuilder
     /// Pseudo-relevance feedback, and how queries use it.
-    public var feedback = RelevanceFeedback()
+    public var feedback: RelevanceFeedback
     public var widening = Widening.feedback
     /// A query with fewer hits than this, or with a word the index lacks, gets a "did you mean"
     /// suggestion when one exists.
@@ -22,6 +22,7 @@ public struct SearchService: Sendable {
         self.planner = QueryPlanner()
         self.searcher = Searcher(reader: reader)
         self.snippets = SnippetBuilder()
+        self.feedback = RelevanceFeedback(analyzer: planner.analyzer)
         self.decisions = CaseDecisions(reader: reader)
         self.corpusDated = Set(reader.metadata.corpusDates)
     }
