@@ -41,7 +41,8 @@ struct QueryCommandTests {
         let passages = try #require(try json(result)["passages"] as? [[String: Any]])
         let first = try #require(passages.first)
         #expect((first["text"] as? String)?.contains("vurdere sin habilitet") == true)
-        #expect((first["citation"] as? String)?.hasPrefix("HO21-rådet, møte ") == true)
+        #expect((first["citation"] as? String)?.hasPrefix("HO21-rådet, saksfremlegg til møte ") == true)
+        #expect(first["textAsWritten"] is String)
         #expect((first["occurrences"] as? [Any])?.count ?? 0 >= 2)
     }
 
@@ -55,5 +56,23 @@ struct QueryCommandTests {
         let empty = try run(["similar", "   "])
         #expect(empty.status == 2)
         #expect(empty.stderr.contains("empty"))
+        let binary = folder.appendingPathComponent("bilde.png")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0x1A]).write(to: binary)
+        #expect(try run(["similar", "--file", binary.path]).stderr.contains("binary"))
+        #expect(try run(["similar", "--file", binary.path]).status == 2)
+        let punctuation = try run(["similar", "... !!! ---"])
+        #expect(punctuation.status == 2 && punctuation.stderr.contains("no words"))
+        let huge = folder.appendingPathComponent("stort.txt")
+        try Data(String(repeating: "Rådet mener. ", count: 10_000).utf8).write(to: huge)
+        let tooLong = try run(["similar", "--file", huge.path])
+        #expect(tooLong.status == 2 && tooLong.stderr.contains("at most 64 KB"))
+    }
+
+    @Test("piped, similar prints each passage as one plain line to copy: no quote bars, no colour")
+    func similarPlain() throws {
+        let result = try run(["similar", "Rådet skal vurdere habiliteten sin for sakene på dette møtet"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("│") && !result.stdout.contains("\u{1B}["))
+        #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix("Rådet bes om å vurdere sin habilitet") })
     }
 }

@@ -21,6 +21,15 @@ public enum NorwegianDate {
         return nil
     }
 
+    /// An ISO date written the Norwegian way: "2023-11-27" → "27. november 2023"; nil for
+    /// anything else.
+    public static func written(iso: String) -> String? {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              Self.iso(year: y, month: m, day: d) != nil else { return nil }
+        return "\(d). \(months[m - 1]) \(y)"
+    }
+
     static func iso(year: Int, month: Int, day: Int) -> String? {
         guard (1990...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
         let mm = month < 10 ? "0\(month)" : "\(month)"

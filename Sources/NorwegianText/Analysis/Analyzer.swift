@@ -32,6 +32,11 @@ public struct Analyzer: Sendable {
         ]
     )
 
+    /// The repairs this chain's OCR repair step has made so far, when it shares its decisions.
+    public var repairsMade: [String: String] {
+        filters.lazy.compactMap { ($0 as? OCRRepairFilter)?.memo }.first?.repairs ?? [:]
+    }
+
     /// This chain with OCR repair inserted right after the keyword marker (before stemming).
     /// With a fixed `profile` (a build's damaged documents, `radsok normalize`) decisions are
     /// shared across documents; with none, each document's own profile decides.

@@ -7,6 +7,12 @@ public final class RepairMemo: Sendable {
 
     public init() {}
 
+    /// Every word decided so far that was repaired, with its repair: what an index keeps to show
+    /// a damaged passage repaired.
+    public var repairs: [String: String] {
+        entries.withLock { entries in entries.compactMapValues { $0 } }
+    }
+
     func value(for word: String, _ compute: () -> String?) -> String? {
         if let known = entries.withLock({ $0[word] }) { return known }
         let repaired = compute()

@@ -20,6 +20,25 @@ extension Analyzer {
                   replacements.last?.range != w.range else { continue }
             replacements.append((w.range, token.text))
         }
+        return Self.replacing(replacements, in: text)
+    }
+
+    /// `text` with each word that `repair` knows a repair of (given the word as this chain's
+    /// repair step would see it: lower case, before stemming) written repaired; nil when none is.
+    /// For passages of a damaged document, with the repairs its index build made.
+    public func respelled(_ text: String, repair: (String) -> String?) -> String? {
+        let at = filters.firstIndex { $0 is OCRRepairFilter } ?? filters.firstIndex { $0 is KeywordMarkerFilter }.map { $0 + 1 }
+        var tokens = tokenizer.tokenize(text)
+        for step in filters[..<(at ?? 0)] { step.filter(&tokens) }
+        var replacements: [(range: Range<Int32>, word: String)] = []
+        for token in tokens where OCRRepairFilter.isRepairable(token) && replacements.last?.range != token.range {
+            if let word = repair(token.text), word != token.text { replacements.append((token.range, word)) }
+        }
+        return Self.replacing(replacements, in: text)
+    }
+
+    /// `text` with the UTF-16 ranges replaced by the words, each in the casing of what it replaces.
+    private static func replacing(_ replacements: [(range: Range<Int32>, word: String)], in text: String) -> String? {
         var units = Array(text.utf16)
         for (range, word) in replacements.reversed() {
             let bounds = Int(range.lowerBound)..<Int(range.upperBound)

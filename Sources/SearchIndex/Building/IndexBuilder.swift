@@ -66,6 +66,7 @@ public struct IndexBuilder: Sendable {
         let deferred = clean.flatMap(\.deferred)
         var lexiconNote: String?
         var repaired: [ChunkIndexer.Result] = []
+        var spellings: [String: String] = [:]
         if !deferred.isEmpty {
             lexiconNote = "\(deferred.count) file(s) read as OCR-damaged and repaired with a lexicon of \(lexicon.counts.count) corpus words"
                 + (usedWordList ? " and the system word list" : " (no system word list installed)")
@@ -74,6 +75,7 @@ public struct IndexBuilder: Sendable {
             repaired = Self.parallel(runs.count, progress: progress, label: "damaged parts") {
                 indexer.indexDamaged(deferred[runs[$0]], repairing: repairing)
             }
+            spellings = repairing.repairsMade
         }
         let parts = clean + repaired
 
@@ -128,7 +130,7 @@ public struct IndexBuilder: Sendable {
             acronyms: acronyms, acronymNameTerms: acronyms.mapValues { names in names.map { analyzer.analyze($0).map(\.text) } })
         let contents = IndexContents(metadata: metadata, sections: records, terms: merged.terms,
                                      postings: merged.postings, foldKeys: foldKeys, compoundParts: compoundParts,
-                                     repairs: repairs)
+                                     repairs: repairs, spellings: Self.spellings(spellings))
         let report = BuildReport(files: indexedFiles.count, sections: records.count, terms: merged.terms.count,
                                  corpusBytes: corpusBytes, indexBytes: 0, seconds: Date().timeIntervalSince(started),
                                  skipped: skipped, notes: notes)
@@ -205,6 +207,13 @@ public struct IndexBuilder: Sendable {
         for (id, term) in terms.enumerated() { ids[String(decoding: term.text, as: UTF8.self)] = UInt32(id) }
         return all.map { written, repaired in (key: Array(written.utf8), termIDs: repaired.compactMap { ids[$0] }.sorted()) }
             .filter { !$0.termIDs.isEmpty }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+    }
+
+    /// The words repaired in damaged documents as a table keyed `written NUL repaired`, sorted, for
+    /// showing a damaged passage repaired (`IndexReader.spellingRepair(of:)`).
+    static func spellings(_ repairs: [String: String]) -> [IndexContents.TermGroup] {
+        repairs.map { (key: Array($0.key.utf8) + [0] + Array($0.value.utf8), termIDs: [UInt32]()) }
             .sorted { $0.key.lexicographicallyPrecedes($1.key) }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
+import CouncilDocuments
 import NorwegianText
 
-/// Earlier wording close to a draft: paragraphs, with exact text, where they came from and a
+/// Earlier wording close to a draft: passages of whole sentences, with exact text, where they came from and a
 /// citation ready to paste.
 public struct SimilarResponse: Encodable, Sendable {
     public let tookMs: Double
@@ -39,12 +40,20 @@ public struct SimilarPassage: Encodable, Sendable {
     public let title: String?
     /// Similarity to the draft, 0–1.
     public let score: Double
-    /// Exactly as written in the corpus file.
+    /// Whole sentences, ready to paste: wrapped lines joined, bullets and emphasis gone.
     public let text: String
-    /// Every place where (nearly) the same paragraph stands, best first.
+    /// Exactly as written in the corpus file, from the first sentence's start to the last one's end.
+    public let textAsWritten: String
+    /// For an OCR-damaged source, `text` with the words the index repaired written repaired
+    /// (machine-repaired: to be checked against the source); nil when nothing was repaired.
+    public let textRepaired: String?
+    /// Every place where (nearly) the same passage stands, best first.
     public let occurrences: [Occurrence]
 
-    enum CodingKeys: String, CodingKey { case file, lines, caseID = "case", kind, title, meeting, date, score, text, citation, occurrences }
+    enum CodingKeys: String, CodingKey {
+        case file, lines, caseID = "case", kind, title, meeting, date, score, text, textAsWritten, textRepaired, citation,
+             occurrences
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -57,49 +66,62 @@ public struct SimilarPassage: Encodable, Sendable {
         try c.encode(place.date, forKey: .date)
         try c.encode(score, forKey: .score)
         try c.encode(text, forKey: .text)
+        try c.encode(textAsWritten, forKey: .textAsWritten)
+        try c.encode(textRepaired, forKey: .textRepaired)
         try c.encode(place.citation, forKey: .citation)
         try c.encode(occurrences, forKey: .occurrences)
     }
 }
 
 /// Finds prior wording in two steps: the sections that share the most of the draft's rare words
-/// (the index's BM25 ranking), then the paragraphs of those sections, scored by how alike their
-/// wording is to the draft. Paragraphs that are the same text (the habilitet paragraph of every
-/// package) are one result with all their places.
+/// (the index's BM25 ranking), then the passages of those sections — runs of whole sentences —
+/// scored by how alike their wording is to the draft. Passages that are the same text (the
+/// habilitet paragraph of every package) are one result with all their places.
 public struct SimilarPassages: Sendable {
     public let reader: IndexReader
     public var analyzer: Analyzer = .norwegian
     /// Who the citation names.
     public var council = "HO21-rådet"
-    /// Sections whose paragraphs are compared with the draft.
+    /// Sections whose passages are compared with the draft.
     public var candidateSections = 60
     /// The draft's rarest terms that select the candidates.
     public var maximumQueryTerms = 48
-    /// Three-gram Jaccard above which two paragraphs are one text.
+    /// Three-gram Jaccard above which two passages are one text.
     public var samenessThreshold = 0.6
-    var splitter = ParagraphSplitter()
+    var cutter = PassageCutter()
 
     public init(reader: IndexReader) {
         self.reader = reader
     }
 
-    /// - Parameter deadline: the request's time limit, checked per candidate section and paragraph.
+    /// A passage of a candidate section with how alike it is to the draft.
+    private struct Candidate {
+        let passage: Passage
+        let section: Int
+        let text: String
+        let profile: TextProfile
+        let score: Double
+    }
+
+    /// - Parameter deadline: the request's time limit, checked per candidate section and passage.
     public func similar(to draft: String, limit: Int = 5, texts: inout SectionTextSource,
                         deadline: Deadline = .never) throws -> SimilarResponse {
         let started = DispatchTime.now()
         let bm25 = BM25()
         let n = reader.sectionCount
         func idf(_ term: String) -> Double {
-            bm25.idf(documentFrequency: reader.termID(term).map { reader.postingsInfo($0).documentFrequency } ?? 0, sectionCount: n)
+            let frequency = reader.termID(term).map { reader.postingsInfo($0).documentFrequency } ?? 0
+            return bm25.idf(documentFrequency: frequency, sectionCount: n)
         }
         try deadline.check()
         let draftTerms = primaryTerms(draft)
         let draftProfile = TextProfile(terms: draftTerms, idf: idf)
         let candidates = candidateSectionIDs(draftTerms, idf: idf)
+        let quotable = QuotableText(isKnownWord: isKnownWord)
 
         var seen: Set<[Int]> = []
         var unreadable: Set<String> = []
-        var scored: [(paragraph: Paragraph, section: Int, profile: TextProfile, score: Double)] = []
+        var scored: [Candidate] = []
         for section in candidates {
             try deadline.check()
             let record = reader.sectionRecord(section)
@@ -107,16 +129,20 @@ public struct SimilarPassages: Sendable {
                 unreadable.insert(texts.fileID(record.fileIndex))
                 continue
             }
-            for paragraph in splitter.paragraphs(of: text, firstLine: record.section.firstLine, fileIndex: record.fileIndex)
-            where seen.insert([paragraph.fileIndex, paragraph.lines.lowerBound]).inserted {
+            let damaged = reader.metadata.files[record.fileIndex].damaged
+            for passage in cutter.passages(of: text, firstLine: record.section.firstLine, fileIndex: record.fileIndex)
+            where seen.insert([passage.fileIndex, passage.lines.lowerBound]).inserted {
                 try deadline.check()
-                let damaged = reader.metadata.files[paragraph.fileIndex].damaged
-                let profile = TextProfile(terms: primaryTerms(paragraph.text, damaged: damaged), idf: idf)
+                let clean = quotable.clean(passage.asWritten)
+                let profile = TextProfile(terms: primaryTerms(clean, damaged: damaged), idf: idf)
                 let score = 0.6 * draftProfile.cosine(profile) + 0.4 * draftProfile.phrasing(profile)
-                if score > 0 { scored.append((paragraph, section, profile, score)) }
+                if score > 0 { scored.append(Candidate(passage: passage, section: section, text: clean, profile: profile, score: score)) }
             }
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.paragraph.fileIndex, $0.paragraph.lines.lowerBound) < ($1.paragraph.fileIndex, $1.paragraph.lines.lowerBound) }
+        scored.sort {
+            $0.score != $1.score ? $0.score > $1.score
+                : ($0.passage.fileIndex, $0.passage.lines.lowerBound) < ($1.passage.fileIndex, $1.passage.lines.lowerBound)
+        }
 
         var groups: [(leader: Int, members: [Int])] = []
         for (i, entry) in scored.enumerated() {
@@ -126,11 +152,15 @@ public struct SimilarPassages: Sendable {
                 groups.append((i, [i]))
             }
         }
+        var documents: [Int: Citation.Document] = [:]
         let passages = groups.map { group -> SimilarPassage in
             let leader = scored[group.leader]
-            let facts = reader.sectionRecord(leader.section).section
-            return SimilarPassage(kind: facts.kind.rawValue, title: facts.title, score: (leader.score * 1000).rounded() / 1000,
-                                  text: leader.paragraph.text, occurrences: group.members.map { occurrence(scored[$0].paragraph, section: scored[$0].section, texts: texts) })
+            let record = reader.sectionRecord(leader.section)
+            let repaired = reader.metadata.files[record.fileIndex].damaged ? repairedSpelling(of: leader.text) : nil
+            let places = group.members.map { occurrence(scored[$0], texts: texts, documents: &documents) }
+            return SimilarPassage(kind: record.section.kind.rawValue, title: record.section.title,
+                                  score: (leader.score * 1000).rounded() / 1000, text: leader.text,
+                                  textAsWritten: String(leader.passage.asWritten), textRepaired: repaired, occurrences: places)
         }
         var response = SimilarResponse(tookMs: SearchService.milliseconds(since: started), passages: passages)
         if !unreadable.isEmpty {
@@ -141,7 +171,7 @@ public struct SimilarPassages: Sendable {
     }
 
     /// One term per word position: the written word's, or in a damaged document its repair,
-    /// so that a damaged copy of a paragraph is recognized as the same text.
+    /// so that a damaged copy of a passage is recognized as the same text.
     private func primaryTerms(_ text: String, damaged: Bool = false) -> [String] {
         var terms: [String] = []
         var last: Int32 = -1
@@ -155,6 +185,18 @@ public struct SimilarPassages: Sendable {
             terms.append(reading)
         }
         return terms
+    }
+
+    /// Whether a word is real, for joining a word hyphenated at a line end: the bokmål word list
+    /// when installed knows it, or the index has its term.
+    private func isKnownWord(_ word: String) -> Bool {
+        if SystemWords.lexicon.frequency(word) > 0 { return true }
+        return analyzer.analyze(word).first.map { reader.termID($0.text) != nil } ?? false
+    }
+
+    /// `text` with each word the index repaired in damaged documents written repaired.
+    private func repairedSpelling(of text: String) -> String? {
+        analyzer.respelled(text) { reader.spellingRepair(of: $0) }
     }
 
     private func candidateSectionIDs(_ terms: [String], idf: (String) -> Double) -> [Int] {
@@ -171,16 +213,41 @@ public struct SimilarPassages: Sendable {
         return Searcher(reader: reader).search(Query(text: "", clauses: clauses), limit: candidateSections).hits.map(\.sectionID)
     }
 
-    private func occurrence(_ paragraph: Paragraph, section: Int, texts: SectionTextSource) -> SimilarPassage.Occurrence {
-        let s = reader.sectionRecord(section).section
-        let file = texts.fileID(paragraph.fileIndex)
-        let lines = [paragraph.lines.lowerBound, paragraph.lines.upperBound]
-        let citation: String
-        if let id = s.caseID {
-            citation = "\(council), møte \(id.meeting), sak \(id)"
-        } else {
-            citation = "\(council), \(file), linje \(lines[0])–\(lines[1])"
+    private func occurrence(_ candidate: Candidate, texts: SectionTextSource,
+                            documents: inout [Int: Citation.Document]) -> SimilarPassage.Occurrence {
+        let s = reader.sectionRecord(candidate.section).section
+        let fileIndex = candidate.passage.fileIndex
+        let file = texts.fileID(fileIndex)
+        let lines = candidate.passage.lines
+        if documents[fileIndex] == nil { documents[fileIndex] = document(fileIndex, file: file, near: candidate.section) }
+        let citation = Citation(council: council).text(section: s, in: documents[fileIndex]!, lines: lines)
+        return .init(file: file, lines: [lines.lowerBound, lines.upperBound], caseID: s.caseID?.description, meeting: s.meeting,
+                     date: s.date, citation: citation)
+    }
+
+    /// What a citation says of a file: its kind by name, and the meeting most of its sections
+    /// belong to, with that meeting's date.
+    private func document(_ fileIndex: Int, file: String, near section: Int) -> Citation.Document {
+        var meetings: [String: Int] = [:]
+        var dates: [String: String] = [:]
+        var year: Int?
+        func visit(_ id: Int) -> Bool {
+            let record = reader.sectionRecord(id)
+            guard record.fileIndex == fileIndex else { return false }
+            let s = record.section
+            if let meeting = s.meeting ?? s.caseID?.meeting {
+                meetings[meeting, default: 0] += 1
+                if let date = s.date, dates[meeting] == nil { dates[meeting] = date }
+            }
+            year = year ?? s.year
+            return true
         }
-        return .init(file: file, lines: lines, caseID: s.caseID?.description, meeting: s.meeting, date: s.date, citation: citation)
+        var id = section
+        while id >= 0, visit(id) { id -= 1 }
+        id = section + 1
+        while id < reader.sectionCount, visit(id) { id += 1 }
+        let meeting = meetings.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        return Citation.Document(kind: DocumentKind(fileName: file), meeting: meeting, date: meeting.flatMap { dates[$0] },
+                                 year: year)
     }
 }

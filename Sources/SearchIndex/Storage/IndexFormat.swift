@@ -1,12 +1,12 @@
 import CouncilDocuments
 
-/// The on-disk layout of `Index/radsok.idx` (version 8), little-endian throughout:
+/// The on-disk layout of `Index/radsok.idx` (version 9), little-endian throughout:
 ///
 ///     "RADSOKIX" · version u32 · block count u32
 ///     block table: (kind u32, offset u64, length u64, checksum u64) per block
 ///     header checksum u64 of every byte before it
 ///     blocks: metadata (JSON) · sections (48-byte records) · strings · terms · postings · fold keys ·
-///            compound parts · repairs
+///            compound parts · repairs · spellings
 ///
 /// One file, written to a temporary name and renamed into place, so a reader sees the old index
 /// or the new one and never half of either. Every block carries its own checksum, so damage is
@@ -14,7 +14,7 @@ import CouncilDocuments
 /// text is not stored: it is read back from the corpus files by byte range, guarded by each
 /// file's content hash.
 public enum IndexFormat {
-    public static let version: UInt32 = 8
+    public static let version: UInt32 = 9
     public static let fileName = "radsok.idx"
     static let magic: [UInt8] = Array("RADSOKIX".utf8)
     static let sectionRecordSize = 48
@@ -25,7 +25,7 @@ public enum IndexFormat {
     static let blockEntrySize = 28
 
     enum Block: UInt32, CaseIterable {
-        case metadata = 1, sections, strings, terms, postings, foldKeys, compoundParts, repairs
+        case metadata = 1, sections, strings, terms, postings, foldKeys, compoundParts, repairs, spellings
     }
 }
 

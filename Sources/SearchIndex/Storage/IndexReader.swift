@@ -101,6 +101,7 @@ public struct IndexReader: Sendable {
             guard (count + 2) * 8 <= blocks[block]!.count + 8 else { throw .corrupt("\(block) table size") }
             return count
         }
+        _ = try groupCount(.spellings)
         return (metadata, blocks, lengths, kinds, termCount, try groupCount(.foldKeys), try groupCount(.compoundParts), try groupCount(.repairs))
     }
 
@@ -228,6 +229,22 @@ public struct IndexReader: Sendable {
     /// was repaired to: `gkt` → `økt`. For marking repaired words in snippets.
     public func repairs(of written: String) -> [Int] {
         groupLists(.repairs, count: repairCount, written) { table, wanted in table.find(wanted).map { $0..<($0 + 1) } ?? 0..<0 }
+    }
+
+    /// The word a damaged document's `written` word (lower case, unstemmed) was repaired to when
+    /// the index was built: `gkt` → `økt`. For showing a damaged passage repaired.
+    public func spellingRepair(of written: String) -> String? {
+        let key = Array(written.utf8) + [0]
+        return key.withUnsafeBufferPointer { wanted in
+            data.withUnsafeBytes { raw -> String? in
+                let block = blocks[.spellings]!
+                guard block.count >= 8 else { return nil }
+                let count = Int(raw.loadUnaligned(fromByteOffset: block.lowerBound, as: UInt32.self))
+                let table = SortedStrings(raw: raw, offsets: block.lowerBound + 4, count: count)
+                guard let first = table.range(withPrefix: wanted).first else { return nil }
+                return String(decoding: table.bytes(first).dropFirst(wanted.count), as: UTF8.self)
+            }
+        }
     }
 
     /// The terms whose folded spelling starts with `prefix` (`horingss*` → høringssvar).

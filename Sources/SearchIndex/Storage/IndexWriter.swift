@@ -15,6 +15,9 @@ struct IndexContents {
 
     /// Word as written in a damaged document → ids of the terms its repairs were indexed as.
     var repairs: [TermGroup]
+    /// Word as written in a damaged document, NUL, the word it was repaired to (both as the repair
+    /// step sees words: lower case, unstemmed), with no term ids: for showing passages repaired.
+    var spellings: [TermGroup] = []
 
     /// Terms gathered under one key.
     typealias TermGroup = (key: [UInt8], termIDs: [UInt32])
@@ -41,6 +44,7 @@ enum IndexWriter {
             (.foldKeys, termGroupsBlock(contents.foldKeys)),
             (.compoundParts, termGroupsBlock(contents.compoundParts)),
             (.repairs, termGroupsBlock(contents.repairs)),
+            (.spellings, termGroupsBlock(contents.spellings)),
         ]
         var out = ByteWriter()
         out.append(IndexFormat.magic)

@@ -31,7 +31,7 @@ struct SimilarCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
-    /// Drafts longer than this are cut: a paragraph or a page is what the comparison is for.
+    /// Drafts longer than this are refused: a paragraph or a page is what the comparison is for.
     static let maximumDraftBytes = 64 * 1024
 
     func validate() throws {
@@ -40,8 +40,7 @@ struct SimilarCommand: ParsableCommand {
     }
 
     func run() throws {
-        let text = try readDraft()
-        guard !text.allSatisfy(\.isWhitespace) else { throw CommandFailure.usage("the draft is empty: give a paragraph to compare") }
+        let text = try Self.draftText(readDraft())
         let reader = try location.openIndex()
         var texts = SectionTextSource(reader: reader, corpusPath: location.corpusPath)
         let response: SimilarResponse
@@ -57,37 +56,78 @@ struct SimilarCommand: ParsableCommand {
         }
     }
 
-    private func readDraft() throws -> String {
-        let data: Data
+    private func readDraft() throws -> Data {
         if let file {
             guard let read = FileManager.default.contents(atPath: file) else { throw CommandFailure.failure("cannot read \(file)") }
-            data = read
-        } else if !draft.isEmpty {
-            return String(draft.joined(separator: " ").utf8.prefix(Self.maximumDraftBytes)) ?? ""
-        } else {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            return read
         }
-        let bytes = data.prefix(Self.maximumDraftBytes)
-        return String(data: bytes, encoding: .utf8) ?? String(decoding: bytes, as: UTF8.self)
+        if !draft.isEmpty { return Data(draft.joined(separator: " ").utf8) }
+        return FileHandle.standardInput.readDataToEndOfFile()
     }
 
-    static func render(_ response: SimilarResponse) -> String {
-        guard !response.passages.isEmpty else { return "No earlier paragraph shares the draft's words." }
+    /// The draft as text, or a usage failure that says what is wrong with it: empty, without a
+    /// word, binary, not UTF-8, or longer than a comparison is for.
+    static func draftText(_ data: Data) throws -> String {
+        guard data.count <= maximumDraftBytes else {
+            throw CommandFailure.usage("the draft is \(data.count / 1024) KB; similar compares at most "
+                                       + "\(maximumDraftBytes / 1024) KB: give a paragraph or a page")
+        }
+        guard !data.contains(0) else { throw CommandFailure.usage("the draft is binary, not text: give a paragraph to compare") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure.usage("the draft is not UTF-8 text: save it as UTF-8 and try again")
+        }
+        guard text.contains(where: { $0.isLetter || $0.isNumber }) else {
+            throw CommandFailure.usage(text.allSatisfy(\.isWhitespace) ? "the draft is empty: give a paragraph to compare"
+                                       : "the draft has no words: give a paragraph to compare")
+        }
+        return text
+    }
+
+    /// Each passage with its citation and place, its text ready to copy — on a terminal behind a
+    /// quote bar, wrapped to the width; piped, as one plain line, so what is copied is the text —
+    /// and for a damaged source the machine-repaired reading.
+    static func render(_ response: SimilarResponse, quoted: Bool = Terminal.stdoutIsTTY) -> String {
+        guard !response.passages.isEmpty else { return "No earlier passage shares the draft's words." }
         var lines: [String] = []
+        func quote(_ text: String) {
+            guard quoted else { lines.append(text); return }
+            for line in Self.wrapped(text, width: 92) { lines.append("    │ " + line) }
+        }
         for (rank, passage) in response.passages.enumerated() {
             lines.append("\(String(format: "%2d", rank + 1)). " + Terminal.bold(passage.place.citation)
                          + Terminal.dim(String(format: "  (likhet %.2f)", passage.score)))
             let place = passage.place
-            lines.append("    " + Terminal.dim(["\(place.file):\(place.lines[0])-\(place.lines[1])", passage.kind, place.date].compactMap { $0 }.joined(separator: " · ")))
-            for line in passage.text.split(separator: "\n", omittingEmptySubsequences: false) { lines.append("    │ " + line) }
+            let where_ = ["\(place.file):\(place.lines[0])-\(place.lines[1])", passage.kind, place.date].compactMap { $0 }
+            lines.append("    " + Terminal.dim(where_.joined(separator: " · ")))
+            quote(passage.text)
+            if let repaired = passage.textRepaired {
+                lines.append("    " + Terminal.dim("Machine-repaired reading (OCR-damaged source; check against it):"))
+                quote(repaired)
+            }
             if passage.occurrences.count > 1 {
-                lines.append("    " + Terminal.dim("Same text in \(passage.occurrences.count) places: "
-                    + passage.occurrences.map { $0.caseID.map { "sak \($0)" } ?? "\($0.file):\($0.lines[0])" }.joined(separator: ", ")))
+                let places = passage.occurrences.map { $0.caseID.map { "sak \($0)" } ?? "\($0.file):\($0.lines[0])" }
+                lines.append("    " + Terminal.dim("Same text in \(passage.occurrences.count) places: " + places.joined(separator: ", ")))
             }
             lines.append("")
         }
         if let note = response.note { lines.append(Terminal.dim(note)) }
-        lines.append(String(format: "%d passages, %.2f ms", response.passages.count, response.tookMs))
+        let count = response.passages.count
+        lines.append(String(format: "%d passage%@, %.2f ms", count, count == 1 ? "" : "s", response.tookMs))
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` cut into lines of at most `width` characters at spaces (a longer word stands alone).
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? String(word) : " " + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 }

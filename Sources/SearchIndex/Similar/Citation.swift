@@ -1,0 +1,49 @@
+import CouncilDocuments
+
+/// A reference a reader of a hearing response can follow: who, which document, which meeting
+/// and when, which case — "HO21-rådet, referat fra møte 5/2023 (27. november 2023), sak
+/// 52/5/2023", "HO21-rådet, årsrapport 2025, linje 649" — never a bare file name.
+struct Citation {
+    /// What is known of the document a passage stands in, beyond its own section.
+    struct Document {
+        var kind: DocumentKind
+        /// The meeting most of the document's cases belong to, with its date.
+        var meeting: String?
+        var date: String?
+        var year: Int?
+    }
+
+    let council: String
+
+    func text(section: Section, in document: Document, lines: ClosedRange<Int>) -> String {
+        let meeting = section.meeting ?? section.caseID?.meeting ?? document.meeting
+        let date = section.date ?? (meeting == document.meeting ? document.date : nil)
+        let held = meeting.map { "møte \($0)" + (date.flatMap(NorwegianDate.written(iso:)).map { " (\($0))" } ?? "") }
+        let place = lines.count == 1 ? "linje \(lines.lowerBound)" : "linje \(lines.lowerBound)–\(lines.upperBound)"
+        if let id = section.caseID {
+            let held = held ?? "møte \(id.meeting)"
+            let which: String = switch section.kind {
+            case .referat: "referat fra \(held), sak \(id)"
+            case .vedtak: "vedtak i \(held), sak \(id)"
+            case .forslag: "forslag til vedtak, \(held), sak \(id)"
+            case .saksfremlegg: "saksfremlegg til \(held), sak \(id)"
+            case .saksliste: "saksliste for \(held)"
+            case .vedlegg: "vedlegg til sak \(id), \(held)"
+            case .other: document.kind == .minutes ? "referat fra \(held), sak \(id)" : "\(held), sak \(id)"
+            }
+            return "\(council), \(which)"
+        }
+        if let held {
+            let which: String = switch (section.kind, document.kind) {
+            case (.saksliste, _): "saksliste for \(held)"
+            case (_, .minutes): "referat fra \(held)"
+            case (.vedlegg, _): "vedlegg til sakspapirene for \(held)"
+            default: "\(document.kind.name) for \(held)"
+            }
+            return "\(council), \(which), \(place)"
+        }
+        let year = section.year ?? document.year
+        let which = year.map { document.kind == .document ? "dokument fra \($0)" : "\(document.kind.name) \($0)" }
+        return "\(council), \(which ?? document.kind.name), \(place)"
+    }
+}
