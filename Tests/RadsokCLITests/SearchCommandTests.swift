@@ -39,7 +39,7 @@ struct SearchCommandTests {
         for hit in hits {
             // titleAsWritten only where a damaged title was shown repaired.
             #expect(Set(hit.keys).subtracting(["titleAsWritten"])
-                    == ["file", "lines", "case", "kind", "title", "meeting", "date", "dateSource", "score", "snippet"])
+                    == ["file", "lines", "case", "kind", "title", "meeting", "date", "dateSource", "score", "snippet", "citation"])
             let lines = try #require(hit["lines"] as? [Int])
             #expect(lines.count == 2 && lines[0] >= 1 && lines[0] <= lines[1] && lines[1] - lines[0] < 150)
             #expect(FileManager.default.fileExists(atPath: (CLIRunner.corpus as NSString).appendingPathComponent(hit["file"] as! String)))

@@ -18,7 +18,7 @@ struct ServerTests {
                 #expect(json["limit"] as? Int == 2)
                 let hits = try #require(json["hits"] as? [[String: Any]])
                 #expect(hits.count == 2)
-                #expect(Set(hits[0].keys) == ["file", "lines", "case", "kind", "title", "meeting", "date", "dateSource", "score", "snippet"])
+                #expect(Set(hits[0].keys) == ["file", "lines", "case", "kind", "title", "meeting", "date", "dateSource", "score", "snippet", "citation"])
             }
             try await client.execute(uri: "/api/search?q=helsedata&cases=true", method: .get) { response in
                 #expect(response.status == .ok)
@@ -76,7 +76,7 @@ struct ServerTests {
             try await client.execute(uri: "/api/similar", method: .post, body: ByteBuffer(string: "Rådet skal vurdere habiliteten sin for sakene.")) { response in
                 #expect(response.status == .ok)
                 let passages = try #require(try object(response)["passages"] as? [[String: Any]])
-                #expect((passages.first?["citation"] as? String) == "HO21-rådet, møte 1/2025, sak 1/1/2025")
+                #expect((passages.first?["citation"] as? String) == "HO21-rådet, saksfremlegg til møte 1/2025, sak 1/1/2025")
             }
             try await client.execute(uri: "/api/similar", method: .post, body: ByteBuffer(string: String(repeating: "ord ", count: 20_000))) {
                 #expect($0.status == .contentTooLarge)

@@ -38,6 +38,9 @@ public struct SearchHit: Encodable, Sendable {
     public let score: Double
     /// With matches between « and ».
     public let snippet: String
+    /// A reference to paste beside quoted text: "HO21-rådet, referat fra møte 5/2023 (27. november
+    /// 2023), sak 52/5/2023".
+    public var citation: String? = nil
     /// Why the snippet is empty: the file changed or went after the index was built. Left out
     /// of the JSON when there is none.
     public var note: String? = nil
@@ -48,7 +51,7 @@ public struct SearchHit: Encodable, Sendable {
     public let matchedWords: Int
 
     enum CodingKeys: String, CodingKey {
-        case file, lines, caseID = "case", kind, title, titleAsWritten, meeting, date, dateSource, score, snippet, note
+        case file, lines, caseID = "case", kind, title, titleAsWritten, meeting, date, dateSource, score, snippet, citation, note
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,6 +67,7 @@ public struct SearchHit: Encodable, Sendable {
         try c.encode(dateSource, forKey: .dateSource)
         try c.encode(score, forKey: .score)
         try c.encode(snippet, forKey: .snippet)
+        try c.encode(citation, forKey: .citation)
         try c.encodeIfPresent(note, forKey: .note)
     }
 }

@@ -14,6 +14,8 @@ public struct SearchService: Sendable {
     /// A query with fewer hits than this, or with a word the index lacks, gets a "did you mean"
     /// suggestion when one exists.
     public var suggestBelow = 3
+    /// Who a hit's citation names.
+    public var council = Citation.defaultCouncil
     let decisions: CaseDecisions
     let corpusDated: Set<CorpusDate>
 
@@ -143,11 +145,14 @@ public struct SearchService: Sendable {
             note = error.description
         }
         let s = record.section
+        let file = texts.fileID(record.fileIndex)
+        let document = Citation.Document(reader: reader, fileIndex: record.fileIndex, file: file, near: hit.sectionID)
+        let citation = Citation(council: council).text(section: s, in: document, lines: s.firstLine...s.lastLine)
         return SearchHit(
-            file: texts.fileID(record.fileIndex), lines: [s.firstLine, s.lastLine], caseID: s.caseID?.description,
+            file: file, lines: [s.firstLine, s.lastLine], caseID: s.caseID?.description,
             kind: s.kind.rawValue, title: s.title, titleAsWritten: s.titleAsWritten, meeting: s.meeting, date: s.date,
             dateSource: dateSource(of: record), score: (hit.score * 1000).rounded() / 1000,
-            snippet: snippet.rendered(), note: note,
+            snippet: snippet.rendered(), citation: citation, note: note,
             snippetValue: snippet, sectionID: hit.sectionID, matchedWords: hit.matchedWords)
     }
 

@@ -15,6 +15,9 @@ struct Citation {
 
     let council: String
 
+    /// The council a citation names unless told otherwise.
+    static let defaultCouncil = "HO21-rådet"
+
     func text(section: Section, in document: Document, lines: ClosedRange<Int>) -> String {
         let meeting = section.meeting ?? section.caseID?.meeting ?? document.meeting
         let date = section.date ?? (meeting == document.meeting ? document.date : nil)
@@ -45,5 +48,33 @@ struct Citation {
         let year = section.year ?? document.year
         let which = year.map { document.kind == .document ? "dokument fra \($0)" : "\(document.kind.name) \($0)" }
         return "\(council), \(which ?? document.kind.name), \(place)"
+    }
+}
+
+extension Citation.Document {
+    /// What the index says of a file: its kind by name, and the meeting most of its sections
+    /// belong to, with that meeting's date. Reads the file's sections around `section` (a file's
+    /// sections stand together in the index).
+    init(reader: IndexReader, fileIndex: Int, file: String, near section: Int) {
+        var meetings: [String: Int] = [:]
+        var dates: [String: String] = [:]
+        var year: Int?
+        func visit(_ id: Int) -> Bool {
+            let record = reader.sectionRecord(id)
+            guard record.fileIndex == fileIndex else { return false }
+            let s = record.section
+            if let meeting = s.meeting ?? s.caseID?.meeting {
+                meetings[meeting, default: 0] += 1
+                if let date = s.date, dates[meeting] == nil { dates[meeting] = date }
+            }
+            year = year ?? s.year
+            return true
+        }
+        var id = section
+        while id >= 0, visit(id) { id -= 1 }
+        id = section + 1
+        while id < reader.sectionCount, visit(id) { id += 1 }
+        let meeting = meetings.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        self.init(kind: DocumentKind(fileName: file), meeting: meeting, date: meeting.flatMap { dates[$0] }, year: year)
     }
 }

@@ -81,7 +81,7 @@ public struct SimilarPassages: Sendable {
     public let reader: IndexReader
     public var analyzer: Analyzer = .norwegian
     /// Who the citation names.
-    public var council = "HO21-rådet"
+    public var council = Citation.defaultCouncil
     /// Sections whose passages are compared with the draft.
     public var candidateSections = 60
     /// The draft's rarest terms that select the candidates.
@@ -219,35 +219,11 @@ public struct SimilarPassages: Sendable {
         let fileIndex = candidate.passage.fileIndex
         let file = texts.fileID(fileIndex)
         let lines = candidate.passage.lines
-        if documents[fileIndex] == nil { documents[fileIndex] = document(fileIndex, file: file, near: candidate.section) }
+        if documents[fileIndex] == nil {
+            documents[fileIndex] = Citation.Document(reader: reader, fileIndex: fileIndex, file: file, near: candidate.section)
+        }
         let citation = Citation(council: council).text(section: s, in: documents[fileIndex]!, lines: lines)
         return .init(file: file, lines: [lines.lowerBound, lines.upperBound], caseID: s.caseID?.description, meeting: s.meeting,
                      date: s.date, citation: citation)
-    }
-
-    /// What a citation says of a file: its kind by name, and the meeting most of its sections
-    /// belong to, with that meeting's date.
-    private func document(_ fileIndex: Int, file: String, near section: Int) -> Citation.Document {
-        var meetings: [String: Int] = [:]
-        var dates: [String: String] = [:]
-        var year: Int?
-        func visit(_ id: Int) -> Bool {
-            let record = reader.sectionRecord(id)
-            guard record.fileIndex == fileIndex else { return false }
-            let s = record.section
-            if let meeting = s.meeting ?? s.caseID?.meeting {
-                meetings[meeting, default: 0] += 1
-                if let date = s.date, dates[meeting] == nil { dates[meeting] = date }
-            }
-            year = year ?? s.year
-            return true
-        }
-        var id = section
-        while id >= 0, visit(id) { id -= 1 }
-        id = section + 1
-        while id < reader.sectionCount, visit(id) { id += 1 }
-        let meeting = meetings.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-        return Citation.Document(kind: DocumentKind(fileName: file), meeting: meeting, date: meeting.flatMap { dates[$0] },
-                                 year: year)
     }
 }
