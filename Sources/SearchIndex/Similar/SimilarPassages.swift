@@ -98,7 +98,6 @@ public struct SimilarPassages: Sendable {
     private struct Candidate {
         let passage: Passage
         let section: Int
-        let text: String
         let profile: TextProfile
         let score: Double
     }
@@ -133,10 +132,9 @@ public struct SimilarPassages: Sendable {
             for passage in cutter.passages(of: text, firstLine: record.section.firstLine, fileIndex: record.fileIndex)
             where seen.insert([passage.fileIndex, passage.lines.lowerBound]).inserted {
                 try deadline.check()
-                let clean = quotable.clean(passage.asWritten)
-                let profile = TextProfile(terms: primaryTerms(clean, damaged: damaged), idf: idf)
+                let profile = TextProfile(terms: primaryTerms(String(passage.asWritten), damaged: damaged), idf: idf)
                 let score = 0.6 * draftProfile.cosine(profile) + 0.4 * draftProfile.phrasing(profile)
-                if score > 0 { scored.append(Candidate(passage: passage, section: section, text: clean, profile: profile, score: score)) }
+                if score > 0 { scored.append(Candidate(passage: passage, section: section, profile: profile, score: score)) }
             }
         }
         scored.sort {
@@ -156,10 +154,12 @@ public struct SimilarPassages: Sendable {
         let passages = groups.map { group -> SimilarPassage in
             let leader = scored[group.leader]
             let record = reader.sectionRecord(leader.section)
-            let repaired = reader.metadata.files[record.fileIndex].damaged ? repairedSpelling(of: leader.text) : nil
+            // Only the passages shown are made clean: the text to paste is for reading, not scoring.
+            let text = quotable.clean(leader.passage.asWritten)
+            let repaired = reader.metadata.files[record.fileIndex].damaged ? repairedSpelling(of: text) : nil
             let places = group.members.map { occurrence(scored[$0], texts: texts, documents: &documents) }
             return SimilarPassage(kind: record.section.kind.rawValue, title: record.section.title,
-                                  score: (leader.score * 1000).rounded() / 1000, text: leader.text,
+                                  score: (leader.score * 1000).rounded() / 1000, text: text,
                                   textAsWritten: String(leader.passage.asWritten), textRepaired: repaired, occurrences: places)
         }
         var response = SimilarResponse(tookMs: SearchService.milliseconds(since: started), passages: passages)
@@ -187,11 +187,11 @@ public struct SimilarPassages: Sendable {
         return terms
     }
 
-    /// Whether a word is real, for joining a word hyphenated at a line end: the bokmål word list
-    /// when installed knows it, or the index has its term.
+    /// Whether a word is real, for joining a word hyphenated at a line end: the index has its
+    /// term, or the bokmål word list (when installed) has it.
     private func isKnownWord(_ word: String) -> Bool {
-        if SystemWords.lexicon.frequency(word) > 0 { return true }
-        return analyzer.analyze(word).first.map { reader.termID($0.text) != nil } ?? false
+        if analyzer.analyze(word).first.map({ reader.termID($0.text) != nil }) ?? false { return true }
+        return SystemWords.contains(word)
     }
 
     /// `text` with each word the index repaired in damaged documents written repaired.
