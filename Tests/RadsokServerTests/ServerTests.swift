@@ -143,8 +143,19 @@ struct ServerTests {
             #expect(html.contains(#"<option value="vedtak">Vedtak</option>"#))
             #expect(html.contains(#"<option value="forslag">Forslag til vedtak</option>"#))
             #expect(html.contains(#"value="timeline""#) && html.contains(#"id="newest""#))
-            let script = String(buffer: try await client.execute(uri: "/app.js", method: .get).body)
+            var script = ""
+            for name in ["dom", "format", "address", "reader", "similar", "timeline", "app"] {
+                let response = try await client.execute(uri: "/\(name).js", method: .get)
+                #expect(response.status == .ok && response.headers[.contentType] == "text/javascript; charset=utf-8")
+                #expect(html.contains(#"<script src="/\#(name).js"></script>"#))
+                script += String(buffer: response.body)
+            }
             #expect(script.contains(#"forslag: "Forslag til vedtak""#))
+            // The page cuts a long query and a long draft where the server's limits are.
+            #expect(script.contains("const queryLimit = \(ServerLimits().queryLength);"))
+            #expect(script.contains("const draftLimit = \(ServerLimits().bodyBytes / 1024) * 1024;"))
+            // Similar passages: both copy buttons, and the repaired reading marked as such.
+            #expect(script.contains("Kopier bare kilden") && script.contains("textRepaired") && script.contains("maskinreparert"))
             #expect(script.contains("/api/timeline?") && script.contains("newestFirst"))
             #expect(script.contains("c.decision") && script.contains("Vedtak: "))
             // A repaired title keeps the text as written beside it.
@@ -153,7 +164,7 @@ struct ServerTests {
             #expect(script.contains("inIndex") && script.contains("(ikke i indeksen)"))
             // Document text goes in as text nodes: no way of inserting markup is used anywhere.
             for markup in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser"] {
-                #expect(!script.contains(markup), "app.js uses \(markup)")
+                #expect(!script.contains(markup), "a script uses \(markup)")
             }
         }
     }
