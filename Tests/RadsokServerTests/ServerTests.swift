@@ -35,6 +35,10 @@ struct ServerTests {
         "/api/search?q=helsedata&limit=1000", "/api/search?q=helsedata&limit=abc", "/api/search?q=helsedata&offset=-1",
         "/api/search?q=helsedata&kind=tull", "/api/search?q=helsedata&cases=kanskje", "/api/search?q=", "/api/search",
         "/api/search?q=" + String(repeating: "a", count: 1001), "/api/cases/tull", "/api/sections/tull",
+        // The page's parameters (PageAPITests), and a query of punctuation alone.
+        "/api/search?q=helsedata&prefix=all", "/api/search?q=helsedata&sort=tilfeldig", "/api/search?q=helsedata&facets=ja",
+        "/api/search?q=%21%3F.%2C", "/api/timeline?q=...", "/api/sections/ho21-m%C3%B8te-2025-1.txt:1-5?context=9",
+        "/api/cases/2/1/2025?q=" + String(repeating: "a", count: 1001),
     ])
     func badParameters(uri: String) async throws {
         try await withServer { client in
