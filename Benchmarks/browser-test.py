@@ -334,15 +334,28 @@ def bad_input(page):
     check("Fant ikke sak" in page.js("$('error').textContent"), "an unknown case in the address is said in Norwegian")
 
 
+def run_similar(page):
+    """Runs the comparison from an empty list and waits for its answer."""
+    page.js("$('similar-results').replaceChildren(); $('similar-status').textContent = ''")
+    page.click("#run-similar")
+    page.wait("document.querySelectorAll('#similar-results li').length", 20)
+
+
 def similar(page):
     page.open("/")
     page.click("#open-similar")
     page.click("#run-similar")
     check("Lim inn" in page.js("$('similar-status').textContent"), "an empty draft is asked for, not sent")
-    page.js("$('draft').focus()")
+    page.js("$('draft').value = 'Rådet tar saken til orientering. Habilitet ble vurdert.\\n\\n'.repeat(1300)")
+    size = page.js("$('draft').value.length")
+    run_similar(page)
+    page.wait("$('similar-status').textContent.includes('sammenlignet')", 20)
+    check("bare de første" in page.js("$('similar-status').textContent"), "a draft over 64 KB is cut with a note",
+          page.js("$('similar-status').textContent"))
+    check(page.js("$('draft').value.length") == size, "the draft box keeps all of it")
+    page.js("$('draft').value = ''; $('draft').focus()")
     page.tools.call("Input.insertText", text="Rådet slutter seg til innspillet med de kommentarer som kom på møtet.")
-    page.click("#run-similar")
-    page.wait("document.querySelectorAll('#similar-results li').length")
+    run_similar(page)
     meta = page.js("document.querySelector('#similar-results .meta').textContent")
     check("likhet 0," in meta or "likhet 1," in meta, "similarity with a decimal comma", meta)
     expected = page.js("""(() => { const li = document.querySelector('#similar-results li');
@@ -373,8 +386,7 @@ def similar(page):
           citation: 'HO21-rådet, referat fra møte 1/2025 (24. februar 2025), sak 8/1/2025', occurrences: [] };
         return new Response(JSON.stringify({ tookMs: 3, passages: [passage] }), { status: 200,
           headers: { 'Content-Type': 'application/json' } }); }; })()""")
-    page.click("#run-similar")
-    page.wait("document.querySelector('#similar-results figure.repaired')")
+    run_similar(page)
     shown = page.js("document.querySelector('#similar-results li').textContent")
     check("maskinreparert" in shown and "Rådet diskuterte" in shown and "likhet 0,23" in shown,
           "a repaired reading stands beside the text, marked maskinreparert", shown[:120])

@@ -211,7 +211,8 @@ function renderFacets(facets) {
       : el("button", { type: "button", class: "facet-choice", "aria-pressed": String(state[field] === e.value),
         onclick: () => { state[field] = state[field] === e.value ? "" : e.value; controlsFrom(); run(true); } },
         name(e.value), el("span", { class: "count" }, String(e.count)))))));
-  $("facets-list").replaceChildren(group("Type", facets.kinds, "kind", kindName), group("År", facets.years, "year", String));
+  $("facets-list").replaceChildren(group("Type", facets.kinds, "kind", kindName),
+    group("År", facets.years, "year", String));
 }
 
 /** A link that opens a case (scrolled to the hit's section) or a section among its neighbours:
@@ -224,8 +225,8 @@ function hitLink(target, label) {
 }
 
 function facts(hit) {
-  return [hit.meeting ? "møte " + hit.meeting : null, norwegianDate(hit.date), `${hit.file}:${hit.lines[0]}–${hit.lines[1]}`]
-    .filter(Boolean).join(" · ");
+  const where = `${hit.file}:${hit.lines[0]}–${hit.lines[1]}`;
+  return [hit.meeting ? "møte " + hit.meeting : null, norwegianDate(hit.date), where].filter(Boolean).join(" · ");
 }
 
 function hitItem(hit) {
@@ -283,12 +284,18 @@ async function timeline() {
 
 /** Opens a case or section in the reading panel in place of the list; `newEntry` true makes
  * it a step in the history, false replaces the current one, null leaves the address (Back). */
+let readingTicket = 0;
+
 async function openReading(target, opener, newEntry) {
+  const mine = ++readingTicket;
   if (opener) openerKey = opener.dataset.key;
   const q = listed ? listed.q : cutQuery(state.q).text;
-  const error = target.case ? await showCase(target.case, target.hit, q) : await showSection(target.section, q);
+  const { show, error } = await (target.case ? loadCase(target.case, target.hit, q) : loadSection(target.section, q));
+  // A later click (or Back) has asked for something else meanwhile.
+  if (mine !== readingTicket) return;
   // The list stays as it was; the reason stands under the search box.
   if (error) { $("error").textContent = error; $("error").hidden = false; return; }
+  show();
   state.case = target.case || null;
   state.hit = target.case ? target.hit || null : null;
   state.section = target.case ? null : target.section;
@@ -299,6 +306,7 @@ async function openReading(target, opener, newEntry) {
 }
 
 function hideReading() {
+  readingTicket++;
   $("case-panel").hidden = true;
   $("results-area").hidden = false;
   state.case = state.section = state.hit = null;
@@ -347,7 +355,9 @@ $("q").addEventListener("input", () => {
     run(fresh);
   }, 200);
 });
-for (const id of ["kind", "year", "newest", "sort"]) $(id).addEventListener("change", () => { stateFromControls(); run(true); });
+for (const id of ["kind", "year", "newest", "sort"]) {
+  $(id).addEventListener("change", () => { stateFromControls(); run(true); });
+}
 for (const radio of document.querySelectorAll('input[name="view"]')) {
   radio.addEventListener("change", () => { stateFromControls(); controlsFrom(); run(true); });
 }

@@ -16,11 +16,21 @@ function holds(s, hit) {
   return !!m && s.file === m[1] && s.lines[0] <= Number(m[3]) && Number(m[2]) <= s.lines[1];
 }
 
-/** Shows case `id`; `hit` is the section it was opened from, scrolled to. Null on success, else
- * the reason in Norwegian. */
-async function showCase(id, hit, q) {
+/** Fetches case `id`: `{ show }` puts it in the panel (`hit`, the section it was opened from, is
+ * marked), `{ error }` says in Norwegian why not. Showing is apart from fetching, so that the
+ * caller can drop an answer that a later click overtook. */
+async function loadCase(id, hit, q) {
   const { body, error } = await api(caseAddress(id, q));
-  if (error) return error;
+  return error ? { error } : { show: () => showCase(id, hit, body) };
+}
+
+/** Fetches section `id` (FILE:FIRST-LAST) with up to two sections before and after it. */
+async function loadSection(id, q) {
+  const { body, error } = await api(sectionAddress(id, q));
+  return error ? { error } : { show: () => showSection(body) };
+}
+
+function showCase(id, hit, body) {
   const first = body.sections[0];
   $("case-heading").textContent = `Sak ${id}` + (first && first.title ? ": " + first.title : "");
   const refs = $("case-refs");
@@ -36,20 +46,15 @@ async function showCase(id, hit, q) {
   refList("Tidligere behandlet / viser til:", body.cited, cited);
   refList("Omtalt i:", body.referencedBy, caseLink);
   $("case-sections").replaceChildren(...body.sections.map((s) => sectionArticle(s, holds(s, hit), false)));
-  return null;
 }
 
-/** Shows section `id` (FILE:FIRST-LAST) with up to two sections before and after it. */
-async function showSection(id, q) {
-  const { body, error } = await api(sectionAddress(id, q));
-  if (error) return error;
+function showSection(body) {
   const name = body.title || kindName(body.kind);
   $("case-heading").textContent = `${name} · ${body.file}`;
   $("case-refs").replaceChildren(body.case ? "Del av " : "Tekst utenfor saker, med det som står rundt den i filen.",
     body.case ? caseLink(body.case) : null);
   const all = [...body.before.map((s) => [s, false]), [body, true], ...body.after.map((s) => [s, false])];
   $("case-sections").replaceChildren(...all.map(([s, target]) => sectionArticle(s, target, true)));
-  return null;
 }
 
 /** Scrolls to the matched section (else the panel's heading) and puts focus there. */

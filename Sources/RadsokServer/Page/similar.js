@@ -14,11 +14,16 @@ function cutDraft(text) {
   const end = Math.max(cut.lastIndexOf("\n\n"), cut.lastIndexOf(". ") + 1);
   if (end > cut.length / 2) cut = cut.slice(0, end);
   const kb = (n) => Math.ceil(n / 1024);
-  return { text: cut, note: `Utkastet er ${kb(bytes.length)} KB; bare de første ${kb(new TextEncoder().encode(cut).length)} KB `
-    + `er sammenlignet (grensen er ${kb(draftLimit)} KB).` };
+  const sent = kb(new TextEncoder().encode(cut).length);
+  return { text: cut, note: `Utkastet er ${kb(bytes.length)} KB; bare de første ${sent} KB er sammenlignet `
+    + `(grensen er ${kb(draftLimit)} KB).` };
 }
 
+/** Each comparison takes a ticket; an answer to an earlier one (a slow long draft) is dropped. */
+let similarTicket = 0;
+
 async function similar() {
+  const mine = ++similarTicket;
   const draft = $("draft").value;
   const status = $("similar-status");
   if (!draft.trim()) { status.textContent = "Lim inn et avsnitt først."; $("draft").focus(); return; }
@@ -26,6 +31,7 @@ async function similar() {
   status.textContent = "Leter …";
   const { body, error } = await api("/api/similar?limit=8",
     { method: "POST", headers: { "Content-Type": "text/plain; charset=utf-8" }, body: sent.text });
+  if (mine !== similarTicket) return;
   if (error) { status.textContent = error; $("similar-results").replaceChildren(); return; }
   status.textContent = `${count(body.passages.length, "avsnitt", "avsnitt")} (${decimal(body.tookMs, 0)} ms)`
     + (sent.note ? ". " + sent.note : "") + (body.note ? ". " + body.note : "");
@@ -53,7 +59,8 @@ function passageItem(p) {
         el("figcaption", { class: "meta" }, el("span", { class: "tag" }, "maskinreparert"),
           " lesning av skadet OCR-tekst, ikke ordrett"),
         el("pre", { class: "text" }, repaired)) : null),
-    asWritten ? el("details", {}, el("summary", {}, "Slik det står i filen"), el("pre", { class: "text" }, asWritten)) : null,
+    asWritten ? el("details", {}, el("summary", {}, "Slik det står i filen"),
+      el("pre", { class: "text" }, asWritten)) : null,
     el("div", { class: "row" }, copyButton("Kopier tekst med kilde", `${text}\n(${citation})`),
       copyButton("Kopier bare kilden", citation)));
 }
