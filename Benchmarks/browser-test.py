@@ -9,6 +9,7 @@ view, and feeds the page bad input. Prints each check, saves screenshots under
 Benchmarks/screenshots/ and exits 1 on any failure.
 
 Usage: Benchmarks/browser-test.py [--binary .build/debug/radsok] [--chromium PATH] [--port 18093]
+                                  [--screenshots DIR]
 """
 import argparse
 import base64
@@ -99,9 +100,10 @@ class DevTools:
 class Page:
     """The page as a person sees it: what it shows, and keys and clicks."""
 
-    def __init__(self, tools, base):
+    def __init__(self, tools, base, shots):
         self.tools = tools
         self.base = base
+        self.shots = shots
 
     def js(self, expression):
         result = self.tools.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
@@ -149,10 +151,10 @@ class Page:
 
     def shot(self, name):
         data = self.tools.call("Page.captureScreenshot", format="png")["data"]
-        path = os.path.join(SHOTS, name)
+        path = os.path.join(self.shots, name)
         with open(path, "wb") as f:
             f.write(base64.b64decode(data))
-        print(f"     screenshot {os.path.relpath(path, ROOT)}")
+        print(f"     screenshot {os.path.relpath(path, ROOT) if path.startswith(ROOT) else path}")
 
     def search_done(self, typed):
         """Waits for the list for `typed` and gives its total (None when it did not come)."""
@@ -404,8 +406,9 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", configuration, "radsok"))
     parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser"))
     parser.add_argument("--port", type=int, default=18093)
+    parser.add_argument("--screenshots", default=SHOTS, help="where the screenshots go (CI: a temporary folder)")
     args = parser.parse_args()
-    os.makedirs(SHOTS, exist_ok=True)
+    os.makedirs(args.screenshots, exist_ok=True)
     work = tempfile.mkdtemp(prefix="radsok-browser-")
     started = time.time()
     server = subprocess.Popen([args.binary, "serve", "--port", str(args.port), "--corpus", os.path.join(ROOT, "Corpus"),
@@ -437,7 +440,7 @@ def main():
             tools.call("Browser.grantPermissions", origin=base, permissions=["clipboardReadWrite", "clipboardSanitizedWrite"])
         except RuntimeError:
             pass
-        page = Page(tools, base)
+        page = Page(tools, base, args.screenshots)
         for step in (typing, paging, case_and_back, tab_to_section, suggestion_and_modes, bad_input, similar):
             print(f"-- {step.__name__}")
             try:
