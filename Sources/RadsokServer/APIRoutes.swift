@@ -68,7 +68,7 @@ struct APIRoutes: Sendable {
             do {
                 let started = DispatchTime.now()
                 let planned = try service.search.plan(query, filter: filter, texts: &texts, deadline: deadline)
-                let counts = facets ? try service.search.facets(of: planned, deadline: deadline) : nil
+                let counts = facets ? try service.search.facets(of: planned, perCase: cases, deadline: deadline) : nil
                 if cases {
                     let response = try service.search.searchCases(query, filter: filter, order: order.cases, limit: limit,
                                                                   offset: offset, texts: &texts, deadline: deadline)

@@ -58,6 +58,10 @@ struct PageAPITests {
             #expect(narrowedYears.first { $0["value"] as? String == "2023" }?["count"] as? Int == narrowed["total"] as? Int)
             let plain = try object(try await client.execute(uri: "/api/search?q=helsedata", method: .get))
             #expect(plain["facets"] == nil)
+            // In case mode a facet counts cases: each case once in its year.
+            let cases = try object(try await client.execute(uri: "/api/search?q=helsedata&facets=1&cases=1", method: .get))
+            let caseYears = try #require((cases["facets"] as? [String: [[String: Any]]])?["years"])
+            #expect(caseYears.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == cases["total"] as? Int)
         }
     }
 

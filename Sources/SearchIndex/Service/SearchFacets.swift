@@ -5,7 +5,8 @@ import CouncilDocuments
 ///
 /// Each facet is counted with the query's other filters but not its own, so that with `år:2023`
 /// chosen the other years still show what choosing them would give (Elasticsearch's post filter,
-/// Algolia's disjunctive facets). Sections, like `total`: a decision inside its case counts apart.
+/// Algolia's disjunctive facets). Sections, like `total` (a decision inside its case counts apart),
+/// or cases when the search lists cases.
 public struct SearchFacets: Encodable, Sendable, Equatable {
     public struct Count: Encodable, Sendable, Equatable {
         /// A kind's name (`vedtak`), or a year; null for sections with no year.
@@ -29,25 +30,40 @@ public struct SearchFacets: Encodable, Sendable, Equatable {
 }
 
 extension SearchService {
-    /// The facet counts of a planned query (`SearchFacets`).
-    public func facets(of query: Query, deadline: Deadline = .never) throws -> SearchFacets {
+    /// The facet counts of a planned query (`SearchFacets`): of sections, or with `perCase` of
+    /// cases (`searchCases`' unit: a case counts once in each kind and year it matched in; text
+    /// outside cases is no case and is not counted).
+    public func facets(of query: Query, perCase: Bool = false, deadline: Deadline = .never) throws -> SearchFacets {
         var open = query
         open.filter.kinds = []
         open.filter.years = []
         let sections = searcher.matchingSections(open, deadline: deadline)
         try deadline.check()
-        var kinds: [String: Int] = [:]
-        var years: [Int?: Int] = [:]
+        var kinds: [String: Set<Unit>] = [:]
+        var years: [Int?: Set<Unit>] = [:]
         for section in sections {
             let facts = reader.facts(section)
+            let unit: Unit
+            if perCase {
+                guard let id = facts.caseID else { continue }
+                unit = .case(id)
+            } else {
+                unit = .section(section)
+            }
             let kindChosen = query.filter.kinds.isEmpty || query.filter.kinds.contains(facts.kind)
             let yearChosen = query.filter.years.isEmpty || facts.year.map(query.filter.years.contains) == true
-            if yearChosen { kinds[facts.kind.rawValue, default: 0] += 1 }
-            if kindChosen { years[facts.year, default: 0] += 1 }
+            if yearChosen { kinds[facts.kind.rawValue, default: []].insert(unit) }
+            if kindChosen { years[facts.year, default: []].insert(unit) }
         }
-        let kindCounts = kinds.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        let yearCounts = years.sorted { ($0.key ?? .min) > ($1.key ?? .min) }
-        return SearchFacets(kinds: kindCounts.map { .init(value: $0.key, count: $0.value) },
-                            years: yearCounts.map { .init(value: $0.key.map(String.init), count: $0.value) })
+        let kindCounts = kinds.map { ($0.key, $0.value.count) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let yearCounts = years.map { ($0.key, $0.value.count) }.sorted { ($0.0 ?? .min) > ($1.0 ?? .min) }
+        return SearchFacets(kinds: kindCounts.map { .init(value: $0.0, count: $0.1) },
+                            years: yearCounts.map { .init(value: $0.0.map(String.init), count: $0.1) })
+    }
+
+    /// What a facet counts: a section, or a case.
+    private enum Unit: Hashable {
+        case section(Int)
+        case `case`(CaseID)
     }
 }
