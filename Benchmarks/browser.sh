@@ -29,7 +29,7 @@ encoded=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.arg
   --virtual-time-budget=5000 --screenshot="$output" "http://127.0.0.1:$port/?q=$encoded" 2>/dev/null
 # The rendered page as text, to check that results arrived.
 "$browser" --headless --no-sandbox --disable-gpu --virtual-time-budget=5000 --dump-dom "http://127.0.0.1:$port/?q=$encoded" 2>/dev/null \
-  | grep -o 'treff ([0-9.]* ms)' | head -1 | sed "s/^/page shows: /"
+  | grep -o 'treff ([0-9,]* ms)' | head -1 | sed "s/^/page shows: /"
 echo "screenshot: $output"
 # The timeline view, as a link to it opens it (?view=timeline): histogram, years, meetings.
 encoded=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$timeline_query")

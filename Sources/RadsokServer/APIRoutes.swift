@@ -19,9 +19,11 @@ struct APIRoutes: Sendable {
 
     func add(to router: Router<BasicRequestContext>) {
         router.get("api/search") { request, _ in await answer { try await search(request) } }
-        router.get("api/cases/**") { _, context in await answer { try await showCase(context.parameters.getCatchAll()) } }
-        router.get("api/sections/**") { _, context in
-            await answer { try await showSection(context.parameters.getCatchAll()) }
+        router.get("api/cases/**") { request, context in
+            await answer { try await showCase(context.parameters.getCatchAll(), request) }
+        }
+        router.get("api/sections/**") { request, context in
+            await answer { try await showSection(context.parameters.getCatchAll(), request) }
         }
         router.post("api/similar") { request, _ in await answer { try await similar(request) } }
         router.get("api/similar") { request, _ in await answer { try await similar(request) } }
@@ -58,22 +60,23 @@ struct APIRoutes: Sendable {
         let limit = try integer(parameters.get("limit"), name: "limit", default: 10, range: 1...limits.limit)
         let offset = try integer(parameters.get("offset"), name: "offset", default: 0, range: 0...limits.offset)
         let cases = try flag(parameters.get("cases"), name: "cases")
-        let order = try parameters.get("sort").map { value in
-            guard let order = SearchService.CaseOrder(rawValue: value) else { throw APIError.badRequest("sort must be relevance or date") }
-            return order
-        } ?? .relevance
-        let served = index.current()
+        let order = try SearchOrder(parameters.get("sort"))
+        let facets = try flag(parameters.get("facets"), name: "facets")
+        let service = try self.service(parameters)
         return try await offload { deadline in
-            var texts = served.textSource()
+            var texts = service.texts()
             do {
+                let started = DispatchTime.now()
+                let planned = try service.search.plan(query, filter: filter, texts: &texts, deadline: deadline)
+                let counts = facets ? try service.search.facets(of: planned, perCase: cases, deadline: deadline) : nil
                 if cases {
-                    let response = try served.service.searchCases(query, filter: filter, order: order, limit: limit, offset: offset,
-                                                                  texts: &texts, deadline: deadline)
-                    return JSONBody.response(Paged(value: response, offset: offset, limit: limit))
+                    let response = try service.search.searchCases(query, filter: filter, order: order.cases, limit: limit,
+                                                                  offset: offset, texts: &texts, deadline: deadline)
+                    return JSONBody.response(Paged(value: response, offset: offset, limit: limit, facets: counts))
                 }
-                let response = try served.service.search(query, filter: filter, limit: limit, offset: offset, texts: &texts,
-                                                         deadline: deadline)
-                return JSONBody.response(Paged(value: response, offset: offset, limit: limit))
+                let response = try service.search.search(planned, order: order.hits, limit: limit, offset: offset,
+                                                         texts: &texts, deadline: deadline, started: started)
+                return JSONBody.response(Paged(value: response, offset: offset, limit: limit, facets: counts))
             } catch let problem as SearchService.QueryProblem {
                 throw APIError.badRequest(problem.description)
             }
@@ -95,21 +98,51 @@ struct APIRoutes: Sendable {
         guard !query.allSatisfy(\.isWhitespace) || !filter.isEmpty else {
             throw APIError.badRequest("q is empty: give words to search for")
         }
+        guard query.contains(where: { $0.isLetter || $0.isNumber }) || !filter.isEmpty else {
+            throw APIError.badRequest("q has no words, only punctuation: give words to search for")
+        }
         return (query, filter)
     }
 
     // MARK: Cases and sections
 
-    private func showCase(_ parts: [Substring]) async throws -> Response {
+    private func showCase(_ parts: [Substring], _ request: Request) async throws -> Response {
         guard let id = CaseID(Self.decoded(parts)) else { throw APIError.badRequest("that is not a case id like 8/1/2025") }
-        return try await show(.caseID(id)) { JSONBody.response($0) }
+        let query = try shownQuery(FormQuery(request))
+        return try await show(.caseID(id)) { service, found, _, deadline in
+            var found = found
+            if let query { try service.markMatches(of: query, in: &found, deadline: deadline) }
+            return JSONBody.response(found)
+        }
     }
 
-    private func showSection(_ parts: [Substring]) async throws -> Response {
+    /// One section; with `context=N` (0–5) also the N sections before and after it in its file.
+    private func showSection(_ parts: [Substring], _ request: Request) async throws -> Response {
         guard let selector = try? SectionSelector(Self.decoded(parts)), case .section = selector else {
             throw APIError.badRequest("that is not a section id like FILE:FIRST-LAST")
         }
-        return try await show(selector) { JSONBody.response($0.sections[0]) }
+        let parameters = try FormQuery(request)
+        let query = try shownQuery(parameters)
+        let context = try parameters.get("context").map { try integer($0, name: "context", default: 0, range: 0...5) }
+        return try await show(selector) { service, found, texts, deadline in
+            guard let context else {
+                var sections = found.sections
+                if let query { try service.markMatches(of: query, in: &sections, deadline: deadline) }
+                return JSONBody.response(sections[0])
+            }
+            var shown = try service.context(of: found.sections[0], count: context, texts: &texts)
+            if let query { try service.markMatches(of: query, in: &shown, deadline: deadline) }
+            return JSONBody.response(shown)
+        }
+    }
+
+    /// `q` beside a case or section: the words to mark in its text, at most `queryLength` characters.
+    private func shownQuery(_ parameters: FormQuery) throws -> String? {
+        guard let query = parameters.get("q"), !query.allSatisfy(\.isWhitespace) else { return nil }
+        guard query.count <= limits.queryLength else {
+            throw APIError.badRequest("q is longer than \(limits.queryLength) characters")
+        }
+        return query
     }
 
     /// A catch-all path's components, joined and percent-decoded: `8%2F1%2F2025` is `8/1/2025`.
@@ -117,9 +150,11 @@ struct APIRoutes: Sendable {
         parts.joined(separator: "/").removingPercentEncoding ?? ""
     }
 
-    private func show(_ selector: SectionSelector, _ render: @escaping @Sendable (ShowResponse) -> Response) async throws -> Response {
+    typealias ShowRender = @Sendable (SearchService, ShowResponse, inout SectionTextSource, Deadline) throws -> Response
+
+    private func show(_ selector: SectionSelector, _ render: @escaping ShowRender) async throws -> Response {
         let served = index.current()
-        return try await offload { _ in
+        return try await offload { deadline in
             var texts = served.textSource()
             let found: ShowResponse?
             do { found = try served.service.show(selector, texts: &texts) } catch {
@@ -131,7 +166,9 @@ struct APIRoutes: Sendable {
                 if case .caseID(let id) = selector { throw APIError.notFound("no case \(id) in the index") }
                 throw APIError.notFound("no such section in the index; section ids are as /api/search gives them")
             }
-            return render(found)
+            do { return try render(served.service, found, &texts, deadline) } catch IndexError.io(let why) {
+                throw APIError(status: .conflict, message: why)
+            }
         }
     }
 
@@ -149,6 +186,9 @@ struct APIRoutes: Sendable {
             draft = Self.draft(fromBody: body, contentType: request.headers[.contentType])
         }
         guard !draft.allSatisfy(\.isWhitespace) else { throw APIError.badRequest("the draft is empty: send a paragraph to compare") }
+        guard !Self.looksBinary(draft) else {
+            throw APIError.badRequest("the draft is not text (it looks like binary data): send a paragraph to compare")
+        }
         let served = index.current()
         let text = draft
         return try await offload { deadline in

@@ -11,11 +11,11 @@ extension APIRoutes {
         let parameters = try FormQuery(request)
         let (query, filter) = try wordsAndFilter(parameters)
         let newestFirst = try flag(parameters.get("newestFirst"), name: "newestFirst")
-        let served = index.current()
+        let service = try self.service(parameters)
         return try await offload { deadline in
-            var texts = served.textSource()
+            var texts = service.texts()
             do {
-                let response = try served.service.timeline(query, filter: filter, newestFirst: newestFirst,
+                let response = try service.search.timeline(query, filter: filter, newestFirst: newestFirst,
                                                            texts: &texts, deadline: deadline)
                 return JSONBody.response(response)
             } catch let problem as SearchService.QueryProblem {

@@ -35,6 +35,10 @@ struct ServerTests {
         "/api/search?q=helsedata&limit=1000", "/api/search?q=helsedata&limit=abc", "/api/search?q=helsedata&offset=-1",
         "/api/search?q=helsedata&kind=tull", "/api/search?q=helsedata&cases=kanskje", "/api/search?q=", "/api/search",
         "/api/search?q=" + String(repeating: "a", count: 1001), "/api/cases/tull", "/api/sections/tull",
+        // The page's parameters (PageAPITests), and a query of punctuation alone.
+        "/api/search?q=helsedata&prefix=all", "/api/search?q=helsedata&sort=tilfeldig", "/api/search?q=helsedata&facets=ja",
+        "/api/search?q=%21%3F.%2C", "/api/timeline?q=...", "/api/sections/ho21-m%C3%B8te-2025-1.txt:1-5?context=9",
+        "/api/cases/2/1/2025?q=" + String(repeating: "a", count: 1001),
     ])
     func badParameters(uri: String) async throws {
         try await withServer { client in
@@ -143,8 +147,19 @@ struct ServerTests {
             #expect(html.contains(#"<option value="vedtak">Vedtak</option>"#))
             #expect(html.contains(#"<option value="forslag">Forslag til vedtak</option>"#))
             #expect(html.contains(#"value="timeline""#) && html.contains(#"id="newest""#))
-            let script = String(buffer: try await client.execute(uri: "/app.js", method: .get).body)
+            var script = ""
+            for name in ["dom", "format", "address", "reader", "similar", "timeline", "app"] {
+                let response = try await client.execute(uri: "/\(name).js", method: .get)
+                #expect(response.status == .ok && response.headers[.contentType] == "text/javascript; charset=utf-8")
+                #expect(html.contains(#"<script src="/\#(name).js"></script>"#))
+                script += String(buffer: response.body)
+            }
             #expect(script.contains(#"forslag: "Forslag til vedtak""#))
+            // The page cuts a long query and a long draft where the server's limits are.
+            #expect(script.contains("const queryLimit = \(ServerLimits().queryLength);"))
+            #expect(script.contains("const draftLimit = \(ServerLimits().bodyBytes / 1024) * 1024;"))
+            // Similar passages: both copy buttons, and the repaired reading marked as such.
+            #expect(script.contains("Kopier bare kilden") && script.contains("textRepaired") && script.contains("maskinreparert"))
             #expect(script.contains("/api/timeline?") && script.contains("newestFirst"))
             #expect(script.contains("c.decision") && script.contains("Vedtak: "))
             // A repaired title keeps the text as written beside it.
@@ -153,7 +168,7 @@ struct ServerTests {
             #expect(script.contains("inIndex") && script.contains("(ikke i indeksen)"))
             // Document text goes in as text nodes: no way of inserting markup is used anywhere.
             for markup in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser"] {
-                #expect(!script.contains(markup), "app.js uses \(markup)")
+                #expect(!script.contains(markup), "a script uses \(markup)")
             }
         }
     }

@@ -31,6 +31,9 @@ public struct QueryPlanner: Sendable {
     /// sections (and in at least three): so a real word is never traded for a rarer one, and a
     /// user who types `mgte` on purpose still gets `mgte` first.
     public var repairEvidence = 10
+    /// Whether the last word is also matched as a prefix (`PrefixLast`): for a query typed as it
+    /// is being typed, as Meilisearch does, so that results grow with each letter.
+    public var prefixLast = false
     /// How many of a typed word's likeliest OCR readings are looked up.
     public var maximumRepairCandidates = 64
     public var confusionModel = ConfusionModel.norwegianOCR
@@ -66,8 +69,11 @@ public struct QueryPlanner: Sendable {
         var seen: Set<[String]> = []
         // "hva vedtok rådet om X": the frame is what is asked, X what to search for.
         let frame = IntentFrame.recognize(text)
-        for node in parser.parse(frame?.topic ?? text) {
-            for clause in planning.clauses(for: node, topLevel: true) {
+        let nodes = parser.parse(frame?.topic ?? text)
+        for (n, node) in nodes.enumerated() {
+            var made = planning.clauses(for: node, topLevel: true)
+            if prefixLast, n == nodes.count - 1, Self.isStillTyped(node, in: text) { made = planning.completingLast(made) }
+            for clause in made {
                 // The same word twice counts once.
                 if case .word(let word) = clause {
                     guard seen.insert(word.terms.map(\.term).sorted() + [word.terms.isEmpty ? word.written.lowercased() : ""]).inserted else { continue }
@@ -294,9 +300,7 @@ struct Planning {
         case .prefix:
             guard let folded = foldedForm(text), spendWord() else { return [] }
             var terms = TermSet(reader: reader)
-            for id in VocabularyMatcher(reader: reader).terms(withPrefix: folded) {
-                terms.add(id, planner.prefixWeight, .prefix)
-            }
+            addPrefixTerms(of: folded, weight: planner.prefixWeight, to: &terms)
             return [QueryWord(written: text + "*", terms: terms.terms, titleTerms: planner.titleTerms(for: terms.terms, reader: reader))]
         case .fuzzy(let maximumEdits):
             guard let folded = foldedForm(text) else { return [] }
@@ -321,7 +325,7 @@ struct Planning {
     }
 
     /// The text case-folded as the tokenizer folds it, without stemming; nil when it holds no word.
-    private func foldedForm(_ text: String) -> String? {
+    func foldedForm(_ text: String) -> String? {
         let tokens = planner.analyzer.tokenizer.tokenize(text)
         guard !tokens.isEmpty else { return nil }
         return tokens.map(\.text).joined()

@@ -116,7 +116,7 @@ public struct Searcher: Sendable {
                         deadline: Deadline) -> RankedResult {
         defer { scores.reset() }
         accumulate(query, into: scores, deadline: deadline)
-        let excluded = query.excluded.reduce(into: Set<Int32>()) { $0.formUnion(clauseScorer(scores).sections($1)) }
+        let excluded = excludedSections(query, scores: scores)
         let codeWeights = kindCodeWeights(query)
         var count = 0
         var best = TopK<ScoredSection>(limit + offset)

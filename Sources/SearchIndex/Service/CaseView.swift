@@ -51,6 +51,9 @@ public struct ShownSection: Encodable, Sendable {
     public let file: String
     public let text: String
     public var marks: [Mark] = []
+    /// Where the query's words stand in `text`, as [start, end) UTF-16 offsets, when the section was
+    /// shown for a query (`markMatches`); left out of the JSON otherwise.
+    public var matches: [[Int]]?
 
     init(record: SectionRecord, file: String, text: String) {
         self.record = record
@@ -59,7 +62,7 @@ public struct ShownSection: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case file, lines, caseID = "case", kind, title, titleAsWritten, meeting, date, text, decisions
+        case file, lines, caseID = "case", kind, title, titleAsWritten, meeting, date, text, decisions, matches
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -75,6 +78,7 @@ public struct ShownSection: Encodable, Sendable {
         try c.encode(s.date, forKey: .date)
         try c.encode(text, forKey: .text)
         try c.encode(marks, forKey: .decisions)
+        try c.encodeIfPresent(matches, forKey: .matches)
     }
 }
 
@@ -90,7 +94,7 @@ public struct CitedCase: Encodable, Sendable, Equatable {
 /// A case (or one section) with the cases it cites and the cases that cite it.
 public struct ShowResponse: Encodable, Sendable {
     public let id: String
-    public let sections: [ShownSection]
+    public internal(set) var sections: [ShownSection]
     /// Cases these sections cite ("Tidligere behandlet 5/1/2023, 19/2/2023").
     public let references: [String]
     /// Cases whose sections cite this one.

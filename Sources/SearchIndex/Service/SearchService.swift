@@ -63,15 +63,20 @@ public struct SearchService: Sendable {
             hits.append(try makeHit(hit, terms: terms, texts: &texts, deadline: deadline))
         }
         var response = SearchResponse(query: query.text, total: ranked.total, tookMs: Self.milliseconds(since: started), hits: hits)
-        if ranked.total < suggestBelow || query.words.contains(where: { $0.terms.isEmpty && $0.parts.isEmpty }) {
-            response.suggestion = Suggester(reader: reader, analyzer: planner.analyzer).suggestion(for: query, texts: &texts)
-        }
+        response.suggestion = suggestion(for: query, total: ranked.total, texts: &texts)
         return response
+    }
+
+    /// "Did you mean", for a query with fewer than `suggestBelow` hits or a word the index lacks.
+    func suggestion(for query: Query, total: Int, texts: inout SectionTextSource) -> String? {
+        guard total < suggestBelow || query.words.contains(where: { $0.terms.isEmpty && $0.parts.isEmpty }) else { return nil }
+        return Suggester(reader: reader, analyzer: planner.analyzer).suggestion(for: query, texts: &texts)
     }
 
     /// How `searchCases` orders cases.
     public enum CaseOrder: String, Sendable, CaseIterable {
-        case relevance, date
+        /// `date` is newest first.
+        case relevance, date, oldest
     }
 
     /// Hits grouped by case, each case once: the answer to "every earlier case on X".
@@ -93,7 +98,7 @@ public struct SearchService: Sendable {
             let sections = groups[id]!
             return (id, sections[0], sections.lazy.compactMap { reader.facts($0.sectionID).date }.first)
         }
-        if order == .date {
+        if order != .relevance {
             // Newest meeting first: meetings are numbered in order within a year, and many have
             // no date in the text.
             cases.sort { a, b in
@@ -102,6 +107,7 @@ public struct SearchService: Sendable {
                 }
                 return a.id.number > b.id.number
             }
+            if order == .oldest { cases.reverse() }
         }
         let terms = query.allTerms
         var results: [CaseHit] = []
@@ -136,7 +142,7 @@ public struct SearchService: Sendable {
         var note: String?
         do {
             let text = try texts.text(of: record)
-            let readings: ((String) -> [String])? = damaged ? { [reader] in reader.repairs(of: $0).map(reader.term) } : nil
+            let readings = self.readings(damaged: damaged)
             snippet = try snippets.snippet(of: text, terms: terms.typed, readings: readings, deadline: deadline)
             if !snippet.hasMatch, !terms.added.isEmpty {
                 snippet = try snippets.snippet(of: text, terms: terms.added, readings: readings, deadline: deadline)

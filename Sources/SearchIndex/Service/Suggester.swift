@@ -7,6 +7,9 @@ struct Suggester {
     let analyzer: Analyzer
     /// A word is replaced only when this many times more sections hold the suggestion.
     var evidence = 5
+    /// Words shorter than this get no suggestion: a fragment typed on the way to a word ("h",
+    /// "he") is one edit from dozens of words, and "mente du i?" under it helps no one.
+    var minimumLetters = 3
 
     func suggestion(for query: Query, texts: inout SectionTextSource) -> String? {
         let matcher = VocabularyMatcher(reader: reader)
@@ -14,7 +17,8 @@ struct Suggester {
         var changed = false
         for word in query.clauses.flatMap(\.words) where word.parts.isEmpty || word.terms.isEmpty {
             let typed = word.terms.reduce(0) { $0 + reader.postingsInfo($1.termID).documentFrequency }
-            guard typed <= 2, let folded = analyzer.tokenizer.tokenize(word.written).first?.text else { continue }
+            guard typed <= 2, let folded = analyzer.tokenizer.tokenize(word.written).first?.text,
+                  folded.count >= minimumLetters else { continue }
             let edits = max(1, VocabularyMatcher.allowedEdits(letters: folded.count))
             let stems = analyzer.analyze(word.written).map(\.text)
             let near = matcher.terms(near: [folded] + stems, maximumEdits: edits)

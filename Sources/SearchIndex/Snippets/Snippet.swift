@@ -56,26 +56,7 @@ public struct SnippetBuilder: Sendable {
     public func snippet(of text: String, terms: Set<String>, readings: ((String) -> [String])? = nil,
                         deadline: Deadline = .never) throws(DeadlineExceeded) -> Snippet {
         let units = Array(text.utf16)
-        try deadline.check()
-        let tokens = analyzer.analyze(text)
-        try deadline.check()
-        var matches: [Match] = []
-        var matchedReading: [String: String?] = [:]
-        for (step, token) in tokens.enumerated() {
-            try deadline.check(step: step)
-            var term: String? = terms.contains(token.text) ? token.text : nil
-            if term == nil, let readings {
-                if let known = matchedReading[token.text] {
-                    term = known
-                } else {
-                    term = readings(token.text).first(where: terms.contains)
-                    matchedReading[token.text] = term
-                }
-            }
-            guard let term else { continue }
-            let range = Int(token.range.lowerBound)..<Int(token.range.upperBound)
-            if matches.last?.range != range { matches.append((range, term)) }
-        }
+        let matches = try self.matches(in: text, terms: terms, readings: readings, deadline: deadline)
         let first = bestWindow(matches, units: units)
         var windows: [Range<Int>] = [first.window]
         var shown = Set(matches.filter { first.window.contains($0.range.lowerBound) }.map(\.term))

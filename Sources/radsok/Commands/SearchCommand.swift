@@ -45,6 +45,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .customLong("as-typed"), help: "No feedback terms: only the words typed and their spellings.")
     var asTyped = false
 
+    @Flag(name: .customLong("prefix-last"), help: "Match the last word as the start of a word too, as a search box does while typing.")
+    var prefixLast = false
+
     @Flag(help: "Show which index terms each word became and why (exact, folded æøå spelling, title), and each hit's BM25 contributions.")
     var explain = false
 
@@ -60,6 +63,7 @@ struct SearchCommand: ParsableCommand {
         var service = SearchService(reader: reader)
         service.widening = recall ? .recall : asTyped ? .none : .feedback
         if synonyms { service.planner.synonymWeight = Self.synonymWeight }
+        service.planner.prefixLast = prefixLast
         var texts = SectionTextSource(reader: reader, corpusPath: location.corpusPath)
         let text = query.joined(separator: " ")
         do {

@@ -1,0 +1,39 @@
+import Foundation
+
+extension SearchService {
+    /// How plain hits are ordered: by relevance (the ranking), or by date for "what is the latest
+    /// on X" and "how did X start".
+    public enum HitOrder: String, Sendable, CaseIterable {
+        case relevance, newest, oldest
+    }
+
+    /// Runs a planned query with its hits in `order`. By date, the matching sections (as many as a
+    /// timeline ranks) are ordered by their date, else their year; sections with neither come last
+    /// either way, and equal dates keep their rank order.
+    public func search(_ query: Query, order: HitOrder, limit: Int = 10, offset: Int = 0,
+                       texts: inout SectionTextSource, deadline: Deadline = .never,
+                       started: DispatchTime = .now()) throws -> SearchResponse {
+        guard order != .relevance else {
+            return try search(query, limit: limit, offset: offset, texts: &texts, deadline: deadline, started: started)
+        }
+        let ranked = searcher.search(query, limit: Self.timelineDepth, deadline: deadline)
+        try deadline.check()
+        let keyed = ranked.hits.enumerated().map { rank, hit in
+            let facts = reader.facts(hit.sectionID)
+            return (hit: hit, rank: rank, key: facts.date ?? facts.year.map(String.init) ?? "")
+        }
+        let sorted = keyed.sorted { a, b in
+            if a.key.isEmpty != b.key.isEmpty { return b.key.isEmpty }
+            if a.key != b.key { return order == .newest ? a.key > b.key : a.key < b.key }
+            return a.rank < b.rank
+        }
+        let terms = query.allTerms
+        var hits: [SearchHit] = []
+        for entry in sorted.dropFirst(offset).prefix(limit) {
+            hits.append(try makeHit(entry.hit, terms: terms, texts: &texts, deadline: deadline))
+        }
+        var response = SearchResponse(query: query.text, total: ranked.total, tookMs: Self.milliseconds(since: started), hits: hits)
+        response.suggestion = suggestion(for: query, total: ranked.total, texts: &texts)
+        return response
+    }
+}
