@@ -42,18 +42,22 @@ public struct SearchService: Sendable {
 
     /// - Parameter deadline: the request's time limit: past it the work stops with
     ///   `DeadlineExceeded` (checked between the steps and inside snippet building).
-    public func search(_ text: String, filter: SearchFilter = SearchFilter(), limit: Int = 10, offset: Int = 0,
+    public func search(_ text: String, filter: SearchFilter = SearchFilter(), order: CaseOrder = .relevance,
+                       limit: Int = 10, offset: Int = 0,
                        texts: inout SectionTextSource, deadline: Deadline = .never) throws -> SearchResponse {
         // The time reported counts planning too (fuzzy scans, feedback), as the user waits for it.
         let started = DispatchTime.now()
         let query = try plan(text, filter: filter, texts: &texts, deadline: deadline)
-        return try search(query, limit: limit, offset: offset, texts: &texts, deadline: deadline, started: started)
+        return try search(query, order: order, limit: limit, offset: offset, texts: &texts, deadline: deadline,
+                          started: started)
     }
 
     /// Runs a query already planned (by `plan`), e.g. one the caller also explains.
-    public func search(_ query: Query, limit: Int = 10, offset: Int = 0, texts: inout SectionTextSource,
+    public func search(_ query: Query, order: CaseOrder = .relevance, limit: Int = 10, offset: Int = 0,
+                       texts: inout SectionTextSource,
                        deadline: Deadline = .never, started: DispatchTime = .now()) throws -> SearchResponse {
-        let ranked = searcher.search(query, limit: limit, offset: offset, deadline: deadline)
+        let ranked = order == .date ? newestFirst(query, limit: limit, offset: offset, deadline: deadline)
+            : searcher.search(query, limit: limit, offset: offset, deadline: deadline)
         try deadline.check()
         let terms = query.allTerms
         var hits: [SearchHit] = []
@@ -67,7 +71,7 @@ public struct SearchService: Sendable {
         return response
     }
 
-    /// How `searchCases` orders cases.
+    /// How `searchCases` orders cases, and `search` sections: by rank, or newest first.
     public enum CaseOrder: String, Sendable, CaseIterable {
         case relevance, date
     }
@@ -78,7 +82,7 @@ public struct SearchService: Sendable {
                             deadline: Deadline = .never) throws -> CaseSearchResponse {
         let started = DispatchTime.now()
         let query = try plan(text, filter: filter, texts: &texts, deadline: deadline)
-        let ranked = searcher.search(query, limit: 5000, deadline: deadline)
+        let ranked = searcher.search(query, limit: Self.orderedPool, deadline: deadline)
         try deadline.check()
         var groups: [CaseID: [ScoredSection]] = [:]
         var firstSeen: [CaseID] = []

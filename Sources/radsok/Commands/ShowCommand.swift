@@ -41,7 +41,7 @@ struct ShowCommand: ParsableCommand {
             }
             for section in shown {
                 let s = section.record.section
-                var head = "── \(section.file):\(s.firstLine)-\(s.lastLine) · \(s.kind.rawValue)"
+                var head = Terminal.sectionRule + "\(section.file):\(s.firstLine)-\(s.lastLine) · \(s.kind.rawValue)"
                 if let c = s.caseID { head += " · Sak \(c)" }
                 if let m = s.meeting { head += " · møte \(m)" }
                 if let d = s.date { head += " · \(d)" }
@@ -64,10 +64,11 @@ struct ShowCommand: ParsableCommand {
         for (offset, line) in section.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = first + offset
             if let mark = section.marks.first(where: { $0.lines[0] == number }) {
-                out.append(Terminal.bold(mark.kind == "vedtak" ? "▌ Vedtak (rådets beslutning)" : "▌ Forslag til vedtak"))
+                let label = mark.kind == "vedtak" ? "Vedtak (rådets beslutning)" : "Forslag til vedtak"
+                out.append(Terminal.bold(Terminal.marginMark + label))
             }
             let inside = section.marks.contains { $0.lines[0] <= number && number <= $0.lines[1] }
-            out.append(inside ? "▌ " + line : String(line))
+            out.append(inside ? Terminal.marginMark + line : String(line))
         }
         return out.joined(separator: "\n")
     }
