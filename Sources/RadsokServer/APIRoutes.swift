@@ -71,8 +71,8 @@ struct APIRoutes: Sendable {
                                                                   texts: &texts, deadline: deadline)
                     return JSONBody.response(Paged(value: response, offset: offset, limit: limit))
                 }
-                let response = try served.service.search(query, filter: filter, limit: limit, offset: offset, texts: &texts,
-                                                         deadline: deadline)
+                let response = try served.service.search(query, filter: filter, order: order, limit: limit, offset: offset,
+                                                         texts: &texts, deadline: deadline)
                 return JSONBody.response(Paged(value: response, offset: offset, limit: limit))
             } catch let problem as SearchService.QueryProblem {
                 throw APIError.badRequest(problem.description)

@@ -44,7 +44,8 @@ struct ServeCommand: ParsableCommand {
         Task {
             do {
                 try await server.run { address in
-                    FileHandle.standardOutput.write(Data("radsok: serving \(address) (\(sections) sections); Ctrl-C stops\n".utf8))
+                    let line = "radsok: serving \(address) (\(Plural.count(sections, "section"))); Ctrl-C stops\n"
+                    FileHandle.standardOutput.write(Data(line.utf8))
                 }
             } catch {
                 failure.set("cannot serve on \(host):\(port): \(error)")

@@ -2,21 +2,29 @@ import Foundation
 import SearchIndex
 
 /// The text of the progress bar `radsok index` redraws on a terminal: files and megabytes done,
-/// the rate, and the time left at that rate. Each phase of a build (reading, repairing) is timed
-/// from its own first report, as each runs over its own files.
+/// the rate, and the time left at that rate. Each phase of a build (reading, repairing) runs over
+/// its own files, so each is timed on its own: the first from the bar's making, a later one from
+/// the last report of the phase before it.
 final class ProgressBar: @unchecked Sendable {
     private let lock = NSLock()
-    private var phase: BuildProgress.Phase?
-    private var phaseStarted = Date()
+    private var phase: BuildProgress.Phase = .reading
+    private var phaseStarted: Date
+    private var lastReport: Date
     /// Columns of the bar itself.
     static let width = 20
+
+    init(now: Date = Date()) {
+        phaseStarted = now
+        lastReport = now
+    }
 
     func line(_ progress: BuildProgress, now: Date = Date()) -> String {
         lock.withLock {
             if progress.phase != phase {
                 phase = progress.phase
-                phaseStarted = now
+                phaseStarted = lastReport
             }
+            lastReport = now
             return Self.line(progress, seconds: now.timeIntervalSince(phaseStarted))
         }
     }
