@@ -57,6 +57,8 @@ struct OptionValueTests {
         Case("serve", "--port", "-1", mentioning: "--port"),
         Case("serve", "--port", "http", mentioning: "--port"),
         Case("serve", "--host", "", mentioning: "--host"),
+        Case("serve", "--host", "999.1.1.1", mentioning: "--host"),
+        Case("serve", "--host", "ikke en vert", mentioning: "--host"),
         Case("eval", "qrels.json", "--widening", "foo", mentioning: "--widening"),
         Case("eval", mentioning: "<qrels>"),
         Case("index", "--corpus", "", mentioning: "--corpus"),

@@ -30,6 +30,10 @@ struct ServeCommand: ParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard !host.allSatisfy(\.isWhitespace) else { throw ValidationError("--host: give an address, e.g. 127.0.0.1") }
+        guard HostAddress.resolves(host) else {
+            throw ValidationError("--host: '\(host)' is neither an address nor a name that resolves "
+                                  + "(e.g. 127.0.0.1, ::1, localhost)")
+        }
     }
 
     func run() throws {
