@@ -6,11 +6,15 @@ import SearchIndex
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print a case (8/1/2025 or 8/1/25: every section of it) or one section (FILE:FIRST-LAST).",
-        discussion: "A section id is the file and line range of a search hit, e.g. ho21-møte-2025-2-sakspapirer.txt:284-338."
+        abstract: "Print a case (8/1/2025 or 8/1/25: every section of it) or the sections at lines of a file.",
+        discussion: """
+            A section id is the file and line range of a search hit, e.g. \
+            ho21-møte-2025-2-sakspapirer.txt:284-338, with a hyphen or an en dash (284–338). Any lines \
+            of the file work: FILE:LINE, or a range, shows every section they overlap.
+            """
     )
 
-    @Argument(help: "A case id like 8/1/2025, or a section id FILE:FIRST-LAST.")
+    @Argument(help: "A case id like 8/1/2025, or FILE:FIRST-LAST (or FILE:FIRST–LAST, FILE:LINE).")
     var id: String
 
     @OptionGroup var location: LocationOptions
