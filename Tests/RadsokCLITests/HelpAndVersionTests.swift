@@ -7,8 +7,8 @@ struct HelpAndVersionTests {
                            ["normalize"]]
 
     @Test("every help names only files the repository has", arguments: commands)
-    func selfContained(_ command: [String]) throws {
-        let result = try CLIRunner.run(command + ["--help"])
+    func selfContained(_ command: [String]) async throws {
+        let result = try await CLIRunner.run(command + ["--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("USAGE"))
         let named = try Regex(#"[\w./-]+\.(md|json)\b"#)
@@ -22,8 +22,8 @@ struct HelpAndVersionTests {
     }
 
     @Test("--version prints the version and the index format, exit 0")
-    func version() throws {
-        let result = try CLIRunner.run(["--version"])
+    func version() async throws {
+        let result = try await CLIRunner.run(["--version"])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let line = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

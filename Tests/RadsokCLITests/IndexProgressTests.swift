@@ -5,9 +5,9 @@ import Testing
        .enabled(if: CLIRunner.hasTerminal, "needs util-linux script for a terminal"))
 struct IndexProgressTests {
     @Test("on a terminal: files, MB and the bar while indexing, then the summary")
-    func terminal() throws {
-        let result = try CLIRunner.withTemporaryFolder { fresh in
-            try CLIRunner.runOnTerminal(["index", "--corpus", CLIRunner.corpus, "--index", fresh.path])
+    func terminal() async throws {
+        let result = try await CLIRunner.withTemporaryFolder { fresh in
+            try await CLIRunner.runOnTerminal(["index", "--corpus", CLIRunner.corpus, "--index", fresh.path])
         }
         #expect(result.status == 0)
         let output = result.stdout
@@ -18,9 +18,9 @@ struct IndexProgressTests {
     }
 
     @Test("off a terminal: no bar, and the summary with files, MB, sections and seconds")
-    func piped() throws {
-        let result = try CLIRunner.withTemporaryFolder { fresh in
-            try CLIRunner.run(["index", "--corpus", CLIRunner.corpus, "--index", fresh.path])
+    func piped() async throws {
+        let result = try await CLIRunner.withTemporaryFolder { fresh in
+            try await CLIRunner.run(["index", "--corpus", CLIRunner.corpus, "--index", fresh.path])
         }
         #expect(result.status == 0)
         #expect(!result.stderr.contains("\r") && !result.stderr.contains("reading ["), "\(result.stderr)")

@@ -69,12 +69,12 @@ struct OptionValueTests {
     ]
 
     @Test("exit 2, one line naming the problem, nothing on stdout", arguments: cases)
-    func badValue(_ bad: Case) throws {
+    func badValue(_ bad: Case) async throws {
         // Where an index is named, it is one that exists, so nothing but the value can fail.
         let named = bad.arguments.contains("--corpus") || bad.arguments.contains("--index") || bad.arguments.count < 2
         let located = named ? bad.arguments
-            : bad.arguments + ["--corpus", CLIRunner.corpus, "--index", try CLIRunner.sharedIndex().path]
-        let result = try CLIRunner.run(located)
+            : bad.arguments + ["--corpus", CLIRunner.corpus, "--index", try await CLIRunner.sharedIndex().path]
+        let result = try await CLIRunner.run(located)
         #expect(result.status == 2, "stderr: \(result.stderr)")
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n")

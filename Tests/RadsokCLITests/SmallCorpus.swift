@@ -5,10 +5,10 @@ extension CLIRunner {
     static let oneCase = ["ho21-møte-2025-1.txt": "Sak 8/1/2025 Helsedata\n\nRådet diskuterte flaskehalser.\n"]
 
     /// Runs `body` with a fresh temporary folder, removed afterwards.
-    static func withTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
+    static func withTemporaryFolder<T>(_ body: (URL) async throws -> T) async throws -> T {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        return try body(folder)
+        return try await body(folder)
     }
 
     /// Writes `files` into `folder/name` and returns that folder.

@@ -3,9 +3,9 @@ import Testing
 
 @Suite("search --sort date orders plain hits too: newest first, by rank within a date, undated last")
 struct SortByDateTests {
-    func hits(_ extra: [String]) throws -> [[String: Any]] {
-        let result = try CLIRunner.run(["search", "KSF", "--json", "--corpus", CLIRunner.corpus,
-                                        "--index", try CLIRunner.sharedIndex().path] + extra)
+    func hits(_ extra: [String]) async throws -> [[String: Any]] {
+        let result = try await CLIRunner.run(["search", "KSF", "--json", "--corpus", CLIRunner.corpus,
+                                        "--index", try await CLIRunner.sharedIndex().path] + extra)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         return try #require(json["hits"] as? [[String: Any]])
@@ -14,9 +14,9 @@ struct SortByDateTests {
     func id(_ hit: [String: Any]) -> String { "\(hit["file"]!):\(hit["lines"]!)" }
 
     @Test("dates never rise down the list, and a date's hits keep their relevance order")
-    func newestFirst() throws {
-        let byDate = try hits(["--sort", "date", "--limit", "1000"])
-        let byRank = try hits(["--limit", "1000"])
+    func newestFirst() async throws {
+        let byDate = try await hits(["--sort", "date", "--limit", "1000"])
+        let byRank = try await hits(["--limit", "1000"])
         #expect(byDate.count > 3)
         let dates = byDate.map { $0["date"] as? String }
         let undated = dates.firstIndex { $0 == nil } ?? dates.count
@@ -31,8 +31,8 @@ struct SortByDateTests {
     }
 
     @Test("every hit in date order holds a typed word (or its spelled-out name), none only a feedback term")
-    func typedWordsOnly() throws {
-        for hit in try hits(["--sort", "date", "--limit", "1000"]) {
+    func typedWordsOnly() async throws {
+        for hit in try await hits(["--sort", "date", "--limit", "1000"]) {
             #expect((hit["snippet"] as? String)?.contains("«") == true, "\(id(hit))")
         }
     }
