@@ -25,7 +25,7 @@ struct SearchCommandTests {
         #expect(cases.contains("52/6/2022"))
     }
 
-    @Test("--json output follows the contract of DESIGN.md", arguments: ["helsedata", "KSF", "8/1/25", "horingssvar", "bærekraft på legekontoret", "ordsomikkefinnes", "helsedata type:referat"])
+    @Test("--json output follows the contract of README.md", arguments: ["helsedata", "KSF", "8/1/25", "horingssvar", "bærekraft på legekontoret", "ordsomikkefinnes", "helsedata type:referat"])
     func jsonContract(query: String) throws {
         let result = try search(query, ["--json", "--limit", "5"])
         #expect(result.status == 0)

@@ -20,7 +20,8 @@ public struct BuildReport: Sendable {
         let otherTypes = skipped.filter(\.isOtherType)
         var lines = skipped.filter { !$0.isOtherType }.map { "skipped \($0.displayID): \($0.reason)" }
         if !otherTypes.isEmpty {
-            lines.append("skipped \(otherTypes.count) file(s) that are \(SkippedPath.otherType): "
+            let verb = otherTypes.count == 1 ? " that is " : " that are "
+            lines.append("skipped " + Plural.count(otherTypes.count, "file") + verb + SkippedPath.otherType + ": "
                          + Self.list(otherTypes.map(\.displayID)))
         }
         return lines

@@ -25,7 +25,7 @@ public struct IndexBuilder: Sendable {
     /// Builds under the folder's `IndexLock`, so that two builds of one index never interleave.
     /// - Parameter waiting: told when another build holds the lock and this one waits for it.
     @discardableResult
-    public func build(corpus: String, into folder: String, progress: (@Sendable (String) -> Void)? = nil,
+    public func build(corpus: String, into folder: String, progress: (@Sendable (BuildProgress) -> Void)? = nil,
                       waiting: ((String) -> Void)? = nil) throws(IndexError) -> BuildReport {
         let lock = try IndexLock(folder: folder, waiting: waiting)
         let report = try buildLocked(corpus: corpus, into: folder, progress: progress)
@@ -34,7 +34,8 @@ public struct IndexBuilder: Sendable {
     }
 
     /// `build` for a caller that already holds the folder's lock.
-    func buildLocked(corpus: String, into folder: String, progress: (@Sendable (String) -> Void)?) throws(IndexError) -> BuildReport {
+    func buildLocked(corpus: String, into folder: String,
+                     progress: (@Sendable (BuildProgress) -> Void)?) throws(IndexError) -> BuildReport {
         let started = Date()
         var (contents, report) = try makeContents(corpus: corpus, progress: progress)
         contents.metadata.buildSeconds = Date().timeIntervalSince(started)
@@ -45,7 +46,8 @@ public struct IndexBuilder: Sendable {
         return report
     }
 
-    func makeContents(corpus: String, progress: (@Sendable (String) -> Void)?) throws(IndexError) -> (IndexContents, BuildReport) {
+    func makeContents(corpus: String,
+                      progress: (@Sendable (BuildProgress) -> Void)?) throws(IndexError) -> (IndexContents, BuildReport) {
         let started = Date()
         let scan: CorpusListing
         do {
@@ -56,7 +58,8 @@ public struct IndexBuilder: Sendable {
         let files = scan.files
         let chunks = chunkRanges(files)
         let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner, windowBytes: analysisWindowBytes)
-        let clean = Self.parallel(chunks.count, progress: progress, label: "clean parts") { indexer.index(files, chunks[$0]) }
+        let sizes = chunks.map { range in (files: range.count, bytes: files[range].reduce(0) { $0 + $1.size }) }
+        let clean = Self.parallel(sizes, phase: .reading, progress: progress) { indexer.index(files, chunks[$0]) }
 
         // The lexicon of all the clean documents: repairs the damaged ones, splits compounds.
         var lexicon = Lexicon()
@@ -68,11 +71,15 @@ public struct IndexBuilder: Sendable {
         var repaired: [ChunkIndexer.Result] = []
         var spellings: [String: String] = [:]
         if !deferred.isEmpty {
-            lexiconNote = "\(deferred.count) file(s) read as OCR-damaged and repaired with a lexicon of \(lexicon.counts.count) corpus words"
+            lexiconNote = Plural.count(deferred.count, "file")
+                + " read as OCR-damaged and repaired with a lexicon of \(lexicon.counts.count) corpus words"
                 + (usedWordList ? " and the system word list" : " (no system word list installed)")
             let repairing = analyzer.withOCRRepair(WordRepairer(lexicon: lexicon))
             let runs = Self.runs(of: deferred.map(\.document.byteCount), bytes: chunkBytes)
-            repaired = Self.parallel(runs.count, progress: progress, label: "damaged parts") {
+            let runSizes = runs.map { run in
+                (files: run.count, bytes: deferred[run].reduce(0) { $0 + $1.document.byteCount })
+            }
+            repaired = Self.parallel(runSizes, phase: .repairing, progress: progress) {
                 indexer.indexDamaged(deferred[runs[$0]], repairing: repairing)
             }
             spellings = repairing.repairsMade
@@ -184,16 +191,18 @@ public struct IndexBuilder: Sendable {
         return ranges
     }
 
-    /// Runs `work` for 0..<count on all cores; results in order.
-    static func parallel(_ count: Int, progress: (@Sendable (String) -> Void)?, label: String,
+    /// Runs `work` for each run (its files and bytes, for progress) on all cores; results in order.
+    static func parallel(_ runs: [(files: Int, bytes: Int)], phase: BuildProgress.Phase,
+                         progress: (@Sendable (BuildProgress) -> Void)?,
                          _ work: @Sendable @escaping (Int) -> ChunkIndexer.Result) -> [ChunkIndexer.Result] {
+        let count = runs.count
         let results = Mutex<[Int: ChunkIndexer.Result]>([:])
-        let done = Mutex(0)
+        let done = Mutex(ProgressTally(phase: phase, runs: runs))
         DispatchQueue.concurrentPerform(iterations: count) { i in
             let result = work(i)
             results.withLock { $0[i] = result }
-            let finished = done.withLock { count -> Int in count += 1; return count }
-            progress?("\(finished)/\(count) \(label)")
+            let report = done.withLock { $0.finished(runs[i]) }
+            progress?(report)
         }
         return results.withLock { all in (0..<count).map { all[$0]! } }
     }

@@ -1,6 +1,10 @@
 import CouncilDocuments
+import Foundation
 
-/// What `show` was asked for: a case id or a FILE:FIRST-LAST section id.
+/// What `show` was asked for: a case id, or lines of a file — `FILE:FIRST-LAST` as a hit gives
+/// it, with a hyphen or an en dash as the page writes it (`file.txt:1382–1386`), or `FILE:LINE`.
+/// A range selects every section it overlaps, so lines quoted from anywhere in a document find
+/// their sections; a range that is exactly a section's bounds selects that section alone.
 public enum SectionSelector: Sendable, CustomStringConvertible {
     case caseID(CaseID)
     case section(file: String, first: Int, last: Int)
@@ -10,26 +14,44 @@ public enum SectionSelector: Sendable, CustomStringConvertible {
         public let description: String
     }
 
+    /// The dashes a range may be written with: hyphen-minus, hyphen, en dash, em dash, minus sign.
+    static let dashes: Set<Character> = ["-", "\u{2010}", "\u{2013}", "\u{2014}", "\u{2212}"]
+
     public init(_ text: String) throws(Invalid) {
         if let id = CaseID(text) {
             self = .caseID(id)
             return
         }
         if let colon = text.lastIndex(of: ":") {
-            let bounds = text[text.index(after: colon)...].split(separator: "-")
-            if bounds.count == 2, let first = Int(bounds[0]), let last = Int(bounds[1]) {
+            let bounds = text[text.index(after: colon)...]
+                .split(omittingEmptySubsequences: false) { Self.dashes.contains($0) }
+                .map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            if (1...2).contains(bounds.count), let first = bounds[0], let last = bounds[bounds.count - 1] {
+                guard first >= 1, first <= last else {
+                    throw Invalid(description: "'\(text)' is not a range of lines: they count from 1, "
+                                  + "the first before the last")
+                }
                 self = .section(file: String(text[..<colon]), first: first, last: last)
                 return
             }
         }
-        throw Invalid(description: "'\(text)' is neither a case id (8/1/2025) nor a section id (FILE:FIRST-LAST)")
+        throw Invalid(description: "'\(text)' is neither a case id (8/1/2025) nor a section id "
+                      + "(FILE:FIRST-LAST or FILE:LINE)")
     }
 
+    /// Whether the record belongs to the selection: the case's section, or a section the lines overlap.
     public func matches(_ record: SectionRecord, file: String) -> Bool {
         switch self {
         case .caseID(let id): record.section.caseID == id
-        case .section(let f, let first, let last): f == file && record.section.firstLine == first && record.section.lastLine == last
+        case .section(let f, let first, let last):
+            f == file && record.section.firstLine <= last && first <= record.section.lastLine
         }
+    }
+
+    /// Whether the lines are exactly the record's bounds.
+    func isExactly(_ record: SectionRecord) -> Bool {
+        guard case .section(_, let first, let last) = self else { return false }
+        return record.section.firstLine == first && record.section.lastLine == last
     }
 
     public var description: String {
@@ -132,8 +154,7 @@ extension SearchService {
     public func show(_ wanted: SectionSelector, texts: inout SectionTextSource) throws(IndexError) -> ShowResponse? {
         let records = (0..<reader.sectionCount).map(reader.sectionRecord)
         let files = reader.metadata.files.map(\.id)
-        let ids = records.indices.filter { wanted.matches(records[$0], file: files[records[$0].fileIndex]) }
-            .sorted { ShowResponse.order(records[$0]) < ShowResponse.order(records[$1]) }
+        let ids = Self.selected(wanted, records: records, files: files)
         guard !ids.isEmpty else { return nil }
         var shown: [ShownSection] = []
         var nested: [Int] = []
@@ -154,6 +175,25 @@ extension SearchService {
                                            lines: [record.section.firstLine, record.section.lastLine]))
         }
         return ShowResponse(id: wanted.description, sections: shown, records: records)
+    }
+
+    /// The sections `wanted` selects: a case's in the order of its proceedings, a range's in
+    /// the order of the file, with the decisions inside them (to be marked where they stand).
+    /// A range that is one section's exact bounds keeps that section and what lies inside it,
+    /// not the part a decision lies in.
+    static func selected(_ wanted: SectionSelector, records: [SectionRecord], files: [String]) -> [Int] {
+        var ids = records.indices.filter { wanted.matches(records[$0], file: files[records[$0].fileIndex]) }
+        guard case .section = wanted else {
+            return ids.sorted { ShowResponse.order(records[$0]) < ShowResponse.order(records[$1]) }
+        }
+        if let exact = ids.first(where: { wanted.isExactly(records[$0]) }) {
+            ids = ids.filter { contains(records[exact], records[$0]) }
+        }
+        let hosts = ids.map { records[$0] }
+        let inside = records.indices.filter { id in
+            isDecision(records[id]) && !ids.contains(id) && hosts.contains { contains($0, records[id]) }
+        }
+        return (ids + inside).sorted { (records[$0].section.firstLine, $0) < (records[$1].section.firstLine, $1) }
     }
 
     static func isDecision(_ record: SectionRecord) -> Bool {

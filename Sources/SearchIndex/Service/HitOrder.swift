@@ -5,11 +5,24 @@ extension SearchService {
     /// on X" and "how did X start".
     public enum HitOrder: String, Sendable, CaseIterable {
         case relevance, newest, oldest
+
+        /// The same order for plain hits as `order` is for cases.
+        public init(_ order: CaseOrder) {
+            switch order {
+            case .relevance: self = .relevance
+            case .date: self = .newest
+            case .oldest: self = .oldest
+            }
+        }
     }
 
     /// Runs a planned query with its hits in `order`. By date, the matching sections (as many as a
     /// timeline ranks) are ordered by their date, else their year; sections with neither come last
     /// either way, and equal dates keep their rank order.
+    ///
+    /// By date only sections holding a typed word are listed when there are any: the sections that
+    /// only feedback terms reach rank below all of those by relevance, but by date they would stand
+    /// among them, and "KSF, newest first" must not open with a section without KSF.
     public func search(_ query: Query, order: HitOrder, limit: Int = 10, offset: Int = 0,
                        texts: inout SectionTextSource, deadline: Deadline = .never,
                        started: DispatchTime = .now()) throws -> SearchResponse {
@@ -18,7 +31,10 @@ extension SearchService {
         }
         let ranked = searcher.search(query, limit: Self.timelineDepth, deadline: deadline)
         try deadline.check()
-        let keyed = ranked.hits.enumerated().map { rank, hit in
+        let typed = ranked.hits.filter { $0.matchedWords > 0 }
+        let found = typed.isEmpty ? ranked.hits : typed
+        let total = typed.isEmpty ? ranked.total : typed.count
+        let keyed = found.enumerated().map { rank, hit in
             let facts = reader.facts(hit.sectionID)
             return (hit: hit, rank: rank, key: facts.date ?? facts.year.map(String.init) ?? "")
         }
@@ -32,8 +48,8 @@ extension SearchService {
         for entry in sorted.dropFirst(offset).prefix(limit) {
             hits.append(try makeHit(entry.hit, terms: terms, texts: &texts, deadline: deadline))
         }
-        var response = SearchResponse(query: query.text, total: ranked.total, tookMs: Self.milliseconds(since: started), hits: hits)
-        response.suggestion = suggestion(for: query, total: ranked.total, texts: &texts)
+        var response = SearchResponse(query: query.text, total: total, tookMs: Self.milliseconds(since: started), hits: hits)
+        response.suggestion = suggestion(for: query, total: total, texts: &texts)
         return response
     }
 }

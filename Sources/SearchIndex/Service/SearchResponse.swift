@@ -1,5 +1,5 @@
 /// The JSON answer of `radsok search --json` and of the server's `/api/search`, exactly as
-/// DESIGN.md specifies: unknown values are `null`, never left out.
+/// README.md's *JSON* says: unknown values are `null`, never left out.
 public struct SearchResponse: Encodable, Sendable {
     public let query: String
     public let total: Int

@@ -58,7 +58,7 @@ public enum IndexStore {
     /// The index, rebuilt first under the folder's lock when it is not fresh. Freshness is checked
     /// again once the lock is held: the build this one waited for may have made the index fresh.
     public static func openFresh(index: String, corpus: String, builder: IndexBuilder = IndexBuilder(),
-                                 progress: (@Sendable (String) -> Void)? = nil,
+                                 progress: (@Sendable (BuildProgress) -> Void)? = nil,
                                  rebuilding: ((RebuildReason) -> Void)? = nil,
                                  waiting: ((String) -> Void)? = nil) throws(IndexError) -> (IndexReader, BuildReport?) {
         if case .fresh(let reader) = try check(index: index, corpus: corpus, builder: builder) { return (reader, nil) }

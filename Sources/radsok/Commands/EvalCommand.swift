@@ -9,7 +9,10 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score search quality on a relevance set: nDCG@10, Recall@10/@50 and MRR per scenario.",
-        discussion: "The relevance set is JSON in the format of shared/eval/FORMAT.md, e.g. Tests/EvaluationTests/Fixtures/qrels-dev.json."
+        discussion: """
+            The relevance set is JSON like Tests/EvaluationTests/Fixtures/qrels-dev.json: queries with \
+            their graded judgments.
+            """
     )
 
     @Argument(help: "The relevance judgments (JSON).")

@@ -5,12 +5,17 @@ import SearchIndex
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Build the index of the corpus (replacing the old one only when the new one is complete)."
+        abstract: "Build the index of the corpus (replacing the old one only when the new one is complete).",
+        discussion: """
+            On a terminal a progress bar shows files and megabytes read, the rate and the time left; \
+            at the end one line sums up what was built, wherever the output goes.
+            """
     )
 
     @OptionGroup var location: LocationOptions
 
     func run() throws {
+        location.noteWhere()
         let report: BuildReport
         do {
             report = try IndexBuilder().build(corpus: location.corpusPath, into: location.indexPath,
@@ -23,10 +28,18 @@ struct IndexCommand: ParsableCommand {
         // One line for everything left out, so a corpus with many odd files stays readable.
         if let summary = report.skipSummary { Terminal.note(summary) }
         report.notes.forEach(Terminal.note)
+        print(Self.summary(report, index: location.indexPath))
+    }
+
+    /// "indexed 5 files (0.26 MB), 1 234 sections, … in 0.41 s (0.6 MB/s); index …": the line a
+    /// build always ends with, on a terminal or in a log.
+    static func summary(_ report: BuildReport, index: String) -> String {
+        let megabytes = Double(report.corpusBytes) / 1e6
         let ratio = Double(report.indexBytes) / Double(max(1, report.corpusBytes))
-        print(String(format: "indexed %d files, %d sections, %d terms in %.2f s (%.1f MB/s); index %.2f MB = %.2f× the corpus, in %@",
-                     report.files, report.sections, report.terms, report.seconds,
-                     Double(report.corpusBytes) / 1e6 / max(report.seconds, 1e-9),
-                     Double(report.indexBytes) / 1e6, ratio, location.indexPath))
+        return "indexed " + Plural.count(report.files, "file") + String(format: " (%.2f MB), ", megabytes)
+            + Plural.count(report.sections, "section") + ", " + Plural.count(report.terms, "term")
+            + String(format: " in %.2f s (%.1f MB/s); index %.2f MB = %.2f× the corpus, in ",
+                     report.seconds, megabytes / max(report.seconds, 1e-9), Double(report.indexBytes) / 1e6, ratio)
+            + index
     }
 }

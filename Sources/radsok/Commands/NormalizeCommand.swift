@@ -20,6 +20,7 @@ struct NormalizeCommand: ParsableCommand {
     @OptionGroup var location: LocationOptions
 
     func run() throws {
+        location.noteWhere()
         let lexicon: Lexicon
         do {
             lexicon = try CorpusLexicon.build(corpus: location.corpusPath)

@@ -30,10 +30,10 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "List each matching case once, with its meeting, date, the kinds of sections found and the best snippet.")
     var cases = false
 
-    @Option(help: "Order of --cases: relevance or date (newest meeting first).")
+    @Option(help: "Order of hits or --cases: relevance, date (newest first) or oldest; undated sections last.")
     var sort: SearchService.CaseOrder = .relevance
 
-    @Flag(help: "Print one JSON object (the contract of DESIGN.md) instead of text.")
+    @Flag(help: "Print one JSON object instead of text (its fields: README.md, 'JSON').")
     var json = false
 
     @Flag(help: "Widen for recall: the terms the best sections share (RM3 feedback) also rank the sections with the typed words.")
@@ -73,7 +73,7 @@ struct SearchCommand: ParsableCommand {
             } else {
                 let started = DispatchTime.now()
                 let query = try service.plan(text, filter: filter, texts: &texts)
-                let response = try service.search(query, limit: limit, texts: &texts, started: started)
+                let response = try service.search(query, order: .init(sort), limit: limit, texts: &texts, started: started)
                 if json {
                     print(try Self.encode(response))
                 } else if explain {
@@ -103,7 +103,7 @@ extension SearchService.CaseOrder: ExpressibleByArgument {}
 /// The readable list of hits for a terminal.
 enum HitFormatter {
     static func render(_ response: CaseSearchResponse) -> String {
-        guard !response.cases.isEmpty else { return "No cases match “\(response.query)”." }
+        guard !response.cases.isEmpty else { return NoAnswer.line("cases", query: response.query) }
         var lines: [String] = []
         for (rank, hit) in response.cases.enumerated() {
             lines.append("\(String(format: "%2d", rank + 1)). " + Terminal.bold("Sak \(hit.caseID)") + "  " + Terminal.bold(hit.title ?? ""))
@@ -112,11 +112,12 @@ enum HitFormatter {
             facts.append(hit.kinds.joined(separator: ", "))
             facts.append("\(hit.best.file):\(hit.best.lines[0])-\(hit.best.lines[1])")
             lines.append("    " + Terminal.dim(facts.joined(separator: " · ")))
-            lines.append("    " + (hit.best.note ?? (Terminal.stdoutIsTTY ? hit.best.snippetValue.rendered(open: "\u{1B}[1;33m", close: "\u{1B}[0m") : hit.snippet)))
+            lines.append("    " + (hit.best.note ?? Terminal.snippet(hit.best.snippetValue)))
             if let decision = hit.decision { lines.append("    " + Terminal.bold("Vedtak:") + " " + decision.text) }
             lines.append("")
         }
-        lines.append(String(format: "%d of %d matching cases, %.2f ms", response.cases.count, response.total, response.tookMs))
+        lines.append("\(response.cases.count) of " + Plural.count(response.total, "matching case")
+                     + String(format: ", %.2f ms", response.tookMs))
         return lines.joined(separator: "\n")
     }
 
@@ -169,7 +170,9 @@ enum HitFormatter {
 
     static func render(_ response: SearchResponse, explaining: ((SearchHit) -> Explanation)? = nil) -> String {
         let suggestion = response.suggestion.map { "Did you mean: \($0)" }
-        guard !response.hits.isEmpty else { return "No sections match “\(response.query)”." + (suggestion.map { "\n" + $0 } ?? "") }
+        guard !response.hits.isEmpty else {
+            return NoAnswer.line("sections", query: response.query) + (suggestion.map { "\n" + $0 } ?? "")
+        }
         var lines: [String] = []
         for (rank, hit) in response.hits.enumerated() {
             var head = "\(String(format: "%2d", rank + 1)). "
@@ -181,8 +184,7 @@ enum HitFormatter {
             if let date = hit.date { facts.append(date) }
             facts.append(String(format: "score %.2f", hit.score))
             lines.append("    " + Terminal.dim(facts.joined(separator: " · ")))
-            let snippet = Terminal.stdoutIsTTY ? hit.snippetValue.rendered(open: "\u{1B}[1;33m", close: "\u{1B}[0m") : hit.snippet
-            lines.append("    " + (hit.note ?? snippet))
+            lines.append("    " + (hit.note ?? Terminal.snippet(hit.snippetValue)))
             if let explanation = explaining?(hit) {
                 for c in explanation.contributions {
                     lines.append("    " + Terminal.dim(String(format: "%@ → %@ (%@): tf %d, %.3f", c.word, c.term, c.reason.rawValue, c.frequency, c.score)))
@@ -194,7 +196,8 @@ enum HitFormatter {
             }
             lines.append("")
         }
-        lines.append(String(format: "%d of %d matching sections, %.2f ms", response.hits.count, response.total, response.tookMs))
+        lines.append("\(response.hits.count) of " + Plural.count(response.total, "matching section")
+                     + String(format: ", %.2f ms", response.tookMs))
         if let suggestion { lines.append(suggestion) }
         return lines.joined(separator: "\n")
     }

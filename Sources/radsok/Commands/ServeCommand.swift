@@ -29,6 +29,11 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard !host.allSatisfy(\.isWhitespace) else { throw ValidationError("--host: give an address, e.g. 127.0.0.1") }
+        guard HostAddress.resolves(host) else {
+            throw ValidationError("--host: '\(host)' is neither an address nor a name that resolves "
+                                  + "(e.g. 127.0.0.1, ::1, localhost)")
+        }
     }
 
     func run() throws {
@@ -43,7 +48,8 @@ struct ServeCommand: ParsableCommand {
         Task {
             do {
                 try await server.run { address in
-                    FileHandle.standardOutput.write(Data("radsok: serving \(address) (\(sections) sections); Ctrl-C stops\n".utf8))
+                    let line = "radsok: serving \(address) (\(Plural.count(sections, "section"))); Ctrl-C stops\n"
+                    FileHandle.standardOutput.write(Data(line.utf8))
                 }
             } catch {
                 failure.set("cannot serve on \(host):\(port): \(error)")

@@ -6,11 +6,15 @@ import SearchIndex
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print a case (8/1/2025 or 8/1/25: every section of it) or one section (FILE:FIRST-LAST).",
-        discussion: "A section id is the file and line range of a search hit, e.g. ho21-møte-2025-2-sakspapirer.txt:284-338."
+        abstract: "Print a case (8/1/2025 or 8/1/25: every section of it) or the sections at lines of a file.",
+        discussion: """
+            A section id is the file and line range of a search hit, e.g. \
+            ho21-møte-2025-2-sakspapirer.txt:284-338, with a hyphen or an en dash (284–338). Any lines \
+            of the file work: FILE:LINE, or a range, shows every section they overlap.
+            """
     )
 
-    @Argument(help: "A case id like 8/1/2025, or a section id FILE:FIRST-LAST.")
+    @Argument(help: "A case id like 8/1/2025, or FILE:FIRST-LAST (or FILE:FIRST–LAST, FILE:LINE).")
     var id: String
 
     @OptionGroup var location: LocationOptions
@@ -41,7 +45,7 @@ struct ShowCommand: ParsableCommand {
             }
             for section in shown {
                 let s = section.record.section
-                var head = "── \(section.file):\(s.firstLine)-\(s.lastLine) · \(s.kind.rawValue)"
+                var head = Terminal.sectionRule + "\(section.file):\(s.firstLine)-\(s.lastLine) · \(s.kind.rawValue)"
                 if let c = s.caseID { head += " · Sak \(c)" }
                 if let m = s.meeting { head += " · møte \(m)" }
                 if let d = s.date { head += " · \(d)" }
@@ -64,10 +68,11 @@ struct ShowCommand: ParsableCommand {
         for (offset, line) in section.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = first + offset
             if let mark = section.marks.first(where: { $0.lines[0] == number }) {
-                out.append(Terminal.bold(mark.kind == "vedtak" ? "▌ Vedtak (rådets beslutning)" : "▌ Forslag til vedtak"))
+                let label = mark.kind == "vedtak" ? "Vedtak (rådets beslutning)" : "Forslag til vedtak"
+                out.append(Terminal.bold(Terminal.marginMark + label))
             }
             let inside = section.marks.contains { $0.lines[0] <= number && number <= $0.lines[1] }
-            out.append(inside ? "▌ " + line : String(line))
+            out.append(inside ? Terminal.marginMark + line : String(line))
         }
         return out.joined(separator: "\n")
     }

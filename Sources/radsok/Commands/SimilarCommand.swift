@@ -84,14 +84,15 @@ struct SimilarCommand: ParsableCommand {
     }
 
     /// Each passage with its citation and place, its text ready to copy — on a terminal behind a
-    /// quote bar, wrapped to the width; piped, as one plain line, so what is copied is the text —
+    /// quote bar, wrapped to the width; piped or with `NO_COLOR`, as one plain line, so what is
+    /// copied is the text —
     /// and for a damaged source the machine-repaired reading.
-    static func render(_ response: SimilarResponse, quoted: Bool = Terminal.stdoutIsTTY) -> String {
+    static func render(_ response: SimilarResponse, quoted: Bool = Terminal.styled) -> String {
         guard !response.passages.isEmpty else { return "No earlier passage shares the draft's words." }
         var lines: [String] = []
         func quote(_ text: String) {
             guard quoted else { lines.append(text); return }
-            for line in Self.wrapped(text, width: 92) { lines.append("    │ " + line) }
+            for line in Self.wrapped(text, width: 92) { lines.append("    " + Terminal.quotePrefix + line) }
         }
         for (rank, passage) in response.passages.enumerated() {
             lines.append("\(String(format: "%2d", rank + 1)). " + Terminal.bold(passage.place.citation)
@@ -106,13 +107,13 @@ struct SimilarCommand: ParsableCommand {
             }
             if passage.occurrences.count > 1 {
                 let places = passage.occurrences.map { $0.caseID.map { "sak \($0)" } ?? "\($0.file):\($0.lines[0])" }
-                lines.append("    " + Terminal.dim("Same text in \(passage.occurrences.count) places: " + places.joined(separator: ", ")))
+                let same = "Same text in \(Plural.count(passage.occurrences.count, "place")): "
+                lines.append("    " + Terminal.dim(same + places.joined(separator: ", ")))
             }
             lines.append("")
         }
         if let note = response.note { lines.append(Terminal.dim(note)) }
-        let count = response.passages.count
-        lines.append(String(format: "%d passage%@, %.2f ms", count, count == 1 ? "" : "s", response.tookMs))
+        lines.append(Plural.count(response.passages.count, "passage") + String(format: ", %.2f ms", response.tookMs))
         return lines.joined(separator: "\n")
     }
 

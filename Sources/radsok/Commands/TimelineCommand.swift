@@ -46,14 +46,18 @@ struct TimelineCommand: ParsableCommand {
     }
 
     static func render(_ response: TimelineResponse) -> String {
-        guard !response.meetings.isEmpty || !response.mentions.isEmpty else { return "No cases match “\(response.query)”." }
+        guard !response.meetings.isEmpty || !response.mentions.isEmpty else {
+            return NoAnswer.line("cases", query: response.query)
+        }
         var lines: [String] = []
         var year: Int?
         for meeting in response.meetings {
             if meeting.year != year {
                 year = meeting.year
                 let counts = response.years.first { $0.year == meeting.year }
-                lines.append(Terminal.bold("\(meeting.year)") + Terminal.dim("  \(counts?.cases ?? 0) saker, \(counts?.mentions ?? 0) omtaler"))
+                let tally = Plural.count(counts?.cases ?? 0, "sak", "saker") + ", "
+                    + Plural.count(counts?.mentions ?? 0, "omtale", "omtaler")
+                lines.append(Terminal.bold("\(meeting.year)") + Terminal.dim("  " + tally))
             }
             lines.append("  Møte \(meeting.meeting)" + (meeting.date.map { " · \($0)" } ?? ""))
             for entry in meeting.cases {

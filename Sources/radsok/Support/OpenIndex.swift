@@ -2,8 +2,10 @@ import SearchIndex
 
 extension LocationOptions {
     /// The index of the corpus, built or refreshed first when needed, with a note on stderr
-    /// saying why and a progress line on a terminal.
+    /// saying which corpus when it is not the current folder's, why it is rebuilt, and a progress
+    /// bar on a terminal.
     func openIndex() throws -> IndexReader {
+        noteWhere()
         do {
             let (reader, report) = try IndexStore.openFresh(
                 index: indexPath, corpus: corpusPath, progress: Terminal.progressLine(),
