@@ -17,8 +17,8 @@ extension SearchService {
     }
 
     /// Runs a planned query with its hits in `order`. By date, the matching sections (as many as a
-    /// timeline ranks) are ordered by their date, else their year; sections with neither come last
-    /// either way, and equal dates keep their rank order.
+    /// timeline ranks) are ordered by their date; undated sections follow, by their year, and those
+    /// with neither come last; equal dates keep their rank order.
     ///
     /// By date only sections holding a typed word are listed when there are any: the sections that
     /// only feedback terms reach rank below all of those by relevance, but by date they would stand
@@ -34,12 +34,15 @@ extension SearchService {
         let typed = ranked.hits.filter { $0.matchedWords > 0 }
         let found = typed.isEmpty ? ranked.hits : typed
         let total = typed.isEmpty ? ranked.total : typed.count
+        // Dated sections first, by date; then those known only by year (an annual report), by year;
+        // then the rest. A shown date never follows an empty one.
         let keyed = found.enumerated().map { rank, hit in
             let facts = reader.facts(hit.sectionID)
-            return (hit: hit, rank: rank, key: facts.date ?? facts.year.map(String.init) ?? "")
+            let tier = facts.date != nil ? 0 : facts.year != nil ? 1 : 2
+            return (hit: hit, rank: rank, tier: tier, key: facts.date ?? facts.year.map(String.init) ?? "")
         }
         let sorted = keyed.sorted { a, b in
-            if a.key.isEmpty != b.key.isEmpty { return b.key.isEmpty }
+            if a.tier != b.tier { return a.tier < b.tier }
             if a.key != b.key { return order == .newest ? a.key > b.key : a.key < b.key }
             return a.rank < b.rank
         }
