@@ -186,7 +186,7 @@ struct APIRoutes: Sendable {
             draft = Self.draft(fromBody: body, contentType: request.headers[.contentType])
         }
         guard !draft.allSatisfy(\.isWhitespace) else { throw APIError.badRequest("the draft is empty: send a paragraph to compare") }
-        guard !Self.looksBinary(draft) else {
+        guard !TextDecoding.looksBinary(draft) else {
             throw APIError.badRequest("the draft is not text (it looks like binary data): send a paragraph to compare")
         }
         let served = index.current()

@@ -41,6 +41,12 @@ public enum TextDecoding {
         return decoded
     }
 
+    /// Whether text in hand (a pasted draft, a request body) is binary data by the rule files are
+    /// refused by (`ControlCharacters`).
+    public static func looksBinary(_ text: String) -> Bool {
+        ControlCharacters.looksBinary(Array(text.utf8))
+    }
+
     /// UTF-8, UTF-8 with Windows-1252 runs, or Windows-1252: the first check is the fast one.
     static func eightBit(_ body: ArraySlice<UInt8>) -> DecodedText {
         if let text = String(validating: body, as: UTF8.self) { return DecodedText(text: text, encoding: .utf8) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CouncilDocuments
 import Foundation
 import SearchIndex
 
@@ -65,20 +66,24 @@ struct SimilarCommand: ParsableCommand {
         return FileHandle.standardInput.readDataToEndOfFile()
     }
 
-    /// The draft as text, or a usage failure that says what is wrong with it: empty, without a
-    /// word, binary, not UTF-8, or longer than a comparison is for.
+    /// The draft as text, decoded as corpus files are (UTF-8, UTF-16 or Windows-1252, stray
+    /// controls as spaces), or a usage failure that says what is wrong with it: too long, binary,
+    /// empty, or without a word.
     static func draftText(_ data: Data) throws -> String {
         guard data.count <= maximumDraftBytes else {
             throw CommandFailure.usage("the draft is \(data.count / 1024) KB; similar compares at most "
                                        + "\(maximumDraftBytes / 1024) KB: give a paragraph or a page")
         }
-        guard !data.contains(0) else { throw CommandFailure.usage("the draft is binary, not text: give a paragraph to compare") }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure.usage("the draft is not UTF-8 text: save it as UTF-8 and try again")
+        let text: String
+        do {
+            text = try TextDecoding.decode(Array(data), path: "the draft").text
+        } catch .binary {
+            throw CommandFailure.usage("the draft is binary, not text: give a paragraph to compare")
+        } catch {
+            throw CommandFailure.usage("the draft is empty: give a paragraph to compare")
         }
         guard text.contains(where: { $0.isLetter || $0.isNumber }) else {
-            throw CommandFailure.usage(text.allSatisfy(\.isWhitespace) ? "the draft is empty: give a paragraph to compare"
-                                       : "the draft has no words: give a paragraph to compare")
+            throw CommandFailure.usage("the draft has no words: give a paragraph to compare")
         }
         return text
     }
