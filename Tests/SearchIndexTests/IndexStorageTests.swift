@@ -92,3 +92,21 @@ struct IndexStorageTests {
         #expect(reader.termID("møt") != nil)
     }
 }
+
+@Suite("The reader's table of each file's sections")
+struct FileSectionsTests {
+    @Test("each file's range holds exactly the sections of that file, in the file's order")
+    func rangesHoldTheirFile() throws {
+        let index = try TestIndex.ofRepositoryCorpus()
+        let reader = index.reader
+        var covered = 0
+        for file in reader.metadata.files.indices {
+            let range = reader.sections(ofFile: file)
+            #expect(!range.isEmpty)
+            #expect(range.allSatisfy { reader.sectionRecord($0).fileIndex == file })
+            covered += range.count
+        }
+        #expect(covered == reader.sectionCount)
+        #expect(reader.sections(ofFile: reader.metadata.files.count).isEmpty)
+    }
+}

@@ -152,7 +152,7 @@ public struct SearchService: Sendable {
         }
         let s = record.section
         let file = texts.fileID(record.fileIndex)
-        let document = Citation.Document(reader: reader, fileIndex: record.fileIndex, file: file, near: hit.sectionID)
+        let document = Citation.Document(reader: reader, fileIndex: record.fileIndex, file: file)
         let citation = Citation(council: council).text(section: s, in: document, lines: s.firstLine...s.lastLine)
         return SearchHit(
             file: file, lines: [s.firstLine, s.lastLine], caseID: s.caseID?.description,

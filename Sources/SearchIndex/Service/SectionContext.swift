@@ -21,7 +21,7 @@ extension SearchService {
     /// sections that lie in no other count as neighbours: a decision inside its case is part of it.
     public func context(of section: ShownSection, count: Int, texts: inout SectionTextSource) throws(IndexError) -> SectionInContext {
         let file = section.record.fileIndex
-        let records = (0..<reader.sectionCount).map(reader.sectionRecord).filter { $0.fileIndex == file }
+        let records = reader.sections(ofFile: file).map(reader.sectionRecord)
         let outer = records.filter { inner in !records.contains { Self.contains($0, inner) && !Self.same($0, inner) } }
             .sorted { $0.section.firstLine < $1.section.firstLine }
         let target = section.record.section

@@ -52,28 +52,19 @@ struct Citation {
 }
 
 extension Citation.Document {
-    /// What the index says of a file: its kind by name, and the meeting most of its sections
-    /// belong to, with that meeting's date. Reads the file's sections around `section` (a file's
-    /// sections stand together in the index).
-    init(reader: IndexReader, fileIndex: Int, file: String, near section: Int) {
+    /// What the index says of a file: its kind by name, and the meeting most of its cases belong
+    /// to, with that meeting's date; from the fixed fields of its section records, no text read.
+    init(reader: IndexReader, fileIndex: Int, file: String) {
         var meetings: [String: Int] = [:]
         var dates: [String: String] = [:]
         var year: Int?
-        func visit(_ id: Int) -> Bool {
-            let record = reader.sectionRecord(id)
-            guard record.fileIndex == fileIndex else { return false }
-            let s = record.section
-            if let meeting = s.meeting ?? s.caseID?.meeting {
-                meetings[meeting, default: 0] += 1
-                if let date = s.date, dates[meeting] == nil { dates[meeting] = date }
-            }
-            year = year ?? s.year
-            return true
+        for id in reader.sections(ofFile: fileIndex) {
+            let facts = reader.facts(id)
+            year = year ?? facts.year
+            guard let meeting = facts.caseID?.meeting else { continue }
+            meetings[meeting, default: 0] += 1
+            if let date = facts.date, dates[meeting] == nil { dates[meeting] = date }
         }
-        var id = section
-        while id >= 0, visit(id) { id -= 1 }
-        id = section + 1
-        while id < reader.sectionCount, visit(id) { id += 1 }
         let meeting = meetings.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         self.init(kind: DocumentKind(fileName: file), meeting: meeting, date: meeting.flatMap { dates[$0] }, year: year)
     }

@@ -220,7 +220,7 @@ public struct SimilarPassages: Sendable {
         let file = texts.fileID(fileIndex)
         let lines = candidate.passage.lines
         if documents[fileIndex] == nil {
-            documents[fileIndex] = Citation.Document(reader: reader, fileIndex: fileIndex, file: file, near: candidate.section)
+            documents[fileIndex] = Citation.Document(reader: reader, fileIndex: fileIndex, file: file)
         }
         let citation = Citation(council: council).text(section: s, in: documents[fileIndex]!, lines: lines)
         return .init(file: file, lines: [lines.lowerBound, lines.upperBound], caseID: s.caseID?.description, meeting: s.meeting,

@@ -29,6 +29,9 @@ public struct IndexReader: Sendable {
     let sectionsByCase: [CaseID: [Int]]
     /// Each section's case and each case's decisions, for finding a decision by its case.
     let decisionLinks: DecisionLinks
+    /// The section ids of each file, by file index: a file's sections stand together in the index
+    /// (the builder adds them file by file), so a range; empty for a file with none.
+    let sectionsByFile: [Range<Int>]
 
     public var sectionCount: Int { sectionLengths.count }
 
@@ -54,19 +57,31 @@ public struct IndexReader: Sendable {
         acronymNamesByFirstTerm = names
         let sectionBase = blocks[.sections]!.lowerBound
         let count = metadata.sectionCount
-        sectionsByCase = data.withUnsafeBytes { raw in
+        let fileCount = metadata.files.count
+        (sectionsByCase, sectionsByFile) = data.withUnsafeBytes { raw in
             var byCase: [CaseID: [Int]] = [:]
+            var byFile = [Range<Int>](repeating: 0..<0, count: fileCount)
             for id in 0..<count {
-                guard let caseID = RecordView(raw: raw, base: sectionBase + id * IndexFormat.sectionRecordSize).facts.caseID else { continue }
+                let facts = RecordView(raw: raw, base: sectionBase + id * IndexFormat.sectionRecordSize).facts
+                if facts.fileIndex < fileCount {
+                    let known = byFile[facts.fileIndex]
+                    byFile[facts.fileIndex] = known.isEmpty ? id..<(id + 1) : known.lowerBound..<(id + 1)
+                }
+                guard let caseID = facts.caseID else { continue }
                 byCase[caseID, default: []].append(id)
             }
-            return byCase
+            return (byCase, byFile)
         }
         decisionLinks = DecisionLinks(sectionsByCase: sectionsByCase, kindCodes: sectionKindCodes)
     }
 
     /// Every section of a case, in index order.
     public func sections(ofCase caseID: CaseID) -> [Int] { sectionsByCase[caseID] ?? [] }
+
+    /// Every section of a file, in index order (which is the file's order of sections).
+    public func sections(ofFile fileIndex: Int) -> Range<Int> {
+        sectionsByFile.indices.contains(fileIndex) ? sectionsByFile[fileIndex] : 0..<0
+    }
 
     /// The acronym names whose first index term is `term`, in a stable order.
     func acronymNames(startingWith term: String) -> [AcronymName] {
