@@ -15,12 +15,12 @@ struct QuotableText {
             guard !line.isEmpty else { continue }
             if out.isEmpty { out = line; continue }
             if out.last == "-", let next = line.first, next.isLowercase, let joined = joinedWord(out, line) {
+                if isKnownWord(joined.lowercased()) { out.removeLast() }
+            } else if out.last == "\u{00AD}" {
                 out.removeLast()
-                if !isKnownWord(joined.lowercased()) { out.append("-") }
-            } else if out.last != "\u{00AD}" {
+            } else {
                 out.append(" ")
             }
-            if out.last == "\u{00AD}" { out.removeLast() }
             out += line
         }
         return out.replacingOccurrences(of: "\u{00AD}", with: "")
