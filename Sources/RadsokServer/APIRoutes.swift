@@ -70,8 +70,8 @@ struct APIRoutes: Sendable {
                 let planned = try service.search.plan(query, filter: filter, texts: &texts, deadline: deadline)
                 let counts = facets ? try service.search.facets(of: planned, perCase: cases, deadline: deadline) : nil
                 if cases {
-                    let response = try service.search.searchCases(query, filter: filter, order: order.cases, limit: limit,
-                                                                  offset: offset, texts: &texts, deadline: deadline)
+                    let response = try service.search.searchCases(planned, order: order.cases, limit: limit, offset: offset,
+                                                                  texts: &texts, deadline: deadline, started: started)
                     return JSONBody.response(Paged(value: response, offset: offset, limit: limit, facets: counts))
                 }
                 let response = try service.search.search(planned, order: order.hits, limit: limit, offset: offset,

@@ -85,6 +85,14 @@ public struct SearchService: Sendable {
                             deadline: Deadline = .never) throws -> CaseSearchResponse {
         let started = DispatchTime.now()
         let query = try plan(text, filter: filter, texts: &texts, deadline: deadline)
+        return try searchCases(query, order: order, limit: limit, offset: offset, texts: &texts, deadline: deadline,
+                               started: started)
+    }
+
+    /// `searchCases` of a query already planned (by `plan`), e.g. one whose facets are counted too.
+    public func searchCases(_ query: Query, order: CaseOrder = .relevance, limit: Int = 10, offset: Int = 0,
+                            texts: inout SectionTextSource, deadline: Deadline = .never,
+                            started: DispatchTime = .now()) throws -> CaseSearchResponse {
         let ranked = searcher.search(query, limit: 5000, deadline: deadline)
         try deadline.check()
         var groups: [CaseID: [ScoredSection]] = [:]
@@ -130,7 +138,7 @@ public struct SearchService: Sendable {
                 decision: decisions.decision(of: entry.id, texts: &texts),
                 dateSource: entry.date == nil ? nil : best.dateSource ?? "package"))
         }
-        return CaseSearchResponse(query: text, total: cases.count, tookMs: Self.milliseconds(since: started), cases: results)
+        return CaseSearchResponse(query: query.text, total: cases.count, tookMs: Self.milliseconds(since: started), cases: results)
     }
 
     func makeHit(_ hit: ScoredSection, terms: HighlightTerms, texts: inout SectionTextSource,
