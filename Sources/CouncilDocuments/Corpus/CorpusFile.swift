@@ -36,7 +36,7 @@ public struct SkippedPath: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// The reason for a file that is not a document by its extension (a PDF beside the texts).
-    public static let otherType = "not a .txt, .md or .html file"
+    public static let otherType = "not a .txt, .md, .html or .pdf file"
     public var isOtherType: Bool { reason == Self.otherType }
 
     /// "a.bin (binary)".

@@ -10,7 +10,7 @@ public enum CorpusError: Error, CustomStringConvertible, Sendable {
         case .missingFolder(let p): "corpus folder \(p) does not exist"
         case .notAFolder(let p): "corpus path \(p) is not a folder"
         case .noDocuments(let p, let skipped):
-            "corpus folder \(p) has no .txt, .md or .html documents" + (skipped > 0 ? " (\(skipped) other paths skipped)" : "")
+            "corpus folder \(p) has no .txt, .md, .html or .pdf documents" + (skipped > 0 ? " (\(skipped) other paths skipped)" : "")
         }
     }
 }

@@ -8,11 +8,16 @@ public enum DocumentReadError: Error, Equatable, CustomStringConvertible, Sendab
     /// A FIFO, socket or device where a file was listed: never opened for reading, since reading
     /// a FIFO without a writer blocks forever.
     case notAFile(path: String, kind: String)
+    /// A PDF on a machine without the tool that reads it.
+    case needsTool(path: String, tool: String, package: String)
+    /// A PDF that the tool could not read (malformed, encrypted, over its time or memory limit).
+    case extractionFailed(path: String, reason: String)
 
     public var path: String {
         switch self {
         case .unreadable(let path, _), .binary(let path), .empty(let path), .tooLarge(let path, _),
-             .unsupportedType(let path), .notAFile(let path, _): path
+             .unsupportedType(let path), .notAFile(let path, _), .needsTool(let path, _, _),
+             .extractionFailed(let path, _): path
         }
     }
 
@@ -25,6 +30,8 @@ public enum DocumentReadError: Error, Equatable, CustomStringConvertible, Sendab
         case .tooLarge(_, let bytes): "too large: \(bytes) bytes"
         case .unsupportedType: SkippedPath.otherType
         case .notAFile(_, let kind): "\(kind), not a regular file"
+        case .needsTool(_, let tool, let package): "needs \(tool): install \(package)"
+        case .extractionFailed(_, let reason): reason
         }
     }
 
@@ -34,8 +41,10 @@ public enum DocumentReadError: Error, Equatable, CustomStringConvertible, Sendab
         case .binary(let path): "\(path) looks like a binary file, not text; skipped"
         case .empty(let path): "\(path) is empty; skipped"
         case .tooLarge(let path, let bytes): "\(path) is too large (\(bytes) bytes); skipped"
-        case .unsupportedType(let path): "\(path) is not a .txt, .md or .html file; skipped"
+        case .unsupportedType(let path): "\(path) is not a .txt, .md, .html or .pdf file; skipped"
         case .notAFile(let path, let kind): "\(path) is a \(kind), not a regular file; skipped"
+        case .needsTool(let path, let tool, let package): "\(path) needs \(tool) to be read (install \(package)); skipped"
+        case .extractionFailed(let path, let reason): "\(path) could not be read: \(reason); skipped"
         }
     }
 }

@@ -11,6 +11,8 @@ public struct SourceDocument: Sendable {
     public let byteCount: Int
     /// Bytes that were not valid UTF-8 and were read as Windows-1252.
     public var windows1252Bytes = 0
+    /// What a build should tell about how the file was read (a PDF's pages read by OCR).
+    public var note: String?
 
     public init(id: String, text: String, encoding: TextEncoding, contentHash: UInt64, byteCount: Int) {
         self.id = id
@@ -21,9 +23,9 @@ public struct SourceDocument: Sendable {
     }
 }
 
-/// Reads .txt, .md and .html files into `SourceDocument`s.
+/// Reads .txt, .md, .html and .pdf files into `SourceDocument`s.
 public enum DocumentReader {
-    public static let supportedExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm"]
+    public static let supportedExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "pdf"]
     /// Larger files are not council documents; refusing them keeps memory bounded.
     public static let maximumBytes = 256 << 20
 
@@ -38,10 +40,12 @@ public enum DocumentReader {
         return ContentHash.of(bytes)
     }
 
-    public static func read(path: String, id: String) throws(DocumentReadError) -> SourceDocument {
+    /// - Parameter pdf: how a PDF is read: the tools, and the cache of the index (none: extracted anew).
+    public static func read(path: String, id: String, pdf: PDFReading = PDFReading()) throws(DocumentReadError) -> SourceDocument {
         let ext = (path as NSString).pathExtension.lowercased()
         guard supportedExtensions.contains(ext) else { throw .unsupportedType(path: id) }
         let bytes = try FileBytes.read(path: path, id: id, limit: maximumBytes)
+        if ext == "pdf" { return try pdf.read(bytes, path: path, id: id) }
         return try decode(bytes, id: id, isHTML: ext == "html" || ext == "htm")
     }
 

@@ -16,6 +16,8 @@ import NorwegianText
 struct ChunkIndexer {
     let analyzer: Analyzer
     let sectioner: Sectioner
+    /// How PDFs are read: the tools and the index folder's cache of their text.
+    var pdf = PDFReading()
     /// Bytes of text per analysis window: large enough that the filters' per-call memos (stems,
     /// repairs) pay off as they do for a file of this size, small enough to bound memory.
     var windowBytes = 1 << 20
@@ -58,7 +60,7 @@ struct ChunkIndexer {
             let file = files[fileIndex]
             let document: SourceDocument
             do {
-                document = try DocumentReader.read(path: file.path, id: file.id)
+                document = try DocumentReader.read(path: file.path, id: file.id, pdf: pdf)
             } catch {
                 let skipped = SkippedPath(id: file.id, reason: error.reason)
                 result.files.append(FileOutcome(file: file, indexed: nil, problem: skipped, note: nil, bytes: 0))
@@ -69,7 +71,7 @@ struct ChunkIndexer {
                 file: file,
                 indexed: IndexedFile(id: file.id, size: file.size, modified: file.modified,
                                      contentHash: document.contentHash, encoding: document.encoding),
-                problem: nil, note: EncodingNote.of(document), bytes: document.byteCount))
+                problem: nil, note: EncodingNote.of(document) ?? document.note, bytes: document.byteCount))
             let windowed = windows(of: document)
             let pieces = PieceTokenizer(tokenizer: analyzer.tokenizer)
             var kept: [[Token]] = []

@@ -37,16 +37,20 @@ public struct IndexBuilder: Sendable {
     func buildLocked(corpus: String, into folder: String,
                      progress: (@Sendable (BuildProgress) -> Void)?) throws(IndexError) -> BuildReport {
         let started = Date()
-        var (contents, report) = try makeContents(corpus: corpus, progress: progress)
+        let cache = ExtractedTextCache(indexFolder: folder)
+        var (contents, report) = try makeContents(corpus: corpus, pdfCache: cache, progress: progress)
         contents.metadata.buildSeconds = Date().timeIntervalSince(started)
         let bytes = try IndexWriter.serialize(contents)
         try IndexWriter.writeAtomically(bytes, to: folder)
+        let pdfs = contents.metadata.files.filter { ($0.id as NSString).pathExtension.lowercased() == "pdf" }
+        cache.keepOnly(hashes: pdfs.map(\.contentHash))
         report.indexBytes = bytes.count
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
 
-    func makeContents(corpus: String,
+    /// - Parameter pdfCache: where extracted PDF text is kept between builds (none: extracted anew).
+    func makeContents(corpus: String, pdfCache: ExtractedTextCache? = nil,
                       progress: (@Sendable (BuildProgress) -> Void)?) throws(IndexError) -> (IndexContents, BuildReport) {
         let started = Date()
         let scan: CorpusListing
@@ -57,7 +61,8 @@ public struct IndexBuilder: Sendable {
         }
         let files = scan.files
         let chunks = chunkRanges(files)
-        let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner, windowBytes: analysisWindowBytes)
+        let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner, pdf: PDFReading(cache: pdfCache),
+                                   windowBytes: analysisWindowBytes)
         let sizes = chunks.map { range in (files: range.count, bytes: files[range].reduce(0) { $0 + $1.size }) }
         let clean = Self.parallel(sizes, phase: .reading, progress: progress) { indexer.index(files, chunks[$0]) }
 

@@ -76,6 +76,8 @@ public struct ShownSection: Encodable, Sendable {
     /// Where the query's words stand in `text`, as [start, end) UTF-16 offsets, when the section was
     /// shown for a query (`markMatches`); left out of the JSON otherwise.
     public var matches: [[Int]]?
+    /// The PDF pages the section stands on, as in `SearchHit`.
+    public var pages: ClosedRange<Int>?
 
     init(record: SectionRecord, file: String, text: String) {
         self.record = record
@@ -83,8 +85,14 @@ public struct ShownSection: Encodable, Sendable {
         self.text = text
     }
 
+    /// The section as read back from its file.
+    init(record: SectionRecord, texts: inout SectionTextSource) throws(IndexError) {
+        self.init(record: record, file: texts.fileID(record.fileIndex), text: try texts.text(of: record))
+        pages = texts.pages(of: record)
+    }
+
     enum CodingKeys: String, CodingKey {
-        case file, lines, caseID = "case", kind, title, titleAsWritten, meeting, date, text, decisions, matches
+        case file, lines, page, pages, caseID = "case", kind, title, titleAsWritten, meeting, date, text, decisions, matches
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -92,6 +100,7 @@ public struct ShownSection: Encodable, Sendable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(file, forKey: .file)
         try c.encode([s.firstLine, s.lastLine], forKey: .lines)
+        try c.encodePages(pages, page: .page, pages: .pages)
         try c.encode(s.caseID?.description, forKey: .caseID)
         try c.encode(s.kind.rawValue, forKey: .kind)
         try c.encode(s.title, forKey: .title)
@@ -166,7 +175,7 @@ extension SearchService {
                 nested.append(sectionID)
                 continue
             }
-            shown.append(ShownSection(record: record, file: texts.fileID(record.fileIndex), text: try texts.text(of: record)))
+            shown.append(try ShownSection(record: record, texts: &texts))
         }
         for sectionID in nested {
             let record = records[sectionID]

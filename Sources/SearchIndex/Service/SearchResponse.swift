@@ -41,6 +41,9 @@ public struct SearchHit: Encodable, Sendable {
     /// A reference to paste beside quoted text: "HO21-rådet, referat fra møte 5/2023 (27. november
     /// 2023), sak 52/5/2023".
     public var citation: String? = nil
+    /// The pages of a PDF the section stands on: `"page": 12` or `"pages": [12, 13]`; left out
+    /// for a document without pages.
+    public var pages: ClosedRange<Int>? = nil
     /// Why the snippet is empty: the file changed or went after the index was built. Left out
     /// of the JSON when there is none.
     public var note: String? = nil
@@ -51,13 +54,15 @@ public struct SearchHit: Encodable, Sendable {
     public let matchedWords: Int
 
     enum CodingKeys: String, CodingKey {
-        case file, lines, caseID = "case", kind, title, titleAsWritten, meeting, date, dateSource, score, snippet, citation, note
+        case file, lines, page, pages, caseID = "case", kind, title, titleAsWritten, meeting, date, dateSource, score
+        case snippet, citation, note
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(file, forKey: .file)
         try c.encode(lines, forKey: .lines)
+        try c.encodePages(pages, page: .page, pages: .pages)
         try c.encode(caseID, forKey: .caseID)
         try c.encode(kind, forKey: .kind)
         try c.encode(title, forKey: .title)

@@ -161,13 +161,17 @@ public struct SearchService: Sendable {
         let s = record.section
         let file = texts.fileID(record.fileIndex)
         let document = Citation.Document(reader: reader, fileIndex: record.fileIndex, file: file)
-        let citation = Citation(council: council).text(section: s, in: document, lines: s.firstLine...s.lastLine)
-        return SearchHit(
+        let pages = texts.pages(of: record)
+        let citation = Citation(council: council).text(section: s, in: document, lines: s.firstLine...s.lastLine,
+                                                       pages: pages)
+        var made = SearchHit(
             file: file, lines: [s.firstLine, s.lastLine], caseID: s.caseID?.description,
             kind: s.kind.rawValue, title: s.title, titleAsWritten: s.titleAsWritten, meeting: s.meeting, date: s.date,
             dateSource: dateSource(of: record), score: (hit.score * 1000).rounded() / 1000,
             snippet: snippet.rendered(), citation: citation, note: note,
             snippetValue: snippet, sectionID: hit.sectionID, matchedWords: hit.matchedWords)
+        made.pages = pages
+        return made
     }
 
     /// `package` when the file dates the section itself, `corpus` when the date came from another

@@ -28,7 +28,7 @@ extension SearchService {
         let before = outer.filter { $0.section.lastLine < target.firstLine }.suffix(count)
         let after = outer.filter { $0.section.firstLine > target.lastLine }.prefix(count)
         func shown(_ record: SectionRecord) throws(IndexError) -> ShownSection {
-            ShownSection(record: record, file: texts.fileID(record.fileIndex), text: try texts.text(of: record))
+            try ShownSection(record: record, texts: &texts)
         }
         var answer = SectionInContext(section: section, before: [], after: [])
         for record in before { answer.before.append(try shown(record)) }

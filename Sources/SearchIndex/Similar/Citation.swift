@@ -18,11 +18,14 @@ struct Citation {
     /// The council a citation names unless told otherwise.
     static let defaultCouncil = "HO21-rådet"
 
-    func text(section: Section, in document: Document, lines: ClosedRange<Int>) -> String {
+    /// - Parameter pages: the pages of a PDF the passage stands on: named instead of the lines,
+    ///   and after a case ("sak 17/2/2025, s. 3").
+    func text(section: Section, in document: Document, lines: ClosedRange<Int>, pages: ClosedRange<Int>? = nil) -> String {
         let meeting = section.meeting ?? section.caseID?.meeting ?? document.meeting
         let date = section.date ?? (meeting == document.meeting ? document.date : nil)
         let held = meeting.map { "møte \($0)" + (date.flatMap(NorwegianDate.written(iso:)).map { " (\($0))" } ?? "") }
-        let place = lines.count == 1 ? "linje \(lines.lowerBound)" : "linje \(lines.lowerBound)–\(lines.upperBound)"
+        let page = pages.map { $0.count == 1 ? "s. \($0.lowerBound)" : "s. \($0.lowerBound)–\($0.upperBound)" }
+        let place = page ?? (lines.count == 1 ? "linje \(lines.lowerBound)" : "linje \(lines.lowerBound)–\(lines.upperBound)")
         if let id = section.caseID {
             let held = held ?? "møte \(id.meeting)"
             let which: String = switch section.kind {
@@ -34,7 +37,7 @@ struct Citation {
             case .vedlegg: "vedlegg til sak \(id), \(held)"
             case .other: document.kind == .minutes ? "referat fra \(held), sak \(id)" : "\(held), sak \(id)"
             }
-            return "\(council), \(which)"
+            return "\(council), \(which)" + (page.map { ", \($0)" } ?? "")
         }
         if let held {
             let which: String = switch (section.kind, document.kind) {

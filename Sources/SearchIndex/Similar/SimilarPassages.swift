@@ -20,13 +20,16 @@ public struct SimilarPassage: Encodable, Sendable {
         public let meeting: String?
         public let date: String?
         public let citation: String
+        /// The PDF pages of the passage, as in `SearchHit`.
+        public var pages: ClosedRange<Int>? = nil
 
-        enum CodingKeys: String, CodingKey { case file, lines, caseID = "case", meeting, date, citation }
+        enum CodingKeys: String, CodingKey { case file, lines, page, pages, caseID = "case", meeting, date, citation }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(file, forKey: .file)
             try c.encode(lines, forKey: .lines)
+            try c.encodePages(pages, page: .page, pages: .pages)
             try c.encode(caseID, forKey: .caseID)
             try c.encode(meeting, forKey: .meeting)
             try c.encode(date, forKey: .date)
@@ -151,16 +154,17 @@ public struct SimilarPassages: Sendable {
             }
         }
         var documents: [Int: Citation.Document] = [:]
-        let passages = groups.map { group -> SimilarPassage in
+        var passages: [SimilarPassage] = []
+        for group in groups {
             let leader = scored[group.leader]
             let record = reader.sectionRecord(leader.section)
             // Only the passages shown are made clean: the text to paste is for reading, not scoring.
             let text = quotable.clean(leader.passage.asWritten)
             let repaired = reader.metadata.files[record.fileIndex].damaged ? repairedSpelling(of: text) : nil
-            let places = group.members.map { occurrence(scored[$0], texts: texts, documents: &documents) }
-            return SimilarPassage(kind: record.section.kind.rawValue, title: record.section.title,
+            let places = group.members.map { occurrence(scored[$0], texts: &texts, documents: &documents) }
+            passages.append(SimilarPassage(kind: record.section.kind.rawValue, title: record.section.title,
                                   score: (leader.score * 1000).rounded() / 1000, text: text,
-                                  textAsWritten: String(leader.passage.asWritten), textRepaired: repaired, occurrences: places)
+                                  textAsWritten: String(leader.passage.asWritten), textRepaired: repaired, occurrences: places))
         }
         var response = SimilarResponse(tookMs: SearchService.milliseconds(since: started), passages: passages)
         if !unreadable.isEmpty {
@@ -213,7 +217,7 @@ public struct SimilarPassages: Sendable {
         return Searcher(reader: reader).search(Query(text: "", clauses: clauses), limit: candidateSections).hits.map(\.sectionID)
     }
 
-    private func occurrence(_ candidate: Candidate, texts: SectionTextSource,
+    private func occurrence(_ candidate: Candidate, texts: inout SectionTextSource,
                             documents: inout [Int: Citation.Document]) -> SimilarPassage.Occurrence {
         let s = reader.sectionRecord(candidate.section).section
         let fileIndex = candidate.passage.fileIndex
@@ -222,8 +226,9 @@ public struct SimilarPassages: Sendable {
         if documents[fileIndex] == nil {
             documents[fileIndex] = Citation.Document(reader: reader, fileIndex: fileIndex, file: file)
         }
-        let citation = Citation(council: council).text(section: s, in: documents[fileIndex]!, lines: lines)
+        let pages = texts.pages(ofLines: lines, inFile: fileIndex)
+        let citation = Citation(council: council).text(section: s, in: documents[fileIndex]!, lines: lines, pages: pages)
         return .init(file: file, lines: [lines.lowerBound, lines.upperBound], caseID: s.caseID?.description, meeting: s.meeting,
-                     date: s.date, citation: citation)
+                     date: s.date, citation: citation, pages: pages)
     }
 }

@@ -31,12 +31,16 @@ public struct SectionTextSource: Sendable {
     public let corpusPath: String
     private let files: [IndexedFile]
     private var cache: [Int: String] = [:]
+    private var pageBreaks: [Int: PageBreaks] = [:]
     private let shared: DocumentTextCache?
+    /// PDFs are read from the text the build extracted, not extracted (or OCR'd) again.
+    private let pdf: PDFReading
 
     public init(reader: IndexReader, corpusPath: String? = nil, shared: DocumentTextCache? = nil) {
         self.corpusPath = corpusPath ?? reader.metadata.corpusPath
         self.files = reader.metadata.files
         self.shared = shared
+        self.pdf = PDFReading(cache: reader.folder.map { ExtractedTextCache(indexFolder: $0) })
     }
 
     public mutating func text(of record: SectionRecord) throws(IndexError) -> String {
@@ -44,6 +48,27 @@ public struct SectionTextSource: Sendable {
     }
 
     public func fileID(_ fileIndex: Int) -> String { files[fileIndex].id }
+
+    /// The pages a section stands on, for a document with pages (a PDF); nil otherwise, and when
+    /// the file cannot be read back.
+    public mutating func pages(of record: SectionRecord) -> ClosedRange<Int>? {
+        guard let breaks = breaks(record.fileIndex), breaks.hasPages,
+              let text = try? documentText(record.fileIndex) else { return nil }
+        return breaks.pages(of: record.section.byteRange, in: text)
+    }
+
+    /// The pages of a run of a file's lines, as `pages(of:)`.
+    public mutating func pages(ofLines lines: ClosedRange<Int>, inFile fileIndex: Int) -> ClosedRange<Int>? {
+        breaks(fileIndex)?.pages(ofLines: lines)
+    }
+
+    private mutating func breaks(_ fileIndex: Int) -> PageBreaks? {
+        if let known = pageBreaks[fileIndex] { return known }
+        guard let text = try? documentText(fileIndex) else { return nil }
+        let breaks = PageBreaks(text)
+        pageBreaks[fileIndex] = breaks
+        return breaks
+    }
 
     public mutating func documentText(_ fileIndex: Int) throws(IndexError) -> String {
         if let cached = cache[fileIndex] ?? shared?.text(fileIndex) { return cached }
@@ -53,7 +78,7 @@ public struct SectionTextSource: Sendable {
         // The messages name the file as the index does, never where the corpus is: a server
         // shows them to its clients.
         do {
-            document = try DocumentReader.read(path: path, id: file.id)
+            document = try DocumentReader.read(path: path, id: file.id, pdf: pdf)
         } catch {
             throw .io("\(file.id) cannot be read from the corpus (deleted or moved since the index was built); "
                 + "rebuild the index with 'radsok index'")

@@ -158,7 +158,10 @@ public struct SnippetBuilder: Sendable {
         return i == 0 ? index : i
     }
 
-    private func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0x0A || unit == 0x0D || unit == 0x09 || unit == 0xA0 }
+    /// A form feed is a page break in a PDF's text: a space in a one-line snippet.
+    private func isSpace(_ unit: UInt16) -> Bool {
+        unit == 0x20 || unit == 0x0A || unit == 0x0D || unit == 0x09 || unit == 0x0C || unit == 0xA0
+    }
 
     /// Line breaks and runs of spaces become one space: a snippet is one line.
     private func collapse(_ units: ArraySlice<UInt16>) -> String {

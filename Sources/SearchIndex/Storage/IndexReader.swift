@@ -33,11 +33,17 @@ public struct IndexReader: Sendable {
     /// (the builder adds them file by file), so a range; empty for a file with none.
     let sectionsByFile: [Range<Int>]
 
+    /// The folder the index was opened from, whose `ExtractedTextCache` holds its PDFs' text;
+    /// nil for an index made in memory.
+    public private(set) var folder: String?
+
     public var sectionCount: Int { sectionLengths.count }
 
     public static func open(folder: String) throws(IndexError) -> IndexReader {
         let path = (folder as NSString).appendingPathComponent(IndexFormat.fileName)
-        return try IndexReader(data: IndexFile.read(path))
+        var reader = try IndexReader(data: IndexFile.read(path))
+        reader.folder = folder
+        return reader
     }
 
     init(data: Data) throws(IndexError) {

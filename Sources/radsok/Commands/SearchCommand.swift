@@ -179,7 +179,7 @@ enum HitFormatter {
             if let id = hit.caseID { head += Terminal.bold("Sak \(id)") + "  " }
             head += Terminal.bold(hit.title ?? "(\(hit.kind))")
             lines.append(head)
-            var facts = ["\(hit.file):\(hit.lines[0])-\(hit.lines[1])", hit.kind]
+            var facts = [Place.text(file: hit.file, lines: hit.lines, pages: hit.pages), hit.kind]
             if let meeting = hit.meeting { facts.append("møte \(meeting)") }
             if let date = hit.date { facts.append(date) }
             facts.append(String(format: "score %.2f", hit.score))

@@ -45,7 +45,8 @@ struct ShowCommand: ParsableCommand {
             }
             for section in shown {
                 let s = section.record.section
-                var head = Terminal.sectionRule + "\(section.file):\(s.firstLine)-\(s.lastLine) · \(s.kind.rawValue)"
+                let place = Place.text(file: section.file, lines: [s.firstLine, s.lastLine], pages: section.pages)
+                var head = Terminal.sectionRule + "\(place) · \(s.kind.rawValue)"
                 if let c = s.caseID { head += " · Sak \(c)" }
                 if let m = s.meeting { head += " · møte \(m)" }
                 if let d = s.date { head += " · \(d)" }

@@ -103,7 +103,7 @@ struct SimilarCommand: ParsableCommand {
             lines.append("\(String(format: "%2d", rank + 1)). " + Terminal.bold(passage.place.citation)
                          + Terminal.dim(String(format: "  (likhet %.2f)", passage.score)))
             let place = passage.place
-            let where_ = ["\(place.file):\(place.lines[0])-\(place.lines[1])", passage.kind, place.date].compactMap { $0 }
+            let where_ = [Place.text(file: place.file, lines: place.lines, pages: place.pages), passage.kind, place.date].compactMap { $0 }
             lines.append("    " + Terminal.dim(where_.joined(separator: " · ")))
             quote(passage.text)
             if let repaired = passage.textRepaired {
