@@ -61,9 +61,12 @@ struct TestIndex: Sendable {
     let reader: IndexReader
     let corpus: String
 
+    /// The repository's Corpus/ folder.
+    static let corpusFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Corpus").standardized.path
+
     static func ofRepositoryCorpus() throws -> TestIndex {
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Corpus")
-            .standardized.path
+        let corpus = corpusFolder
         let index = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-corpus-\(UUID().uuidString)").path
         try IndexBuilder().build(corpus: corpus, into: index)
         return TestIndex(reader: try IndexReader.open(folder: index), corpus: corpus)

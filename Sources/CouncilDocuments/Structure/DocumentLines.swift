@@ -11,6 +11,9 @@ public struct DocumentLines: Sendable {
 
         /// Computed once: the parser asks for every line many times.
         public let isBlank: Bool
+        /// A form feed: a page break (a PDF's text gives it a line of its own), which ends a block
+        /// as a gap of blank lines does.
+        public let isPageBreak: Bool
         /// The first letter after leading decoration (spaces, `-`, `*`, `#`), lowercased ASCII, or 0:
         /// a cheap first test before a line is examined as a possible header.
         public let lead: UInt8
@@ -37,6 +40,7 @@ public struct DocumentLines: Sendable {
             if nonASCII && lead >= 0x80 { lead = 0 }
             self.isBlank = blank && (!nonASCII || text.allSatisfy(\.isWhitespace))
             self.lead = lead
+            self.isPageBreak = blank && text.utf8.contains(0x0C)
         }
 
         /// Short enough to be a heading, a marker or a field line (cheap, in bytes).

@@ -185,7 +185,7 @@ public struct Sectioner: Sendable {
         var blanks = 0
         while i < span.upperBound {
             if lines[i].isBlank {
-                blanks += 1
+                blanks += lines[i].isPageBreak ? 2 : 1
             } else {
                 let window = i..<min(span.upperBound, i + 6)
                 // A block of text, or anything after a gap of blank lines (a page break).

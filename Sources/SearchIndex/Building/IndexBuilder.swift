@@ -16,6 +16,9 @@ public struct IndexBuilder: Sendable {
     var analysisWindowBytes = 1 << 20
     /// The system word list that widens the OCR lexicon when installed; nil to use the corpus only.
     public var wordList: String? = Lexicon.systemWordListPath
+    /// The poppler and Tesseract programs that read PDFs (`.none`: PDFs are read from the index
+    /// folder's cache only, or skipped).
+    public var pdfTools: PDFTools = .installed
 
     public init(analyzer: Analyzer = .norwegian, sectioner: Sectioner = Sectioner()) {
         self.analyzer = analyzer
@@ -61,7 +64,8 @@ public struct IndexBuilder: Sendable {
         }
         let files = scan.files
         let chunks = chunkRanges(files)
-        let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner, pdf: PDFReading(cache: pdfCache),
+        let pdf = PDFReading(extraction: PDFExtraction(tools: pdfTools), cache: pdfCache)
+        let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner, pdf: pdf,
                                    windowBytes: analysisWindowBytes)
         let sizes = chunks.map { range in (files: range.count, bytes: files[range].reduce(0) { $0 + $1.size }) }
         let clean = Self.parallel(sizes, phase: .reading, progress: progress) { indexer.index(files, chunks[$0]) }
