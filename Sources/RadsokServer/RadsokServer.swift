@@ -15,7 +15,7 @@ public struct RadsokServer: Sendable {
         self.index = index
     }
 
-    static let endpoints = APIRoutes.endpoints + WebPage.endpoints
+    static let endpoints = APIRoutes.endpoints + WebPage.endpoints + DocumentFileRoute.endpoints
 
     /// Every route: the API under `/api`, the page at `/` and its script at `/app.js`; HEAD for
     /// every GET, OPTIONS, 405 and 501 by `MethodRules`.
@@ -30,6 +30,7 @@ public struct RadsokServer: Sendable {
         router.add(middleware: MethodRules(endpoints: Self.endpoints))
         APIRoutes(index: index, limits: limits, work: work, logger: Self.logger).add(to: router)
         WebPage.add(to: router)
+        DocumentFileRoute(index: index).add(to: router)
         return router
     }
 
@@ -94,7 +95,8 @@ struct SecurityHeaders: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.contentSecurityPolicy] = Self.policy
+        // A PDF is shown by the browser's own viewer, which a page's policy would block.
+        if response.headers[.contentType] != "application/pdf" { response.headers[.contentSecurityPolicy] = Self.policy }
         return response
     }
 }

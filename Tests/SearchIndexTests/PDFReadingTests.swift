@@ -1,5 +1,6 @@
 import CouncilDocuments
 import Foundation
+import Synchronization
 import Testing
 @testable import SearchIndex
 
@@ -188,8 +189,13 @@ struct PDFReadingTests {
         let image = try #require(MinimalPDF.Image(pgm: pgm))
         let page1 = Array(Self.package.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[0..<6])
         try corpus.writeBytes("ho21-møte-2025-1-skannet.pdf", MinimalPDF.document([.text(page1), .image(image)]))
-        let report = try corpus.build()
+        let told = Mutex<[BuildProgress.OCRPage]>([])
+        let report = try IndexBuilder().build(corpus: corpus.corpus, into: corpus.index) { progress in
+            if let ocr = progress.ocr { told.withLock { $0.append(ocr) } }
+        }
         #expect(report.notes.contains { $0.contains("1 of 2 pages have no text layer and were read by OCR") })
+        // OCR takes seconds a page: a terminal is told of each page.
+        #expect(told.withLock { $0 } == [.init(file: "ho21-møte-2025-1-skannet.pdf", page: 1, pages: 1)])
         let service = SearchService(reader: try corpus.open())
         var texts = SectionTextSource(reader: service.reader)
         for word in ["bærekraft", "drøftet", "helsedata"] {

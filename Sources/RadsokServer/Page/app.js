@@ -225,8 +225,7 @@ function hitLink(target, label) {
 }
 
 function facts(hit) {
-  const where = `${hit.file}:${hit.lines[0]}–${hit.lines[1]}`;
-  return [hit.meeting ? "møte " + hit.meeting : null, norwegianDate(hit.date), where].filter(Boolean).join(" · ");
+  return dotted([hit.meeting ? "møte " + hit.meeting : null, norwegianDate(hit.date), place(hit)]);
 }
 
 function hitItem(hit) {
@@ -234,7 +233,7 @@ function hitItem(hit) {
   const target = hit.case ? { case: hit.case, hit: sectionID(hit) } : { section: sectionID(hit) };
   return el("li", { "data-kind": hit.kind },
     hitLink(target, hit.case ? `Sak ${hit.case}: ${title}` : title), asWritten(hit),
-    el("div", { class: "meta" }, tag(hit.kind), facts(hit)),
+    el("div", { class: "meta" }, tag(hit.kind), ...facts(hit)),
     hit.note ? el("p", { class: "meta" }, hit.note) : el("p", { class: "snippet" }, highlighted(hit.snippet)));
 }
 

@@ -16,6 +16,21 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 
+/** Where a hit stands: "file:20–35", or for a PDF a link that opens it at its page in the
+ * browser's own viewer ("sakspapirer.pdf, s. 3"): the server serves the index's PDFs at /files/. */
+function place(x) {
+  const pages = x.pages || (x.page ? [x.page, x.page] : null);
+  if (!pages) return `${x.file}:${x.lines[0]}–${x.lines[1]}`;
+  const label = `${x.file}, s. ${pages[0]}` + (pages[1] !== pages[0] ? `–${pages[1]}` : "");
+  const href = "/files/" + x.file.split("/").map(encodeURIComponent).join("/") + `#page=${pages[0]}`;
+  return el("a", { href, target: "_blank", rel: "noopener", class: "pdf-page" }, label);
+}
+
+/** Strings and elements with " · " between them, empty ones left out: children for `el`. */
+function dotted(items) {
+  return items.filter(Boolean).flatMap((item, i) => (i ? [" · ", item] : [item]));
+}
+
 /** Snippet text with «matches» as <mark> elements. */
 function highlighted(text) {
   const span = el("span");

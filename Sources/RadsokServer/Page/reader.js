@@ -82,7 +82,7 @@ function sectionArticle(s, matched, withCase) {
   return el("article", { class: classes || null },
     el("h3", { tabindex: "-1" }, kindName(s.kind) + (where ? " · " + where : ""), badge ? " " : null, badge,
       matched ? el("span", { class: "tag found" }, "treffet") : null),
-    el("div", { class: "meta" }, `${s.file}:${s.lines[0]}–${s.lines[1]}`,
+    el("div", { class: "meta" }, place(s),
       withCase && s.case ? el("span", {}, " · ", caseLink(s.case)) : null),
     sectionText(s),
     copyButton("Kopier tekst med kilde", `${s.text.trim()}\n(${citation})`));

@@ -49,10 +49,10 @@ function passageItem(p) {
   const places = (p.occurrences || []).length > 1
     ? `samme tekst ${p.occurrences.length} steder: ` + p.occurrences.map((o) => o.case ? "sak " + o.case : o.file).join(", ")
     : null;
-  const facts = [`likhet ${decimal(p.score, 2)}`, norwegianDate(p.date), `${p.file}:${p.lines[0]}–${p.lines[1]}`, places];
+  const facts = [`likhet ${decimal(p.score, 2)}`, norwegianDate(p.date), place(p), places];
   return el("li", { class: "passage" },
     el("div", { class: "title" }, citation),
-    el("div", { class: "meta" }, facts.filter(Boolean).join(" · ")),
+    el("div", { class: "meta" }, ...dotted(facts)),
     el("div", { class: repaired ? "readings" : null },
       el("figure", {}, repaired ? el("figcaption", { class: "meta" }, "Teksten") : null, el("pre", { class: "text" }, text)),
       repaired ? el("figure", { class: "repaired" },

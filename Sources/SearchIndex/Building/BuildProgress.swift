@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How far a build has come, reported after each run of files (about `IndexBuilder.chunkBytes`)
 /// is analysed: enough for a progress bar with a rate and the time left, at no cost per file.
 public struct BuildProgress: Sendable, Equatable, CustomStringConvertible {
@@ -13,6 +15,22 @@ public struct BuildProgress: Sendable, Equatable, CustomStringConvertible {
     public let totalFiles: Int
     public let bytes: Int
     public let totalBytes: Int
+    /// A scanned PDF page being OCR'd, which takes seconds a page: told per page, between the
+    /// reports per run, so that a long OCR pass shows it is moving.
+    public var ocr: OCRPage? = nil
+
+    public struct OCRPage: Sendable, Equatable {
+        public let file: String
+        /// The n-th of the file's pages to OCR, of `pages` to OCR.
+        public let page: Int
+        public let pages: Int
+
+        public init(file: String, page: Int, pages: Int) {
+            self.file = file
+            self.page = page
+            self.pages = pages
+        }
+    }
 
     public var description: String { "\(phase.rawValue) \(files)/\(totalFiles) " + Plural.noun(totalFiles, "file") }
 }
@@ -35,5 +53,28 @@ struct ProgressTally: Sendable {
         files += run.files
         bytes += run.bytes
         return BuildProgress(phase: phase, files: files, totalFiles: totalFiles, bytes: bytes, totalBytes: totalBytes)
+    }
+}
+
+/// Passes reports on, keeping the last, so that a scanned page's OCR is told with the figures of
+/// the runs finished so far (OCR happens inside a run, between its reports).
+final class ProgressRelay: Sendable {
+    private let report: @Sendable (BuildProgress) -> Void
+    private let last: Mutex<BuildProgress>
+
+    init(_ report: @escaping @Sendable (BuildProgress) -> Void, files: Int, bytes: Int) {
+        self.report = report
+        last = Mutex(BuildProgress(phase: .reading, files: 0, totalFiles: files, bytes: 0, totalBytes: bytes))
+    }
+
+    @Sendable func tell(_ progress: BuildProgress) {
+        last.withLock { $0 = progress }
+        report(progress)
+    }
+
+    func ocr(file: String, page: Int, pages: Int) {
+        var progress = last.withLock { $0 }
+        progress.ocr = .init(file: file, page: page, pages: pages)
+        report(progress)
     }
 }

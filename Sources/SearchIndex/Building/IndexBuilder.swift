@@ -64,11 +64,17 @@ public struct IndexBuilder: Sendable {
         }
         let files = scan.files
         let chunks = chunkRanges(files)
-        let pdf = PDFReading(extraction: PDFExtraction(tools: pdfTools), cache: pdfCache)
+        var pdf = PDFReading(extraction: PDFExtraction(tools: pdfTools), cache: pdfCache)
+        let relay = progress.map { ProgressRelay($0, files: files.count, bytes: files.reduce(0) { $0 + $1.size }) }
+        if let relay { pdf.progress = { file, page, pages in relay.ocr(file: file, page: page, pages: pages) } }
         let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner, pdf: pdf,
                                    windowBytes: analysisWindowBytes)
         let sizes = chunks.map { range in (files: range.count, bytes: files[range].reduce(0) { $0 + $1.size }) }
-        let clean = Self.parallel(sizes, phase: .reading, progress: progress) { indexer.index(files, chunks[$0]) }
+        var tell: (@Sendable (BuildProgress) -> Void)?
+        if let relay { tell = { relay.tell($0) } }
+        let clean = Self.parallel(sizes, phase: .reading, progress: tell) {
+            indexer.index(files, chunks[$0])
+        }
 
         // The lexicon of all the clean documents: repairs the damaged ones, splits compounds.
         var lexicon = Lexicon()

@@ -54,14 +54,15 @@ public struct SimilarPassage: Encodable, Sendable {
     public let occurrences: [Occurrence]
 
     enum CodingKeys: String, CodingKey {
-        case file, lines, caseID = "case", kind, title, meeting, date, score, text, textAsWritten, textRepaired, citation,
-             occurrences
+        case file, lines, page, pages, caseID = "case", kind, title, meeting, date, score, text, textAsWritten, textRepaired
+        case citation, occurrences
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(place.file, forKey: .file)
         try c.encode(place.lines, forKey: .lines)
+        try c.encodePages(place.pages, page: .page, pages: .pages)
         try c.encode(place.caseID, forKey: .caseID)
         try c.encode(kind, forKey: .kind)
         try c.encode(title, forKey: .title)

@@ -42,6 +42,7 @@ final class ProgressBar: @unchecked Sendable {
             let left = Double(progress.totalBytes - progress.bytes) / rate
             parts.append(String(format: "%.0f s left", left.rounded(.up)))
         }
+        if let ocr = progress.ocr { parts.append("OCR \(ocr.file) page \(ocr.page)/\(ocr.pages)") }
         return parts.joined(separator: " · ")
     }
 }
