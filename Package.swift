@@ -58,16 +58,19 @@ let package = Package(
         ),
         .testTarget(name: "NorwegianTextTests", dependencies: ["NorwegianText"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "CouncilDocumentsTests", dependencies: ["CouncilDocuments"], exclude: ["Fixtures"], swiftSettings: strict),
+        // PDFs written at test time, for the tests of reading and serving them.
+        .target(name: "PDFFixtures", path: "Tests/Support/PDFFixtures", swiftSettings: strict),
         .testTarget(
             name: "SearchIndexTests",
-            dependencies: ["SearchIndex", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["SearchIndex", "PDFFixtures", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict
         ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "SearchIndex"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RadsokCLITests", dependencies: ["radsok", "radsok-fuzz"], swiftSettings: strict),
         .testTarget(
             name: "RadsokServerTests",
-            dependencies: ["RadsokServer", "SearchIndex", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["RadsokServer", "SearchIndex", "PDFFixtures",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strict
         ),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import PDFFixtures
 import RadsokServer
 import SearchIndex
 import Testing
@@ -30,12 +31,23 @@ struct ServedCorpus {
 
     /// Which corpus to serve: the two small files above, or the project's `Corpus/` (600
     /// sections), big enough for requests that take a while.
-    enum Choice: Sendable { case small, project }
+    /// `withPDF`: the small files and a two-page PDF package (read when poppler is installed).
+    enum Choice: Sendable { case small, project, withPDF }
+
+    static let pdfName = "ho21-møte-2025-3-sakspapirer.pdf"
 
     /// Each corpus indexed once per test run; each `ServedCorpus` serves a copy of its own, which
     /// a test may change.
     static let smallTemplate = Result { try makeTemplate { corpus in
         for (name, text) in files { try Data(text.utf8).write(to: corpus.appendingPathComponent(name)) }
+    } }
+    static let pdfTemplate = Result { try makeTemplate { corpus in
+        for (name, text) in files { try Data(text.utf8).write(to: corpus.appendingPathComponent(name)) }
+        let pdf = MinimalPDF.document([
+            .text(["Sak 4/3/2025 Godkjenning av saksliste", "", "Sakslisten godkjennes."]),
+            .text(["Sak 5/3/2025 Bærekraft i tjenesten", "", "Rådet drøftet bærekraft i helsetjenesten."]),
+        ])
+        try Data(pdf).write(to: corpus.appendingPathComponent(pdfName))
     } }
     static let projectTemplate = Result { try makeTemplate { corpus in
         let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -56,7 +68,11 @@ struct ServedCorpus {
 
     init(limits: ServerLimits = ServerLimits(), corpus choice: Choice = .small) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("radsok-server-\(UUID().uuidString)")
-        let template = choice == .small ? Self.smallTemplate : Self.projectTemplate
+        let template = switch choice {
+        case .small: Self.smallTemplate
+        case .project: Self.projectTemplate
+        case .withPDF: Self.pdfTemplate
+        }
         try FileManager.default.copyItem(at: try template.get(), to: root)
         let index = root.appendingPathComponent("index").path
         var server = RadsokServer(index: IndexHandle(reader: try IndexReader.open(folder: index), folder: index,

@@ -1,5 +1,6 @@
 import CouncilDocuments
 import Foundation
+import PDFFixtures
 import Synchronization
 import Testing
 @testable import SearchIndex

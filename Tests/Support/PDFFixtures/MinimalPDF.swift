@@ -5,15 +5,21 @@ import Foundation
 ///
 /// The text pages are what pdftotext reads back; the image pages have no text layer at all, so
 /// only OCR can read them.
-struct MinimalPDF {
+public struct MinimalPDF {
     /// A greyscale picture, one byte a pixel, row by row from the top.
-    struct Image {
-        let width: Int
-        let height: Int
-        let pixels: [UInt8]
+    public struct Image: Sendable {
+        public let width: Int
+        public let height: Int
+        public let pixels: [UInt8]
+
+        public init(width: Int, height: Int, pixels: [UInt8]) {
+            self.width = width
+            self.height = height
+            self.pixels = pixels
+        }
     }
 
-    enum Page {
+    public enum Page: Sendable {
         case text([String])
         case image(Image)
     }
@@ -26,7 +32,7 @@ struct MinimalPDF {
     /// Lines wrapped at `width` characters and cut into pages where they fill one, and where the
     /// text has two or more blank lines in a row: that is how a page break of the PDF a text was
     /// converted from shows in the text.
-    static func textPages(_ text: String, width: Int = 95) -> [Page] {
+    public static func textPages(_ text: String, width: Int = 95) -> [Page] {
         var lines: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var rest = Substring(line)
@@ -63,7 +69,7 @@ struct MinimalPDF {
         return pages
     }
 
-    static func document(_ pages: [Page]) -> [UInt8] {
+    public static func document(_ pages: [Page]) -> [UInt8] {
         var objects: [[UInt8]] = []
         let pageCount = pages.count
         // 1: catalog, 2: page tree, 3: font; then page, content (and image) objects per page.
@@ -135,7 +141,7 @@ struct MinimalPDF {
 
 extension MinimalPDF.Image {
     /// A binary PGM (`P5`), as `pdftoppm -gray` writes it.
-    init?(pgm bytes: [UInt8]) {
+    public init?(pgm bytes: [UInt8]) {
         var fields: [Int] = []
         var index = 2
         guard bytes.starts(with: Array("P5".utf8)) else { return nil }
