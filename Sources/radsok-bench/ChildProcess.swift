@@ -19,7 +19,7 @@ enum ChildProcess {
 
         /// Why a step failed: its timeout, or the last line of its standard error.
         var failureReason: String {
-            if timedOut { return "timed out after \(Int(seconds)) s" }
+            if timedOut { return String(format: "timed out after %.1f s", seconds) }
             return errorOutput.split(separator: "\n").last.map(String.init) ?? "no message (wait status \(status))"
         }
     }

@@ -38,7 +38,9 @@ enum FTS5Engine {
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         for section in try BenchSections(corpus: corpus) {
             section.withUnsafeBufferPointer { body in
-                _ = body.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, 1, $0.baseAddress, Int32($0.count), transient) }
+                _ = body.withMemoryRebound(to: CChar.self) {
+                    sqlite3_bind_text(statement, 1, $0.baseAddress, Int32($0.count), transient)
+                }
             }
             guard sqlite3_step(statement) == SQLITE_DONE else { throw Failure(description: "insert failed") }
             sqlite3_reset(statement)

@@ -68,7 +68,7 @@ struct FigureTable {
 
     static func format(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "n/a" }
-        return value >= 100 ? String(format: "%.0f", value) : value >= 10 ? String(format: "%.1f", value) : String(format: "%.3f", value)
+        return String(format: value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.3f", value)
     }
 }
 

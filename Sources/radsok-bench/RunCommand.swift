@@ -6,7 +6,7 @@ import SearchIndex
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Index a corpus with Rådsøk, SQLite FTS5 and Tantivy, query all three, print the figures side by side."
+        abstract: "Index a corpus with Rådsøk, SQLite FTS5 and Tantivy, query each, print the figures side by side."
     )
 
     @Option(help: "The corpus to measure on (see 'generate').")
@@ -47,7 +47,9 @@ struct RunCommand: ParsableCommand {
             name: "radsok", index: ["child", "index-radsok", "--corpus", corpus, "--target", indexFolder],
             cold: { ["child", "cold-radsok", "--target", indexFolder, "--query", $0.words.joined(separator: " ")] },
             indexBytes: { Self.fileSize((indexFolder as NSString).appendingPathComponent(IndexFormat.fileName)) },
-            latencies: { try Self.inProcessLatencies(querySet, rounds: rounds) { try Self.makeRadsokQuery(indexFolder) } }
+            latencies: {
+                try Self.inProcessLatencies(querySet, rounds: rounds) { try Self.makeRadsokQuery(indexFolder) }
+            }
         ), megabytes: megabytes, querySet: querySet)
         var peers: [FigureTable.Peer] = []
         if !skipFTS5 {
@@ -55,7 +57,9 @@ struct RunCommand: ParsableCommand {
                 name: "fts5", index: ["child", "index-fts5", "--corpus", corpus, "--target", database],
                 cold: { ["child", "cold-fts5", "--target", database, "--query", $0.words.joined(separator: " ")] },
                 indexBytes: { Self.fileSize(database) },
-                latencies: { try Self.inProcessLatencies(querySet, rounds: rounds) { try Self.makeFTS5Query(database) } }
+                latencies: {
+                    try Self.inProcessLatencies(querySet, rounds: rounds) { try Self.makeFTS5Query(database) }
+                }
             ), megabytes: megabytes, querySet: querySet)
             peers.append(FigureTable.Peer(name: "FTS5", ratioTitle: "Rådsøk/FTS5", figures: fts5))
         }
@@ -78,16 +82,19 @@ struct RunCommand: ParsableCommand {
             let exportStart = DispatchTime.now()
             let inputs = try TantivyPeer.export(corpus: corpus, querySet: querySet, into: work)
             let exportSeconds = Latency.milliseconds(since: exportStart) / 1000
-            print(String(format: "Tantivy %@ (%@): %d sections exported in %.1f s (reading and sectioning, which the others' "
-                         + "indexing time includes); starting python3 and importing tantivy takes %.0f ms of its cold start",
-                         peer.version, peer.python, inputs.sectionCount, exportSeconds, try peer.importMilliseconds()))
+            print(String(format: "Tantivy %@ (%@): %d sections exported in %.1f s (reading and sectioning, which the "
+                         + "others' indexing time includes); starting python3 and importing tantivy takes %.0f ms "
+                         + "of its cold start", peer.version, peer.python, inputs.sectionCount, exportSeconds,
+                         try peer.importMilliseconds()))
             let figures = try measure(EngineSteps(
-                name: "tantivy", executable: peer.python, timeout: peer.timeout, index: peer.indexArguments(inputs, index: index),
+                name: "tantivy", executable: peer.python, timeout: peer.timeout,
+                index: peer.indexArguments(inputs, index: index),
                 cold: { peer.coldArguments(index: index, query: $0) },
                 indexBytes: { try Self.folderBytes(index) },
                 latencies: { [rounds] in try peer.latencies(inputs, index: index, rounds: max(1, rounds)) }
             ), megabytes: megabytes, querySet: querySet)
-            print("Tantivy's index: \(TantivyPeer.segmentCount(index: index).map(String.init) ?? "?") segment(s) after its commit and merges")
+            let segments = TantivyPeer.segmentCount(index: index).map(String.init) ?? "?"
+            print("Tantivy's index: \(segments) segment(s) after its commit and merges")
             return figures
         } catch {
             print("Tantivy: not measured: \(error)")
@@ -132,14 +139,17 @@ struct RunCommand: ParsableCommand {
     /// The latency figures of an engine queried in this process.
     static func inProcessLatencies(_ querySet: [BenchQuery], rounds: Int,
                                    makeQuery: @escaping @Sendable () throws -> QueryFunction) throws -> EngineFigures {
-        let plain = querySet.filter { $0.kind == .words }
         let rounds = max(1, rounds)
-        let single = try latencies(plain, threads: 1, rounds: rounds, makeQuery: makeQuery)
-        let double = try latencies(plain, threads: 2, rounds: rounds, makeQuery: makeQuery)
-        let phrases = try latencies(querySet.filter { $0.kind == .phrase }, threads: 1, rounds: rounds, makeQuery: makeQuery)
-        let prefixes = try latencies(querySet.filter { $0.kind == .prefix }, threads: 1, rounds: rounds, makeQuery: makeQuery)
+        func measured(_ kind: BenchQuery.Kind, threads: Int = 1) throws -> (latency: Latency, throughput: Double) {
+            try latencies(querySet.filter { $0.kind == kind }, threads: threads, rounds: rounds, makeQuery: makeQuery)
+        }
+        let single = try measured(.words)
+        let double = try measured(.words, threads: 2)
+        let phrases = try measured(.phrase)
+        let prefixes = try measured(.prefix)
         return [
-            .p50: single.latency.percentile(50), .p95: single.latency.percentile(95), .p99: single.latency.percentile(99),
+            .p50: single.latency.percentile(50), .p95: single.latency.percentile(95),
+            .p99: single.latency.percentile(99),
             .throughput: single.throughput,
             .p50TwoThreads: double.latency.percentile(50), .p99TwoThreads: double.latency.percentile(99),
             .throughputTwoThreads: double.throughput,

@@ -18,7 +18,8 @@ struct TantivyPeer {
     /// The peer, or nil when python3 or its `tantivy` package is missing.
     static func find(script: String, timeout: Double) -> TantivyPeer? {
         guard FileManager.default.fileExists(atPath: script) else { return nil }
-        let probe = "import importlib.metadata, sys, tantivy; print(sys.executable); print(importlib.metadata.version('tantivy'))"
+        let probe = "import importlib.metadata, sys, tantivy; "
+            + "print(sys.executable); print(importlib.metadata.version('tantivy'))"
         guard let result = try? ChildProcess.run(["-c", probe], executable: "python3", timeout: 120), result.succeeded
         else { return nil }
         let lines = result.output.split(separator: "\n").map(String.init)
@@ -29,7 +30,9 @@ struct TantivyPeer {
     /// Median of five starts of the interpreter that import the binding: the share of Tantivy's cold
     /// start that is Python's, not Tantivy's.
     func importMilliseconds() throws -> Double {
-        let runs = try (0..<5).map { _ in try ChildProcess.run(["-c", "import tantivy"], executable: python, timeout: 120) }
+        let runs = try (0..<5).map { _ in
+            try ChildProcess.run(["-c", "import tantivy"], executable: python, timeout: 120)
+        }
         return Latency(runs.map { $0.seconds * 1000 }).percentile(50)
     }
 
