@@ -1,5 +1,4 @@
 import CSQLite
-import CouncilDocuments
 import Foundation
 
 /// The peer: SQLite FTS5 with the `unicode61 remove_diacritics 2` tokenizer and `bm25()` ranking,
@@ -35,21 +34,17 @@ enum FTS5Engine {
             throw Failure(description: "prepare failed")
         }
         defer { sqlite3_finalize(statement) }
-        let sectioner = Sectioner()
         var count = 0
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        for file in try CorpusScanner.files(in: corpus) {
-            guard let document = try? DocumentReader.read(path: file.path, id: file.id) else { continue }
-            let bytes = Array(document.text.utf8)
-            for section in sectioner.sections(of: document) {
-                let range = section.byteRange.clamped(to: 0..<bytes.count)
-                bytes[range].withUnsafeBufferPointer { body in
-                    _ = body.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, 1, $0.baseAddress, Int32($0.count), transient) }
+        for section in try BenchSections(corpus: corpus) {
+            section.withUnsafeBufferPointer { body in
+                _ = body.withMemoryRebound(to: CChar.self) {
+                    sqlite3_bind_text(statement, 1, $0.baseAddress, Int32($0.count), transient)
                 }
-                guard sqlite3_step(statement) == SQLITE_DONE else { throw Failure(description: "insert failed") }
-                sqlite3_reset(statement)
-                count += 1
             }
+            guard sqlite3_step(statement) == SQLITE_DONE else { throw Failure(description: "insert failed") }
+            sqlite3_reset(statement)
+            count += 1
         }
         try exec(db, "COMMIT")
         return count

@@ -37,15 +37,23 @@ struct GenerateCommand: ParsableCommand {
 }
 
 enum BenchPaths {
-    /// The project's Corpus/, found from the current folder upwards.
-    static var defaultSource: String {
+    /// The package's root (the folder with Package.swift and Corpus/), found from the current
+    /// folder upwards; nil outside the project.
+    static var packageRoot: URL? {
         var folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("Corpus")
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
-               FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
+               FileManager.default.fileExists(atPath: folder.appendingPathComponent("Corpus").path) { return folder }
             folder.deleteLastPathComponent()
         }
-        return "Corpus"
+        return nil
+    }
+
+    /// The project's Corpus/.
+    static var defaultSource: String { packageRoot?.appendingPathComponent("Corpus").path ?? "Corpus" }
+
+    /// The Tantivy peer's script, Benchmarks/tantivy-peer.py.
+    static var tantivyScript: String {
+        (packageRoot ?? URL(fileURLWithPath: ".")).appendingPathComponent("Benchmarks/tantivy-peer.py").path
     }
 }

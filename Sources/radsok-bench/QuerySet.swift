@@ -2,8 +2,8 @@ import CouncilDocuments
 import Foundation
 
 /// One benchmark query, written for each engine's syntax.
-struct BenchQuery: Sendable {
-    enum Kind: String, Sendable, CaseIterable {
+struct BenchQuery: Sendable, Codable {
+    enum Kind: String, Sendable, CaseIterable, Codable {
         case words, phrase, prefix
     }
 
