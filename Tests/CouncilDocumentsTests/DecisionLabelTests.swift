@@ -1,3 +1,4 @@
+import NorwegianText
 import Testing
 @testable import CouncilDocuments
 
@@ -28,5 +29,19 @@ struct DecisionLabelTests {
     ])
     func notLabels(text: String) {
         #expect(DecisionLabel.parse(text) == nil)
+    }
+
+    @Test("one edit apart means what the bounded edit distance says, on every pair of short words from a small alphabet")
+    func oneEditAgreesWithDistance() {
+        // All words of up to four letters over a, b, c: every substitution, insertion, deletion and swap.
+        var words: [[Unicode.Scalar]] = [[]]
+        for _ in 0..<4 { words += words.filter { $0.count == words.last!.count }.flatMap { w in ["a", "b", "c"].map { w + [$0] } } }
+        var distance = BoundedEditDistance()
+        for a in words {
+            for b in words {
+                let expected = distance.distance(a.map(\.value), b.map(\.value), maximum: 1) != nil
+                #expect(DecisionLabel.withinOneEdit(a, b) == expected, "\(a) \(b)")
+            }
+        }
     }
 }

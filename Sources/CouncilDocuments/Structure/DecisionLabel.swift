@@ -24,11 +24,16 @@ public struct DecisionLabel: Sendable, Equatable {
         (["konklusjon"], .vedtak),
     ]
 
+    static let firstWords = Array(Set(labels.map { $0.words[0] })).sorted()
+
     /// The label at the start of `text`, if any.
     public static func parse(_ text: String) -> DecisionLabel? {
         guard text.utf8.count <= 400 else { return nil }
         let trimmed = text.drop { $0.isWhitespace || "*-#>_|".contains($0) }
         guard let first = trimmed.first, first.isLetter else { return nil }
+        // Most lines are prose: their first word is no label's, and their next words are not folded.
+        guard let opening = Self.words(trimmed, limit: 1).first,
+              Self.firstWords.contains(where: { Self.same($0, opening.folded) }) else { return nil }
         let words = Self.words(trimmed, limit: 3)
         for label in labels where words.count >= label.words.count {
             guard zip(label.words, words).allSatisfy({ Self.same($0, $1.folded) }) else { continue }
@@ -67,9 +72,22 @@ public struct DecisionLabel: Sendable, Equatable {
     /// The label word, or one OCR error from it when it is long enough to tell.
     static func same(_ label: String, _ word: String) -> Bool {
         if label == word { return true }
-        guard label.count >= 6 else { return false }
-        var distance = BoundedEditDistance()
-        return distance.distance(Array(label.unicodeScalars.map(\.value)), Array(word.unicodeScalars.map(\.value)), maximum: 1) != nil
+        guard label.unicodeScalars.count >= 6 else { return false }
+        return withinOneEdit(Array(label.unicodeScalars), Array(word.unicodeScalars))
+    }
+
+    /// Whether two words are at most one edit apart (a letter changed, added, dropped, or two
+    /// neighbours swapped): `BoundedEditDistance` with maximum 1, without its tables. Every line of
+    /// a case is asked whether it opens with a label, so this runs millions of times a build.
+    static func withinOneEdit(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        guard abs(a.count - b.count) <= 1 else { return false }
+        var i = 0
+        while i < a.count, i < b.count, a[i] == b[i] { i += 1 }
+        if i == a.count, i == b.count { return true }
+        if a.count > b.count { return a[(i + 1)...] == b[i...] }
+        if a.count < b.count { return a[i...] == b[(i + 1)...] }
+        if a[(i + 1)...] == b[(i + 1)...] { return true }
+        return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
     }
 }
 

@@ -5,25 +5,26 @@
 /// index keeps a map from fold keys to the real terms that have them, so a query expands only to
 /// spellings that exist (no `Rø` → `Rollag` drift) and exact spellings keep ranking first.
 public enum NorwegianFolding {
+    /// Letters are appended one by one, with no string made per letter: the sectioner folds the
+    /// first words of every line, and the index every term.
     public static func foldKey(_ term: String) -> String {
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar = " "
+        func emit(_ letter: Unicode.Scalar) {
+            // The digraphs `oe` and `aa` are how ø and å are written without them.
+            if (previous == "o" && letter == "e") || (previous == "a" && letter == "a") { return }
+            out.append(letter)
+            previous = letter
+        }
         for scalar in term.unicodeScalars {
-            let mapped: String.UnicodeScalarView
             switch scalar {
-            case "æ", "ä": mapped = "ae".unicodeScalars
-            case "ø", "ö", "ó", "ò", "ô", "õ": mapped = "o".unicodeScalars
-            case "å", "á", "à", "â", "ã": mapped = "a".unicodeScalars
-            case "é", "è", "ê", "ë": mapped = "e".unicodeScalars
-            case "ü", "ú", "ù", "û": mapped = "u".unicodeScalars
-            case "í", "ì", "î", "ï": mapped = "i".unicodeScalars
-            default: mapped = String.UnicodeScalarView([scalar])
-            }
-            for letter in mapped {
-                // The digraphs `oe` and `aa` are how ø and å are written without them.
-                if (previous == "o" && letter == "e") || (previous == "a" && letter == "a") { continue }
-                out.append(letter)
-                previous = letter
+            case "æ", "ä": emit("a"); emit("e")
+            case "ø", "ö", "ó", "ò", "ô", "õ": emit("o")
+            case "å", "á", "à", "â", "ã": emit("a")
+            case "é", "è", "ê", "ë": emit("e")
+            case "ü", "ú", "ù", "û": emit("u")
+            case "í", "ì", "î", "ï": emit("i")
+            default: emit(scalar)
             }
         }
         return String(out)
