@@ -24,12 +24,6 @@ public struct BuildProgress: Sendable, Equatable, CustomStringConvertible {
         /// The n-th of the file's pages to OCR, of `pages` to OCR.
         public let page: Int
         public let pages: Int
-
-        public init(file: String, page: Int, pages: Int) {
-            self.file = file
-            self.page = page
-            self.pages = pages
-        }
     }
 
     public var description: String { "\(phase.rawValue) \(files)/\(totalFiles) " + Plural.noun(totalFiles, "file") }
