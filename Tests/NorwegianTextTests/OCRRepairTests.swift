@@ -73,6 +73,46 @@ struct OCRRepairTests {
     }
 }
 
+@Suite("OCR repair of Tesseract's I/l confusion")
+struct TesseractIlTests {
+    /// Tesseract 5 (nor) reads a word-initial capital I as l and, more rarely, an initial l as I
+    /// (measured in Benchmarks/tesseract-damage.md on bokmål word-list pages, not the corpus).
+    static let lexicon: Lexicon = {
+        var lexicon = Lexicon()
+        lexicon.addText("""
+            I tillegg ble innspillet lagt frem. Rådet vil ikke ta stilling i saken, og leder ba om at \
+            innspillet ikke sendes før møtet. Lov og livet i kommunen ble drøftet, ikke lagt bort.
+            """)
+        lexicon.finish()
+        return lexicon
+    }()
+
+    let repairer = WordRepairer(lexicon: TesseractIlTests.lexicon)
+
+    @Test("the model proposes i for an initial l and l for an initial i", arguments: [
+        ("lkke", "ikke"), ("lnnspillet", "innspillet"), ("ivet", "livet"),
+    ])
+    func candidates(damaged: String, original: String) {
+        #expect(ConfusionModel.norwegianOCR.candidates(damaged)[original] != nil)
+    }
+
+    @Test("an initial l that stands for I is repaired, in damaged and in clean documents")
+    func repairs() {
+        #expect(repairer.repair("lkke", damaged: true) == "ikke")
+        #expect(repairer.repair("lnnspillet", damaged: true) == "innspillet")
+        #expect(repairer.repair("lnnspillet", damaged: false) == "innspillet")  // unknown words are repaired in clean text too
+    }
+
+    @Test("a clean word with an initial l or i stays itself; an l inside a word is not read as i")
+    func keepsCleanWords() {
+        for word in ["leder", "livet", "lov", "lagt", "ikke", "innspillet", "ville"] {
+            #expect(repairer.repair(word, damaged: true) == nil, "\(word)")
+            #expect(repairer.repair(word, damaged: false) == nil, "\(word)")
+        }
+        #expect(ConfusionModel.norwegianOCR.candidates("vlkke")["vikke"] == nil)
+    }
+}
+
 @Suite("The likeliest repair candidates")
 struct LikeliestCandidatesTests {
     @Test("the bounded list keeps what sorting every candidate would keep, in the same order", arguments: [
