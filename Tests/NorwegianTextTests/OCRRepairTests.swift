@@ -92,7 +92,7 @@ struct TesseractIlTests {
     let repairer = WordRepairer(lexicon: TesseractIlTests.lexicon)
 
     @Test("the model proposes i for an initial l and l for an initial i", arguments: [
-        ("lkke", "ikke"), ("lnnspillet", "innspillet"), ("ivet", "livet"),
+        ("lkke", "ikke"), ("lnnspillet", "innspillet"), ("iivet", "livet"), ("ip", "lp"),
         ("åv", "av"), ("sammé", "samme"), ("förslag", "forslag"), ("forsknirig", "forskning"), ("kornmunen", "kommunen"),
     ])
     func candidates(damaged: String, original: String) {
