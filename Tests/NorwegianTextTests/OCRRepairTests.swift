@@ -73,6 +73,53 @@ struct OCRRepairTests {
     }
 }
 
+@Suite("OCR repair of Tesseract's confusions")
+struct TesseractIlTests {
+    /// Tesseract 5 (nor) reads a word-initial capital I as l and an initial l as I, puts accents
+    /// and rings on plain letters, and splits n and m into strokes (measured in
+    /// Benchmarks/tesseract-damage.md on bokmål word-list pages, not the corpus).
+    static let lexicon: Lexicon = {
+        var lexicon = Lexicon()
+        lexicon.addText("""
+            I tillegg ble innspillet lagt frem. Rådet vil ikke ta stilling i saken, og leder ba om at \
+            innspillet ikke sendes før møtet. Lov og livet i kommunen ble drøftet, ikke lagt bort. \
+            Forslag til vedtak av samme forskning: en god idé, som også rådet går inn for i år.
+            """)
+        lexicon.finish()
+        return lexicon
+    }()
+
+    let repairer = WordRepairer(lexicon: TesseractIlTests.lexicon)
+
+    @Test("the model proposes i for an initial l and l for an initial i", arguments: [
+        ("lkke", "ikke"), ("lnnspillet", "innspillet"), ("iivet", "livet"), ("ip", "lp"),
+        ("åv", "av"), ("sammé", "samme"), ("förslag", "forslag"), ("forsknirig", "forskning"), ("kornmunen", "kommunen"),
+    ])
+    func candidates(damaged: String, original: String) {
+        #expect(ConfusionModel.norwegianOCR.candidates(damaged)[original] != nil)
+    }
+
+    @Test("an initial l that stands for I is repaired, in damaged and in clean documents")
+    func repairs() {
+        #expect(repairer.repair("lkke", damaged: true) == "ikke")
+        #expect(repairer.repair("lnnspillet", damaged: true) == "innspillet")
+        #expect(repairer.repair("lnnspillet", damaged: false) == "innspillet")  // unknown words are repaired in clean text too
+        for (damaged, original) in [("åv", "av"), ("sammé", "samme"), ("förslag", "forslag"), ("forsknirig", "forskning"), ("kornmunen", "kommunen")] {
+            #expect(repairer.repair(damaged, damaged: true) == original, "\(damaged)")
+            #expect(repairer.repair(damaged, damaged: false) == original, "\(damaged)")
+        }
+    }
+
+    @Test("a clean word with an initial l or i stays itself; an l inside a word is not read as i")
+    func keepsCleanWords() {
+        for word in ["leder", "livet", "lov", "lagt", "ikke", "innspillet", "ville", "idé", "også", "går", "år", "rådet", "inn"] {
+            #expect(repairer.repair(word, damaged: true) == nil, "\(word)")
+            #expect(repairer.repair(word, damaged: false) == nil, "\(word)")
+        }
+        #expect(ConfusionModel.norwegianOCR.candidates("vlkke")["vikke"] == nil)
+    }
+}
+
 @Suite("The likeliest repair candidates")
 struct LikeliestCandidatesTests {
     @Test("the bounded list keeps what sorting every candidate would keep, in the same order", arguments: [
