@@ -206,4 +206,26 @@ struct PDFReadingTests {
         #expect(try service.search("2/1/2025", texts: &texts).hits.first?.caseID == "2/1/2025")
         #expect(try service.search("møte", texts: &texts).total >= 1)
     }
+
+    /// A real scan's damage: the committed fixture is two pages rendered at 200 dpi, turned, blurred
+    /// and specked, as JPEG, no text layer (`Tests/Fixtures/PDF/make-pdfs.py`).
+    @Test("a scanned package (noisy 200 dpi image pages) is found by møte, rådet, bærekraft and its case numbers",
+          .enabled(if: hasPoppler && hasOCR))
+    func noisyScan() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Fixtures/PDF").standardized.path
+        let corpus = try TestCorpus(files: [:])
+        defer { corpus.remove() }
+        try FileManager.default.copyItem(atPath: fixtures + "/excerpt-2023-3-scanned.pdf",
+                                         toPath: corpus.corpus + "/ho21-møte-2023-3-saksframlegg.pdf")
+        try corpus.build()
+        let service = SearchService(reader: try corpus.open())
+        var texts = SectionTextSource(reader: service.reader)
+        for word in ["møte", "rådet", "bærekraft", "høringssvar"] {
+            #expect(try service.search(word, texts: &texts).total >= 1, "\(word)")
+        }
+        for id in ["19/2/2023", "21/2/2023", "25/3/2023"] {
+            #expect(try service.search(id, texts: &texts).hits.first?.caseID == id, "\(id)")
+        }
+    }
 }
