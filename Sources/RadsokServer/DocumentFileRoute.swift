@@ -33,11 +33,10 @@ struct DocumentFileRoute: Sendable {
         }
         let corpus = served.corpusPath ?? served.reader.metadata.corpusPath
         let path = (corpus as NSString).appendingPathComponent(file.id)
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe),
-              data.count <= DocumentReader.maximumBytes else {
+        guard let data = try? DocumentReader.bytes(path: path, id: id) else {
             throw APIError.notFound("\(id) cannot be read from the corpus")
         }
-        guard data.withUnsafeBytes({ ContentHash.of($0) }) == file.contentHash else {
+        guard ContentHash.of(data) == file.contentHash else {
             throw APIError(status: .conflict, message: "\(id) has changed since the index was built; rebuild the index")
         }
         let disposition = "inline; filename*=UTF-8''" + (id.split(separator: "/").last.map(String.init) ?? id)

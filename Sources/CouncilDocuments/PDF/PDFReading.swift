@@ -33,7 +33,7 @@ public struct PDFReading: Sendable {
             text = result.text
             note = Self.note(result, id: id)
         }
-        guard PDFExtraction.letterCount(text) > 0 else {
+        guard text.unicodeScalars.contains(where: \.properties.isAlphabetic) else {
             if extraction.tools.canOCR { throw .empty(path: id) }
             throw .needsTool(path: id, tool: "tesseract", package: "tesseract-ocr and tesseract-ocr-nor")
         }
@@ -75,9 +75,6 @@ public struct PDFReading: Sendable {
 
     /// PDF readers accept the header anywhere in the first 1024 bytes.
     static func hasHeader(_ bytes: [UInt8]) -> Bool {
-        let head = Array(bytes.prefix(1024))
-        let marker = Array("%PDF-".utf8)
-        guard head.count >= marker.count else { return false }
-        return (0...(head.count - marker.count)).contains { head[$0..<($0 + marker.count)].elementsEqual(marker) }
+        bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8)) != nil
     }
 }

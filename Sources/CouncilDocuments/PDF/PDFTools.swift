@@ -1,6 +1,7 @@
 import Foundation
+import Synchronization
 
-/// The poppler and Tesseract programs this machine has, found once on PATH.
+/// The poppler and Tesseract programs this machine has, found on PATH.
 ///
 /// All are optional: without `pdftotext` a PDF is skipped with a note saying what to install;
 /// without `pdftoppm` or `tesseract` a page that has no text layer stays empty (and the file is
@@ -9,27 +10,36 @@ public struct PDFTools: Sendable, Equatable {
     public var pdftotext: String?
     public var pdftoppm: String?
     public var tesseract: String?
-    /// Tesseract's model for the text: `nor` when tesseract-ocr-nor is installed, else its default.
-    public var ocrLanguage: String?
 
-    public init(pdftotext: String?, pdftoppm: String?, tesseract: String?, ocrLanguage: String?) {
+    public init(pdftotext: String?, pdftoppm: String?, tesseract: String?) {
         self.pdftotext = pdftotext
         self.pdftoppm = pdftoppm
         self.tesseract = tesseract
-        self.ocrLanguage = ocrLanguage
     }
 
-    /// What is installed here, looked up on first use.
-    public static let installed: PDFTools = {
-        let tesseract = ChildTool.locate("tesseract")
-        return PDFTools(pdftotext: ChildTool.locate("pdftotext"), pdftoppm: ChildTool.locate("pdftoppm"),
-                        tesseract: tesseract, ocrLanguage: tesseract.flatMap(norwegianModel))
-    }()
+    /// What is installed here, looked up on first use: a few `stat`s of PATH, no process started
+    /// (every reader of an index makes a `PDFReading`, and most never meet a PDF).
+    public static let installed = PDFTools(pdftotext: ChildTool.locate("pdftotext"), pdftoppm: ChildTool.locate("pdftoppm"),
+                                           tesseract: ChildTool.locate("tesseract"))
 
     /// None: PDFs are skipped (for tests of that path).
-    public static let none = PDFTools(pdftotext: nil, pdftoppm: nil, tesseract: nil, ocrLanguage: nil)
+    public static let none = PDFTools(pdftotext: nil, pdftoppm: nil, tesseract: nil)
 
     public var canOCR: Bool { pdftoppm != nil && tesseract != nil }
+
+    /// Tesseract's model for the text: `nor` when tesseract-ocr-nor is installed, else its default.
+    /// Asked of Tesseract (`--list-langs`) when a page is first OCR'd, once per program.
+    public var ocrLanguage: String? {
+        guard let tesseract else { return nil }
+        return Self.languages.withLock { known in
+            if let language = known[tesseract] { return language }
+            let language = Self.norwegianModel(tesseract)
+            known[tesseract] = language
+            return language
+        }
+    }
+
+    private static let languages = Mutex<[String: String?]>([:])
 
     /// `nor` if `tesseract --list-langs` lists it.
     static func norwegianModel(_ tesseract: String) -> String? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The pages of a document's text: a form feed (U+000C) starts a new page, as in pdftotext's
 /// output (where `PDFExtraction` gives it a line of its own) and in text files printed from a
 /// page layout (where it starts the first line of the page).
@@ -11,19 +13,24 @@ public struct PageBreaks: Sendable, Equatable {
     /// The 1-based line of each form feed.
     public let lines: [Int]
 
+    /// A text without a form feed (most) costs one `memchr`: each hit's document is looked at
+    /// for pages when the hit is shown.
     public init(_ text: String) {
-        var offsets: [Int] = []
-        var lines: [Int] = []
-        var line = 1
-        for (offset, byte) in text.utf8.enumerated() {
-            if byte == 0x0A { line += 1 }
-            if byte == 0x0C {
-                offsets.append(offset)
-                lines.append(line)
+        var text = text
+        (offsets, lines) = text.withUTF8 { bytes -> ([Int], [Int]) in
+            guard let base = bytes.baseAddress, memchr(base, 0x0C, bytes.count) != nil else { return ([], []) }
+            var offsets: [Int] = []
+            var lines: [Int] = []
+            var line = 1
+            for (offset, byte) in bytes.enumerated() {
+                if byte == 0x0A { line += 1 }
+                if byte == 0x0C {
+                    offsets.append(offset)
+                    lines.append(line)
+                }
             }
+            return (offsets, lines)
         }
-        self.offsets = offsets
-        self.lines = lines
     }
 
     public var hasPages: Bool { !offsets.isEmpty }

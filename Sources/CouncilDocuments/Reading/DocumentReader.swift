@@ -36,15 +36,21 @@ public enum DocumentReader {
     /// The `contentHash` that `read` would record for the file, without decoding it; nil when it
     /// cannot be read (it is opened the same careful way: never a FIFO, never past the size limit).
     public static func contentHash(path: String) -> UInt64? {
-        guard let bytes = try? FileBytes.read(path: path, id: path, limit: maximumBytes) else { return nil }
+        guard let bytes = try? bytes(path: path, id: path) else { return nil }
         return ContentHash.of(bytes)
+    }
+
+    /// A file's bytes as a document is read: copied, never mapped (a file truncated under a
+    /// mapping kills the reader with SIGBUS), never a FIFO or device, never past `maximumBytes`.
+    public static func bytes(path: String, id: String) throws(DocumentReadError) -> [UInt8] {
+        try FileBytes.read(path: path, id: id, limit: maximumBytes)
     }
 
     /// - Parameter pdf: how a PDF is read: the tools, and the cache of the index (none: extracted anew).
     public static func read(path: String, id: String, pdf: PDFReading = PDFReading()) throws(DocumentReadError) -> SourceDocument {
         let ext = (path as NSString).pathExtension.lowercased()
         guard supportedExtensions.contains(ext) else { throw .unsupportedType(path: id) }
-        let bytes = try FileBytes.read(path: path, id: id, limit: maximumBytes)
+        let bytes = try bytes(path: path, id: id)
         if ext == "pdf" { return try pdf.read(bytes, path: path, id: id) }
         return try decode(bytes, id: id, isHTML: ext == "html" || ext == "htm")
     }

@@ -79,15 +79,11 @@ public struct ShownSection: Encodable, Sendable {
     /// The PDF pages the section stands on, as in `SearchHit`.
     public var pages: ClosedRange<Int>?
 
-    init(record: SectionRecord, file: String, text: String) {
-        self.record = record
-        self.file = file
-        self.text = text
-    }
-
     /// The section as read back from its file.
     init(record: SectionRecord, texts: inout SectionTextSource) throws(IndexError) {
-        self.init(record: record, file: texts.fileID(record.fileIndex), text: try texts.text(of: record))
+        self.record = record
+        file = texts.fileID(record.fileIndex)
+        text = try texts.text(of: record)
         pages = texts.pages(of: record)
     }
 
