@@ -1,3 +1,4 @@
+import CouncilDocuments
 import ArgumentParser
 import Foundation
 import Synchronization

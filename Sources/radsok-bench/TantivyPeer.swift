@@ -1,3 +1,4 @@
+import CouncilDocuments
 import Foundation
 
 /// Tantivy as a second peer, through `Benchmarks/tantivy-peer.py` and the `tantivy` Python package
