@@ -26,6 +26,8 @@ struct ChildCommand: ParsableCommand {
         let start = DispatchTime.now()
         switch step {
         case .indexRadsok:
+            // From scratch, as FTS5 and Tantivy build: an earlier run's segments would make it an update.
+            try? FileManager.default.removeItem(atPath: target)
             try IndexBuilder().build(corpus: corpus, into: target)
         case .indexFTS5:
             _ = try FTS5Engine.build(corpus: corpus, database: target)

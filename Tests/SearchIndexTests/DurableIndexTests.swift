@@ -98,7 +98,7 @@ struct DurableIndexTests {
         try corpus.build()
         #expect(!FileManager.default.fileExists(atPath: orphan))
         let names = try FileManager.default.contentsOfDirectory(atPath: corpus.index)
-        #expect(Set(names) == [IndexFormat.fileName, IndexLock.fileName])
+        #expect(Set(names) == [IndexFormat.fileName, IndexLock.fileName, SegmentStore.folderName])
     }
 
     @Test("a build waits for the build that holds the lock, and says so")

@@ -59,7 +59,7 @@ struct IndexStorageTests {
         #expect(throws: IndexError.self) { try corpus.build() }
         #expect(try Data(contentsOf: URL(fileURLWithPath: corpus.indexFile)) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: corpus.index)
-        #expect(Set(leftovers) == [IndexFormat.fileName, IndexLock.fileName])
+        #expect(Set(leftovers) == [IndexFormat.fileName, IndexLock.fileName, SegmentStore.folderName])
     }
 
     @Test("the index is rebuilt when the corpus changes, and only then")

@@ -23,6 +23,7 @@ public struct PDFReading: Sendable {
         let hash = ContentHash.of(bytes)
         let text: String
         var note: String?
+        var isPartial = false
         switch cache?.entry(hash: hash) {
         case .text(let cached):
             text = cached
@@ -32,6 +33,7 @@ public struct PDFReading: Sendable {
             let result = try extract(path: path, id: id, hash: hash)
             text = result.text
             note = Self.note(result, id: id)
+            isPartial = result.unreadPages > 0
         }
         guard text.unicodeScalars.contains(where: \.properties.isAlphabetic) else {
             if extraction.tools.canOCR { throw .empty(path: id) }
@@ -40,6 +42,7 @@ public struct PDFReading: Sendable {
         var document = SourceDocument(id: id, text: ControlCharacters.replacingStray(in: text), encoding: .utf8,
                                       contentHash: hash, byteCount: bytes.count)
         document.note = note
+        document.isPartial = isPartial
         return document
     }
 

@@ -13,6 +13,9 @@ public struct SourceDocument: Sendable {
     public var windows1252Bytes = 0
     /// What a build should tell about how the file was read (a PDF's pages read by OCR).
     public var note: String?
+    /// Part of the file could not be read for want of a tool (a scanned PDF page without
+    /// Tesseract): what is read now is not what the file holds, so nothing of it is kept.
+    public var isPartial = false
 
     public init(id: String, text: String, encoding: TextEncoding, contentHash: UInt64, byteCount: Int) {
         self.id = id

@@ -37,6 +37,23 @@ public struct Analyzer: Sendable {
         filters.lazy.compactMap { ($0 as? OCRRepairFilter)?.memo }.first?.repairs ?? [:]
     }
 
+    /// This chain with its OCR repair step telling `log` every decision it makes.
+    public func loggingRepairs(to log: RepairLog) -> Analyzer {
+        var copy = self
+        copy.filters = filters.map { step in
+            guard var repair = step as? OCRRepairFilter else { return step }
+            repair.log = log
+            return repair
+        }
+        return copy
+    }
+
+    /// What this chain's OCR repair step decides for a word, with its fixed profile: `.some(nil)`
+    /// when it keeps the word as written, nil when the chain has no such step.
+    public func repairDecision(for word: String) -> String?? {
+        filters.lazy.compactMap { ($0 as? OCRRepairFilter)?.decision(for: word) }.first
+    }
+
     /// This chain with OCR repair inserted right after the keyword marker (before stemming).
     /// With a fixed `profile` (a build's damaged documents, `radsok normalize`) decisions are
     /// shared across documents; with none, each document's own profile decides.

@@ -9,11 +9,24 @@ public struct OCRRepairFilter: TokenFilter {
     public let profile: DamageProfile?
     /// Decisions shared across documents; only for a fixed profile (a decision depends on it).
     public let memo: RepairMemo?
+    /// Told every decision this filter makes: what a build keeps of one file to know later
+    /// whether another lexicon would repair that file differently.
+    public var log: RepairLog?
 
     public init(repairer: WordRepairer, profile: DamageProfile? = nil, memo: RepairMemo? = nil) {
         self.repairer = repairer
         self.profile = profile
         self.memo = profile == nil ? nil : memo
+    }
+
+    /// What this filter decides for a word (nil: kept as written), given a fixed profile; nil
+    /// without one, where the decision depends on the document.
+    public func decision(for word: String) -> String?? {
+        guard let profile else { return nil }
+        guard !repairer.lexicon.isEmpty else { return .some(nil) }
+        let damaged = profile.isDamaged
+        if let memo { return .some(memo.value(for: word) { repairer.repair(word, damaged: damaged) }) }
+        return .some(repairer.repair(word, damaged: damaged))
     }
 
     public func filter(_ tokens: inout [Token]) {
@@ -44,6 +57,7 @@ public struct OCRRepairFilter: TokenFilter {
             synonym.flags.remove(.keyword)
             repairs.append(synonym)
         }
+        log?.record(local)
         tokens.insertSynonyms(repairs)
     }
 

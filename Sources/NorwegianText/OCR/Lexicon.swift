@@ -40,6 +40,11 @@ public struct Lexicon: Sendable {
         }
     }
 
+    /// Adds word counts kept from other documents (a segment's).
+    public mutating func merge(counts other: [String: Int]) {
+        counts.merge(other, uniquingKeysWith: +)
+    }
+
     /// Adds the counts of a lexicon built from other documents.
     public mutating func merge(_ other: Lexicon) {
         counts.merge(other.counts, uniquingKeysWith: +)

@@ -20,3 +20,18 @@ public final class RepairMemo: Sendable {
         return repaired
     }
 }
+
+/// The decisions one analysis made, for one file: each word the repair step weighed, with what
+/// it decided (nil: kept as written).
+public final class RepairLog: Sendable {
+    private let entries = Mutex<[String: String?]>([:])
+
+    public init() {}
+
+    public var decisions: [String: String?] { entries.withLock { $0 } }
+
+    func record(_ decisions: [String: String?]) {
+        guard !decisions.isEmpty else { return }
+        entries.withLock { $0.merge(decisions) { a, _ in a } }
+    }
+}

@@ -13,6 +13,36 @@ public struct BuildReport: Sendable {
     public var skipped: [SkippedPath]
     /// Things worth knowing that are not problems (a file read as Windows-1252 or UTF-16).
     public var notes: [String]
+    /// What changed since the index this build replaced; nil when there was none.
+    public var changes: Changes?
+
+    /// Files added, changed and removed against the index replaced, and how many were taken
+    /// from their segments instead of being read and analysed.
+    public struct Changes: Sendable, Equatable {
+        public var added = 0
+        public var changed = 0
+        public var removed = 0
+        public var unchanged = 0
+        public var reused = 0
+
+        init(from previous: IndexMetadata, to files: [IndexedFile], reused: Int) {
+            let before = Dictionary(previous.files.map { ($0.id, $0.contentHash) }, uniquingKeysWith: { a, _ in a })
+            for file in files {
+                switch before[file.id] {
+                case nil: added += 1
+                case file.contentHash: unchanged += 1
+                default: changed += 1
+                }
+            }
+            removed = Set(before.keys).subtracting(files.map(\.id)).count
+            self.reused = reused
+        }
+
+        /// "3 files added, 1 changed, 0 removed".
+        public var summary: String {
+            Plural.count(added, "file") + " added, \(changed) changed, \(removed) removed"
+        }
+    }
 
     /// One line per skipped document; files that are not documents at all (other extensions)
     /// share one line, so a folder of PDFs beside the texts does not fill the screen.

@@ -1,9 +1,9 @@
 import CouncilDocuments
 import NorwegianText
 
-/// Indexes one run of corpus files, independently of every other run, so that runs can be
-/// processed in parallel: read, cut into sections, analyze, accumulate postings with run-local
-/// section numbers.
+/// Indexes corpus files, each independently of every other, so that files can be processed in
+/// parallel: read, cut into sections, analyze, accumulate postings with file-local section
+/// numbers (a `FileAnalysis`, what a segment stores).
 ///
 /// Clean documents are indexed at once and their words counted for the OCR lexicon; documents
 /// that read as OCR-damaged are handed back, to be indexed with repair once the lexicon of the
@@ -24,6 +24,9 @@ struct ChunkIndexer {
     /// A document up to this size keeps its tokens from the damage check to indexing; a larger
     /// one is tokenized again rather than holding tokens for all of it (about 5 bytes per byte).
     var keptTokenBytes = 8 << 20
+    /// Where analyses are kept between builds: a file found there is not analysed again, and a
+    /// clean file analysed now is stored there (a damaged one by the builder, once repaired).
+    var segments: SegmentStore?
 
     struct FileOutcome {
         let file: CorpusFile
@@ -36,85 +39,92 @@ struct ChunkIndexer {
 
     struct Result {
         var files: [FileOutcome] = []
-        /// `fileIndex` is the file's place in the corpus listing.
-        var sections: [SectionRecord] = []
-        var postings = PostingsAccumulator.Encoded.empty
-        /// Word counts of the clean documents, for the OCR lexicon.
-        var lexicon = Lexicon()
-        /// Acronym definitions found in the clean documents, with how often each was seen.
-        var acronyms: [AcronymFinder.Definition: Int] = [:]
-        /// In damaged documents: each word as written (analyzed without repair) → what it was
-        /// repaired to.
-        var repairs: [String: Set<String>] = [:]
+        /// The files analysed or taken from their segments (`reused`), each with its place in
+        /// the corpus listing.
+        var analyses: [(fileIndex: Int, analysis: FileAnalysis, reused: Bool)] = []
         /// Damaged documents, with their place in the corpus listing, left for `indexDamaged`.
         var deferred: [(fileIndex: Int, document: SourceDocument)] = []
-        /// Dates the documents give meetings ("21.5.2025 (møte 2/2025)"), in listing order.
-        var meetingDates: [(meeting: String, date: String)] = []
     }
 
-    /// `files` are the corpus listing's files at `range`.
-    func index(_ files: [CorpusFile], _ range: Range<Int>) -> Result {
-        var result = Result()
-        var accumulator = PostingsAccumulator()
-        for fileIndex in range {
-            let file = files[fileIndex]
-            let document: SourceDocument
-            do {
-                document = try DocumentReader.read(path: file.path, id: file.id, pdf: pdf)
-            } catch {
-                let skipped = SkippedPath(id: file.id, reason: error.reason)
-                result.files.append(FileOutcome(file: file, indexed: nil, problem: skipped, note: nil, bytes: 0))
-                continue
-            }
-            result.meetingDates += MeetingDateMentions.find(in: document.text)
-            result.files.append(FileOutcome(
-                file: file,
-                indexed: IndexedFile(id: file.id, size: file.size, modified: file.modified,
-                                     contentHash: document.contentHash, encoding: document.encoding),
-                problem: nil, note: EncodingNote.of(document) ?? document.note, bytes: document.byteCount))
-            let windowed = windows(of: document)
-            let pieces = PieceTokenizer(tokenizer: analyzer.tokenizer)
-            var kept: [[Token]] = []
-            let keep = document.text.utf8.count <= keptTokenBytes
-            var damage = DamageTally()
-            for w in windowed.windows.indices {
-                let words = windowed.tokens(ofWindow: w, tokenizer: pieces)
-                damage.add(words)
-                if keep { kept.append(words) }
-            }
-            if damage.profile.isDamaged {
-                result.deferred.append((fileIndex, document))
-                continue
-            }
-            for definition in AcronymFinder().definitions(in: document.text) { result.acronyms[definition, default: 0] += 1 }
-            for w in windowed.windows.indices {
-                var words: [Token] = []
-                if keep { swap(&words, &kept[w]) } else { words = windowed.tokens(ofWindow: w, tokenizer: pieces) }
-                result.lexicon.addWords(words)
-                add(windowed, window: w, words: words, analyzer: analyzer, fileIndex: fileIndex,
-                    to: &accumulator, sections: &result.sections)
-            }
+    /// Reads and analyses one corpus file, or takes it from its segment; a damaged file read now
+    /// is handed back in `deferred`.
+    /// - Parameters:
+    ///   - fileIndex: the file's place in the corpus listing.
+    ///   - knownHash: its content hash, when the index being replaced vouches for it: then its
+    ///     segment is found without reading the file.
+    func index(_ file: CorpusFile, fileIndex: Int, knownHash: UInt64?, into result: inout Result) {
+        if let hash = knownHash, let analysis = segments?.load(fileID: file.id, contentHash: hash) {
+            result.files.append(FileOutcome(file: file, indexed: IndexedFile(file, analysis: analysis),
+                                            problem: nil, note: nil, bytes: analysis.byteCount))
+            result.analyses.append((fileIndex, analysis, true))
+            return
         }
-        result.postings = accumulator.encode()
-        return result
+        let document: SourceDocument
+        do {
+            document = try DocumentReader.read(path: file.path, id: file.id, pdf: pdf)
+        } catch {
+            let skipped = SkippedPath(id: file.id, reason: error.reason)
+            result.files.append(FileOutcome(file: file, indexed: nil, problem: skipped, note: nil, bytes: 0))
+            return
+        }
+        let note = EncodingNote.of(document) ?? document.note
+        if let analysis = segments?.load(fileID: file.id, contentHash: document.contentHash) {
+            result.files.append(FileOutcome(file: file, indexed: IndexedFile(file, analysis: analysis),
+                                            problem: nil, note: nil, bytes: analysis.byteCount))
+            result.analyses.append((fileIndex, analysis, true))
+            return
+        }
+        result.files.append(FileOutcome(file: file, indexed: IndexedFile(file, analysis: FileAnalysis(reading: .clean, document: document, note: nil)),
+                                        problem: nil, note: note, bytes: document.byteCount))
+        let windowed = windows(of: document)
+        let pieces = PieceTokenizer(tokenizer: analyzer.tokenizer)
+        var kept: [[Token]] = []
+        let keep = document.text.utf8.count <= keptTokenBytes
+        var damage = DamageTally()
+        for w in windowed.windows.indices {
+            let words = windowed.tokens(ofWindow: w, tokenizer: pieces)
+            damage.add(words)
+            if keep { kept.append(words) }
+        }
+        if damage.profile.isDamaged {
+            result.deferred.append((fileIndex, document))
+            return
+        }
+        var analysis = FileAnalysis(reading: .clean, document: document, note: note)
+        analysis.meetingDates = MeetingDateMentions.find(in: document.text)
+        for definition in AcronymFinder().definitions(in: document.text) { analysis.acronyms[definition, default: 0] += 1 }
+        var accumulator = PostingsAccumulator()
+        var lexicon = Lexicon()
+        for w in windowed.windows.indices {
+            var words: [Token] = []
+            if keep { swap(&words, &kept[w]) } else { words = windowed.tokens(ofWindow: w, tokenizer: pieces) }
+            lexicon.addWords(words)
+            add(windowed, window: w, words: words, analyzer: analyzer, to: &accumulator, sections: &analysis.sections)
+        }
+        analysis.words = lexicon.counts
+        analysis.postings = accumulator.encode()
+        if !document.isPartial { segments?.store(analysis, fileID: file.id) }
+        result.analyses.append((fileIndex, analysis, false))
     }
 
-    /// Indexes damaged documents with a chain that repairs them.
-    func indexDamaged(_ documents: ArraySlice<(fileIndex: Int, document: SourceDocument)>, repairing: Analyzer) -> Result {
-        var result = Result()
+    /// Indexes a damaged document with a chain that repairs it, keeping each repair decision.
+    func indexDamaged(_ document: SourceDocument, note: String?, repairing: Analyzer) -> FileAnalysis {
+        var analysis = FileAnalysis(reading: .damaged, document: document, note: note)
+        analysis.meetingDates = MeetingDateMentions.find(in: document.text)
+        let log = RepairLog()
+        let logging = repairing.loggingRepairs(to: log)
         var accumulator = PostingsAccumulator()
-        let pieces = PieceTokenizer(tokenizer: repairing.tokenizer)
-        for (fileIndex, document) in documents {
-            let windowed = windows(of: document)
-            for w in windowed.windows.indices {
-                let words = windowed.tokens(ofWindow: w, tokenizer: pieces)
-                let tokens = add(windowed, window: w, words: words, analyzer: repairing, fileIndex: fileIndex,
-                                 to: &accumulator, sections: &result.sections)
-                collectRepairs(tokens, into: &result.repairs)
-            }
+        let pieces = PieceTokenizer(tokenizer: logging.tokenizer)
+        let windowed = windows(of: document)
+        for w in windowed.windows.indices {
+            let words = windowed.tokens(ofWindow: w, tokenizer: pieces)
+            let tokens = add(windowed, window: w, words: words, analyzer: logging,
+                             to: &accumulator, sections: &analysis.sections)
+            collectRepairs(tokens, into: &analysis.repairs)
         }
-        result.postings = accumulator.encode()
-        return result
+        analysis.decisions = log.decisions
+        analysis.postings = accumulator.encode()
+        return analysis
     }
 
     private func windows(of document: SourceDocument) -> WindowedDocument {
@@ -136,7 +146,7 @@ struct ChunkIndexer {
     /// Hands each token of an analyzed window to the section it falls in, with positions counted
     /// from the section's first word; returns the tokens.
     @discardableResult
-    private func add(_ document: WindowedDocument, window w: Int, words: [Token], analyzer: Analyzer, fileIndex: Int,
+    private func add(_ document: WindowedDocument, window w: Int, words: [Token], analyzer: Analyzer,
                      to accumulator: inout PostingsAccumulator, sections: inout [SectionRecord]) -> [Token] {
         let cut = document.sections[document.windows[w].sections]
         guard !cut.isEmpty else { return [] }
@@ -165,8 +175,15 @@ struct ChunkIndexer {
             if let title = TitleField.indexedTitle(of: section).map({ section.titleAsWritten ?? $0 }) {
                 accumulator.add(analyzer.analyze(title).map(TitleField.token)[...], section: sectionID, positionBase: 0)
             }
-            sections.append(SectionRecord(fileIndex: fileIndex, section: section, length: length))
+            sections.append(SectionRecord(fileIndex: 0, section: section, length: length))
         }
         return tokens
+    }
+}
+
+extension IndexedFile {
+    init(_ file: CorpusFile, analysis: FileAnalysis) {
+        self.init(id: file.id, size: file.size, modified: file.modified, contentHash: analysis.contentHash,
+                  encoding: analysis.encoding)
     }
 }

@@ -36,24 +36,42 @@ public struct IndexBuilder: Sendable {
         return report
     }
 
-    /// `build` for a caller that already holds the folder's lock.
+    /// `build` for a caller that already holds the folder's lock: an update when the folder
+    /// holds the segments of an earlier build (only new and changed files are read and
+    /// analysed), else a build from scratch; either way the index a full build makes.
     func buildLocked(corpus: String, into folder: String,
                      progress: (@Sendable (BuildProgress) -> Void)?) throws(IndexError) -> BuildReport {
         let started = Date()
         let cache = ExtractedTextCache(indexFolder: folder)
-        var (contents, report) = try makeContents(corpus: corpus, pdfCache: cache, progress: progress)
+        let segments = SegmentStore(indexFolder: folder, fingerprint: fingerprint)
+        let previous = IndexFile.metadata((folder as NSString).appendingPathComponent(IndexFormat.fileName))
+        var (contents, report) = try makeContents(corpus: corpus, pdfCache: cache, segments: segments,
+                                                  previous: previous, progress: progress)
         contents.metadata.buildSeconds = Date().timeIntervalSince(started)
         let bytes = try IndexWriter.serialize(contents)
         try IndexWriter.writeAtomically(bytes, to: folder)
-        let pdfs = contents.metadata.files.filter { ($0.id as NSString).pathExtension.lowercased() == "pdf" }
-        cache.keepOnly(hashes: pdfs.map(\.contentHash))
+        let files = contents.metadata.files
+        cache.keepOnly(hashes: files.filter { ($0.id as NSString).pathExtension.lowercased() == "pdf" }.map(\.contentHash))
+        segments.keepOnly(Set(files.map { SegmentStore.name(fileID: $0.id, contentHash: $0.contentHash) }))
         report.indexBytes = bytes.count
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
 
-    /// - Parameter pdfCache: where extracted PDF text is kept between builds (none: extracted anew).
-    func makeContents(corpus: String, pdfCache: ExtractedTextCache? = nil,
+    /// One analysed file on its way into the index.
+    private struct Analysed {
+        var analysis: FileAnalysis
+        /// Taken from its segment rather than analysed by this build.
+        var reused: Bool
+    }
+
+    /// - Parameters:
+    ///   - pdfCache: where extracted PDF text is kept between builds (none: extracted anew).
+    ///   - segments: where each file's analysis is kept between builds (none: all analysed anew).
+    ///   - previous: the metadata of the index this build replaces: a file it lists with the same
+    ///     size and time is taken from its segment without being read.
+    func makeContents(corpus: String, pdfCache: ExtractedTextCache? = nil, segments: SegmentStore? = nil,
+                      previous: IndexMetadata? = nil,
                       progress: (@Sendable (BuildProgress) -> Void)?) throws(IndexError) -> (IndexContents, BuildReport) {
         let started = Date()
         let scan: CorpusListing
@@ -67,43 +85,89 @@ public struct IndexBuilder: Sendable {
         var pdf = PDFReading(extraction: PDFExtraction(tools: pdfTools), cache: pdfCache)
         let relay = progress.map { ProgressRelay($0, files: files.count, bytes: files.reduce(0) { $0 + $1.size }) }
         if let relay { pdf.progress = { file, page, pages in relay.ocr(file: file, page: page, pages: pages) } }
-        let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner, pdf: pdf,
-                                   windowBytes: analysisWindowBytes)
+        let indexer = ChunkIndexer(analyzer: analyzer, sectioner: sectioner, pdf: pdf, windowBytes: analysisWindowBytes,
+                                   segments: segments)
+        let known = KnownHashes(previous, fingerprint: fingerprint)
         let sizes = chunks.map { range in (files: range.count, bytes: files[range].reduce(0) { $0 + $1.size }) }
         var tell: (@Sendable (BuildProgress) -> Void)?
         if let relay { tell = { relay.tell($0) } }
-        let clean = Self.parallel(sizes, phase: .reading, progress: tell) {
-            indexer.index(files, chunks[$0])
+        let read = Self.parallel(sizes, phase: .reading, progress: tell) { run in
+            var result = ChunkIndexer.Result()
+            for i in chunks[run] { indexer.index(files[i], fileIndex: i, knownHash: known.hash(of: files[i]), into: &result) }
+            return result
         }
+        var outcomes = read.flatMap(\.files)
+        var analysed: [Int: Analysed] = [:]
+        for part in read { for entry in part.analyses { analysed[entry.fileIndex] = Analysed(analysis: entry.analysis, reused: entry.reused) } }
 
         // The lexicon of all the clean documents: repairs the damaged ones, splits compounds.
         var lexicon = Lexicon()
-        for part in clean { lexicon.merge(part.lexicon) }
+        var cleanKeys: [String] = []
+        for (i, entry) in analysed where entry.analysis.reading == .clean {
+            lexicon.merge(counts: entry.analysis.words)
+            cleanKeys.append(SegmentStore.name(fileID: files[i].id, contentHash: entry.analysis.contentHash))
+        }
         let usedWordList = wordList.map { lexicon.addWordList(path: $0) } ?? false
         lexicon.finish()
-        let deferred = clean.flatMap(\.deferred)
-        var lexiconNote: String?
-        var repaired: [ChunkIndexer.Result] = []
-        var spellings: [String: String] = [:]
+        let digest = LexiconDigest.of(cleanFiles: cleanKeys, wordList: usedWordList ? wordList : nil)
+        let repairing = analyzer.withOCRRepair(WordRepairer(lexicon: lexicon))
+
+        // Damaged files from segments stay when the new lexicon decides each of their words alike.
+        var deferred = read.flatMap(\.deferred)
+        let unsure = analysed.filter { $0.value.analysis.reading == .damaged && $0.value.analysis.lexiconDigest != digest }
+            .keys.sorted()
+        let stillRight = Self.stillRepairedAlike(unsure.map { analysed[$0]!.analysis }, repairing: repairing)
+        for (i, same) in zip(unsure, stillRight) {
+            if same {
+                analysed[i]!.analysis.lexiconDigest = digest
+                segments?.store(analysed[i]!.analysis, fileID: files[i].id)
+            } else if let document = try? DocumentReader.read(path: files[i].path, id: files[i].id, pdf: pdf),
+                      document.contentHash == analysed[i]!.analysis.contentHash {
+                analysed[i] = nil
+                deferred.append((i, document))
+            } else {
+                // Changed or unreadable since it was listed: the next update reads it afresh.
+                analysed[i] = nil
+                outcomes.removeAll { $0.file.id == files[i].id }
+                let problem = SkippedPath(id: files[i].id, reason: "changed while it was being indexed")
+                outcomes.append(.init(file: files[i], indexed: nil, problem: problem, note: nil, bytes: 0))
+            }
+        }
+        deferred.sort { $0.fileIndex < $1.fileIndex }
         if !deferred.isEmpty {
-            lexiconNote = Plural.count(deferred.count, "file")
-                + " read as OCR-damaged and repaired with a lexicon of \(lexicon.counts.count) corpus words"
-                + (usedWordList ? " and the system word list" : " (no system word list installed)")
-            let repairing = analyzer.withOCRRepair(WordRepairer(lexicon: lexicon))
+            let deferred = deferred
             let runs = Self.runs(of: deferred.map(\.document.byteCount), bytes: chunkBytes)
             let runSizes = runs.map { run in
                 (files: run.count, bytes: deferred[run].reduce(0) { $0 + $1.document.byteCount })
             }
-            repaired = Self.parallel(runSizes, phase: .repairing, progress: progress) {
-                indexer.indexDamaged(deferred[runs[$0]], repairing: repairing)
+            let repaired = Self.parallel(runSizes, phase: .repairing, progress: progress) { run in
+                var result = ChunkIndexer.Result()
+                for (i, document) in deferred[runs[run]] {
+                    var analysis = indexer.indexDamaged(document, note: EncodingNote.of(document) ?? document.note,
+                                                        repairing: repairing)
+                    analysis.lexiconDigest = digest
+                    if !document.isPartial { segments?.store(analysis, fileID: files[i].id) }
+                    result.analyses.append((i, analysis, false))
+                }
+                return result
             }
-            spellings = repairing.repairsMade
+            for part in repaired { for entry in part.analyses { analysed[entry.fileIndex] = Analysed(analysis: entry.analysis, reused: false) } }
         }
-        let parts = clean + repaired
+
+        // Clean files, then damaged ones, each in listing order, as a build from scratch has them.
+        let order = analysed.keys.sorted { a, b in
+            let (ra, rb) = (analysed[a]!.analysis.reading.rawValue, analysed[b]!.analysis.reading.rawValue)
+            return ra != rb ? ra < rb : a < b
+        }
+        let damagedCount = analysed.values.filter { $0.analysis.reading == .damaged }.count
+        var lexiconNote: String?
+        if damagedCount > 0 {
+            lexiconNote = Plural.count(damagedCount, "file")
+                + " read as OCR-damaged and repaired with a lexicon of \(lexicon.counts.count) corpus words"
+                + (usedWordList ? " and the system word list" : " (no system word list installed)")
+        }
 
         // Files in listing order, skipped ones left out; sections renumbered to match.
-        let damagedFiles = Set(deferred.map(\.fileIndex))
-        var outcomes = clean.flatMap(\.files)
         outcomes.sort { $0.file.id < $1.file.id }
         var newIndex: [Int: Int] = [:]
         var indexedFiles: [IndexedFile] = []
@@ -116,8 +180,9 @@ public struct IndexBuilder: Sendable {
             if let note = outcome.note { notes.append(note) }
             corpusBytes += outcome.bytes
             if var indexed = outcome.indexed {
-                newIndex[listing[outcome.file.id]!] = indexedFiles.count
-                indexed.damaged = damagedFiles.contains(listing[outcome.file.id]!)
+                let i = listing[outcome.file.id]!
+                newIndex[i] = indexedFiles.count
+                indexed.damaged = analysed[i]?.analysis.reading == .damaged
                 indexedFiles.append(indexed)
             }
         }
@@ -126,23 +191,28 @@ public struct IndexBuilder: Sendable {
         let unindexed = files.filter { !indexedIDs.contains($0.id) }.map { SkippedFile(id: $0.id, size: $0.size, modified: $0.modified) }
         var records: [SectionRecord] = []
         var sectionBase: [UInt32] = []
-        for part in parts {
+        for i in order {
             sectionBase.append(UInt32(records.count))
-            for var record in part.sections {
-                record.fileIndex = newIndex[record.fileIndex]!
+            for var record in analysed[i]!.analysis.sections {
+                record.fileIndex = newIndex[i]!
                 records.append(record)
             }
         }
-        let corpusDated = Self.dateFromCorpus(&records, mentions: clean.flatMap(\.meetingDates))
+        let mentions = analysed.keys.sorted().flatMap { analysed[$0]!.analysis.meetingDates }
+        let corpusDated = Self.dateFromCorpus(&records, mentions: mentions)
         skipped.sort()
         guard !indexedFiles.isEmpty else {
             throw .emptyCorpus("no readable documents in \(corpus): \(skipped.map(\.description).joined(separator: ", "))")
         }
-        let merged = PostingsMerger.merge(parts.map(\.postings), sectionBase: sectionBase)
+        let ordered = order.map { analysed[$0]!.analysis }
+        let merged = PostingsMerger.merge(ordered.map(\.postings), sectionBase: sectionBase)
         let foldKeys = Self.foldKeys(merged.terms)
         let compoundParts = CompoundTable.build(terms: merged.terms, lexicon: lexicon)
-        let repairs = Self.repairs(repaired.map(\.repairs), terms: merged.terms)
-        let acronyms = Self.acronyms(clean.map(\.acronyms))
+        let damaged = ordered.filter { $0.reading == .damaged }
+        let repairs = Self.repairs(damaged.map(\.repairs), terms: merged.terms)
+        var spellings: [String: String] = [:]
+        for analysis in damaged { for case let (word, repaired?) in analysis.decisions { spellings[word] = repaired } }
+        let acronyms = Self.acronyms(ordered.filter { $0.reading == .clean }.map(\.acronyms))
         let metadata = IndexMetadata(
             formatVersion: IndexFormat.version,
             corpusPath: URL(fileURLWithPath: corpus).standardizedFileURL.path,
@@ -153,10 +223,27 @@ public struct IndexBuilder: Sendable {
         let contents = IndexContents(metadata: metadata, sections: records, terms: merged.terms,
                                      postings: merged.postings, foldKeys: foldKeys, compoundParts: compoundParts,
                                      repairs: repairs, spellings: Self.spellings(spellings))
-        let report = BuildReport(files: indexedFiles.count, sections: records.count, terms: merged.terms.count,
+        var report = BuildReport(files: indexedFiles.count, sections: records.count, terms: merged.terms.count,
                                  corpusBytes: corpusBytes, indexBytes: 0, seconds: Date().timeIntervalSince(started),
                                  skipped: skipped, notes: notes)
+        report.changes = previous.map { BuildReport.Changes(from: $0, to: indexedFiles, reused: analysed.values.filter(\.reused).count) }
         return (contents, report)
+    }
+
+    /// For each damaged file's analysis, whether the repairing chain decides every word it
+    /// weighed as it was decided then (weighed on all cores; the chain's memo shares the work).
+    /// An analysis that kept no decisions cannot tell, so it is analysed again.
+    static func stillRepairedAlike(_ analyses: [FileAnalysis], repairing: Analyzer) -> [Bool] {
+        guard !analyses.isEmpty else { return [] }
+        let answers = Mutex([Bool](repeating: false, count: analyses.count))
+        DispatchQueue.concurrentPerform(iterations: analyses.count) { i in
+            let decisions = analyses[i].decisions
+            let same = !decisions.isEmpty && decisions.allSatisfy { word, decided in
+                repairing.repairDecision(for: word) == .some(decided)
+            }
+            answers.withLock { $0[i] = same }
+        }
+        return answers.withLock { $0 }
     }
 
     /// Bump when analysis or sectioning changes in a way the fingerprint's sample does not show.

@@ -66,4 +66,37 @@ enum IndexFile {
         guard IndexFormat.Block.allCases.allSatisfy({ blocks[$0] != nil }) else { throw .corrupt("missing block") }
         return blocks
     }
+
+    /// Only the metadata block of the index file at `path` (header and block checked), without
+    /// reading the rest: what an update needs to know of the index it replaces.
+    static func metadata(_ path: String) -> IndexMetadata? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        func bytes(at offset: Int, count: Int) -> [UInt8]? {
+            var out = [UInt8](repeating: 0, count: count)
+            let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, count, off_t(offset)) }
+            return n == count ? out : nil
+        }
+        let headerSize = IndexFormat.headerPrefixSize + IndexFormat.Block.allCases.count * IndexFormat.blockEntrySize + 8
+        guard let header = bytes(at: 0, count: headerSize) else { return nil }
+        return header.withUnsafeBytes { raw -> IndexMetadata? in
+            guard Array(raw[0..<8]) == IndexFormat.magic else { return nil }
+            var reader = ByteReader(raw, offset: 8)
+            guard (try? reader.u32()) == IndexFormat.version, let count = try? reader.u32(),
+                  Int(count) == IndexFormat.Block.allCases.count else { return nil }
+            let tableEnd = IndexFormat.headerPrefixSize + Int(count) * IndexFormat.blockEntrySize
+            let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: tableEnd, as: UInt64.self))
+            guard ContentHash.of(UnsafeRawBufferPointer(rebasing: raw[0..<tableEnd])) == stored else { return nil }
+            for _ in 0..<count {
+                guard let kind = try? reader.u32(), let offset = try? reader.u64(), let length = try? reader.u64(),
+                      let checksum = try? reader.u64() else { return nil }
+                guard kind == IndexFormat.Block.metadata.rawValue else { continue }
+                guard length < 1 << 30, let block = bytes(at: Int(offset), count: Int(length)),
+                      ContentHash.of(block) == checksum else { return nil }
+                return try? JSONDecoder().decode(IndexMetadata.self, from: Data(block))
+            }
+            return nil
+        }
+    }
 }

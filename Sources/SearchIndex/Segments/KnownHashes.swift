@@ -1,0 +1,36 @@
+import CouncilDocuments
+import Foundation
+
+/// The content hashes the index being replaced lists for its files: a file whose size and
+/// modification time are unchanged is taken to have the same content, so an update finds its
+/// segment without reading the file (as `IndexStore.isFresh` trusts unchanged times).
+struct KnownHashes: Sendable {
+    private let files: [String: IndexedFile]
+
+    /// Nothing is known of an index made by other rules: its segments are of no use.
+    init(_ previous: IndexMetadata?, fingerprint: String) {
+        guard let previous, previous.analysisFingerprint == fingerprint else {
+            files = [:]
+            return
+        }
+        files = Dictionary(previous.files.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func hash(of file: CorpusFile) -> UInt64? {
+        guard let known = files[file.id], known.size == file.size, known.modified == file.modified else { return nil }
+        return known.contentHash
+    }
+}
+
+/// Identifies the OCR lexicon a build repairs damaged files with, without hashing its words:
+/// the lexicon is made from the clean files (named by id and content) and the word list alone.
+enum LexiconDigest {
+    static func of(cleanFiles: [String], wordList: String?) -> UInt64 {
+        var text = cleanFiles.sorted().joined(separator: "\n")
+        if let wordList {
+            var info = stat()
+            if stat(wordList, &info) == 0 { text += "\n\(wordList) \(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)" }
+        }
+        return ContentHash.of(Array(text.utf8))
+    }
+}

@@ -1,0 +1,87 @@
+import CouncilDocuments
+import Foundation
+
+/// The index folder's `segments/`: one file per corpus file, named by a hash of the file's id
+/// and content, holding its `FileAnalysis` (`SegmentCodec`).
+///
+/// Segments are written only by the holder of the folder's `IndexLock`, each to a temporary
+/// name and renamed into place, so a segment is whole or absent. They are not flushed one by
+/// one: a segment torn by a crash fails its checksum and the file is simply analysed again,
+/// while the index file, which says what is live, is flushed before it replaces the old one.
+struct SegmentStore: Sendable {
+    static let folderName = "segments"
+    static let fileExtension = "seg"
+    let folder: String
+    let fingerprint: String
+
+    init(indexFolder: String, fingerprint: String) {
+        folder = (indexFolder as NSString).appendingPathComponent(Self.folderName)
+        self.fingerprint = fingerprint
+    }
+
+    /// The segment's file name for a corpus file with this id and content.
+    static func name(fileID: String, contentHash: UInt64) -> String {
+        let key = ContentHash.of(Array(fileID.utf8) + [0] + withUnsafeBytes(of: contentHash.littleEndian) { Array($0) })
+        let hex = String(key, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex + "." + fileExtension
+    }
+
+    func load(fileID: String, contentHash: UInt64) -> FileAnalysis? {
+        let path = (folder as NSString).appendingPathComponent(Self.name(fileID: fileID, contentHash: contentHash))
+        guard let bytes = Self.read(path) else { return nil }
+        let analysis = bytes.withUnsafeBytes { SegmentCodec.decode($0, fileID: fileID, fingerprint: fingerprint) }
+        return analysis?.contentHash == contentHash ? analysis : nil
+    }
+
+    /// Stores the analysis; a segment that cannot be written is left out (the file is analysed
+    /// again next time), so a full disk slows the next update down but never fails this build.
+    func store(_ analysis: FileAnalysis, fileID: String) {
+        let name = Self.name(fileID: fileID, contentHash: analysis.contentHash)
+        let bytes = SegmentCodec.encode(analysis, fileID: fileID, fingerprint: fingerprint)
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let final = (folder as NSString).appendingPathComponent(name)
+        let temporary = final + ".\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        let complete = bytes.withUnsafeBytes { raw -> Bool in
+            var written = 0
+            while written < raw.count {
+                let n = write(fd, raw.baseAddress! + written, raw.count - written)
+                if n <= 0 { return false }
+                written += n
+            }
+            return true
+        }
+        close(fd)
+        if !complete || rename(temporary, final) != 0 { unlink(temporary) }
+    }
+
+    /// Removes every file but the named segments: segments of files no longer in the corpus (or
+    /// of their old contents), of older rules, and temporary files of killed builds. Only the
+    /// holder of the lock may call it.
+    func keepOnly(_ names: Set<String>) {
+        guard let present = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in present where !names.contains(name) {
+            unlink((folder as NSString).appendingPathComponent(name))
+        }
+    }
+
+    private static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let complete = bytes.withUnsafeMutableBytes { raw -> Bool in
+            var done = 0
+            while done < raw.count {
+                let n = Foundation.read(fd, raw.baseAddress! + done, raw.count - done)
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+        return complete ? bytes : nil
+    }
+}
