@@ -183,16 +183,8 @@ struct PDFReadingTests {
     @Test("a scanned page (an image, no text layer) is read by Tesseract and found by møte, rådet, bærekraft and its case",
           .enabled(if: hasPoppler && hasOCR))
     func scannedPage() throws {
-        let corpus = try TestCorpus(files: [:])
+        let corpus = try Self.scannedCorpus()
         defer { corpus.remove() }
-        // The page rendered as a scanner would (200 dpi grey), wrapped as an image-only PDF.
-        try corpus.writeBytes("tekst.pdf", Self.packagePDF())
-        let render = ChildTool(executable: tools.pdftoppm!, seconds: 60, memoryBytes: 1 << 30)
-        let pgm = try render.run(["-f", "2", "-l", "2", "-r", "200", "-gray", "-singlefile", corpus.corpus + "/tekst.pdf"])
-        try FileManager.default.removeItem(atPath: corpus.corpus + "/tekst.pdf")
-        let image = try #require(MinimalPDF.Image(pgm: pgm))
-        let page1 = Array(Self.package.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[0..<6])
-        try corpus.writeBytes("ho21-møte-2025-1-skannet.pdf", MinimalPDF.document([.text(page1), .image(image)]))
         let told = Mutex<[BuildProgress.OCRPage]>([])
         let report = try IndexBuilder().build(corpus: corpus.corpus, into: corpus.index) { progress in
             if let ocr = progress.ocr { told.withLock { $0.append(ocr) } }
@@ -208,6 +200,38 @@ struct PDFReadingTests {
         #expect(try service.search("rådet", texts: &texts).hits.contains { $0.pages == 2...2 })
         #expect(try service.search("2/1/2025", texts: &texts).hits.first?.caseID == "2/1/2025")
         #expect(try service.search("møte", texts: &texts).total >= 1)
+    }
+
+    /// A package of two pages, the first with a text layer, the second only an image of its page
+    /// rendered as a scanner would (200 dpi grey): `ho21-møte-2025-1-skannet.pdf`.
+    static func scannedCorpus() throws -> TestCorpus {
+        let corpus = try TestCorpus(files: [:])
+        try corpus.writeBytes("tekst.pdf", Self.packagePDF())
+        let render = ChildTool(executable: tools.pdftoppm!, seconds: 60, memoryBytes: 1 << 30)
+        let pgm = try render.run(["-f", "2", "-l", "2", "-r", "200", "-gray", "-singlefile", corpus.corpus + "/tekst.pdf"])
+        try FileManager.default.removeItem(atPath: corpus.corpus + "/tekst.pdf")
+        let image = try #require(MinimalPDF.Image(pgm: pgm))
+        let page1 = Array(Self.package.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[0..<6])
+        try corpus.writeBytes("ho21-møte-2025-1-skannet.pdf", MinimalPDF.document([.text(page1), .image(image)]))
+        return corpus
+    }
+
+    @Test("a PDF read without Tesseract keeps no segment: once it is installed, the next build reads the scanned page",
+          .enabled(if: hasPoppler && hasOCR))
+    func partialReadNotKept() throws {
+        let corpus = try Self.scannedCorpus()
+        defer { corpus.remove() }
+        var withoutOCR = IndexBuilder()
+        withoutOCR.pdfTools.tesseract = nil
+        let first = try withoutOCR.build(corpus: corpus.corpus, into: corpus.index)
+        #expect(first.notes.contains { $0.contains("were left out; install tesseract-ocr") })
+        let segments = (corpus.index as NSString).appendingPathComponent(SegmentStore.folderName)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: segments)) ?? []).isEmpty)
+        let second = try IndexBuilder().build(corpus: corpus.corpus, into: corpus.index)
+        #expect(second.changes?.reused == 0)
+        let service = SearchService(reader: try corpus.open())
+        var texts = SectionTextSource(reader: service.reader)
+        #expect(try service.search("bærekraft", texts: &texts).hits.first?.pages == 2...2)
     }
 
     /// A real scan's damage: the committed fixture is two pages rendered at 200 dpi, turned, blurred

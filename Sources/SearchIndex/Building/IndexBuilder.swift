@@ -48,14 +48,25 @@ public struct IndexBuilder: Sendable {
         var (contents, report) = try makeContents(corpus: corpus, pdfCache: cache, segments: segments,
                                                   previous: previous, progress: progress)
         contents.metadata.buildSeconds = Date().timeIntervalSince(started)
-        let bytes = try IndexWriter.serialize(contents)
-        try IndexWriter.writeAtomically(bytes, to: folder)
+        let size = try IndexWriter.writeAtomically(contents, to: folder)
         let files = contents.metadata.files
         cache.keepOnly(hashes: files.filter { ($0.id as NSString).pathExtension.lowercased() == "pdf" }.map(\.contentHash))
         segments.keepOnly(Set(files.map { SegmentStore.name(fileID: $0.id, contentHash: $0.contentHash) }))
-        report.indexBytes = bytes.count
+        report.indexBytes = size
         report.seconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// The word counts of the clean files, summed from all cores.
+    private final class WordTally: Sendable {
+        private let tally = Mutex<[String: Int]>([:])
+
+        func add(_ counts: [String: Int]) {
+            guard !counts.isEmpty else { return }
+            tally.withLock { $0.merge(counts, uniquingKeysWith: +) }
+        }
+
+        var counts: [String: Int] { tally.withLock { $0 } }
     }
 
     /// One analysed file on its way into the index.
@@ -91,9 +102,17 @@ public struct IndexBuilder: Sendable {
         let sizes = chunks.map { range in (files: range.count, bytes: files[range].reduce(0) { $0 + $1.size }) }
         var tell: (@Sendable (BuildProgress) -> Void)?
         if let relay { tell = { relay.tell($0) } }
+        // Word counts are summed as files come in: kept per file until the end, they would take
+        // more memory than the postings.
+        let words = WordTally()
         let read = Self.parallel(sizes, phase: .reading, progress: tell) { run in
             var result = ChunkIndexer.Result()
-            for i in chunks[run] { indexer.index(files[i], fileIndex: i, knownHash: known.hash(of: files[i]), into: &result) }
+            for i in chunks[run] {
+                indexer.index(files[i], fileIndex: i, knownHash: known.hash(of: files[i]), into: &result)
+                guard let last = result.analyses.indices.last, result.analyses[last].fileIndex == i else { continue }
+                words.add(result.analyses[last].analysis.words)
+                result.analyses[last].analysis.words = [:]
+            }
             return result
         }
         var outcomes = read.flatMap(\.files)
@@ -102,11 +121,9 @@ public struct IndexBuilder: Sendable {
 
         // The lexicon of all the clean documents: repairs the damaged ones, splits compounds.
         var lexicon = Lexicon()
-        var cleanKeys: [String] = []
-        for (i, entry) in analysed where entry.analysis.reading == .clean {
-            lexicon.merge(counts: entry.analysis.words)
-            cleanKeys.append(SegmentStore.name(fileID: files[i].id, contentHash: entry.analysis.contentHash))
-        }
+        lexicon.merge(counts: words.counts)
+        let cleanKeys = analysed.filter { $0.value.analysis.reading == .clean }
+            .map { SegmentStore.name(fileID: files[$0.key].id, contentHash: $0.value.analysis.contentHash) }
         let usedWordList = wordList.map { lexicon.addWordList(path: $0) } ?? false
         lexicon.finish()
         let digest = LexiconDigest.of(cleanFiles: cleanKeys, wordList: usedWordList ? wordList : nil)
@@ -153,6 +170,7 @@ public struct IndexBuilder: Sendable {
             }
             for part in repaired { for entry in part.analyses { analysed[entry.fileIndex] = Analysed(analysis: entry.analysis, reused: false) } }
         }
+        deferred = []
 
         // Clean files, then damaged ones, each in listing order, as a build from scratch has them.
         let order = analysed.keys.sorted { a, b in

@@ -2,36 +2,81 @@
 /// postings blob.
 enum PostingsMerger {
     /// `sectionBase[p]` is added to the section numbers of part `p`, which count from 0.
+    ///
+    /// Each distinct term gets a number once (one hash lookup per term of each part); the
+    /// pieces of every term are then grouped by a counting sort over those numbers in part
+    /// order, so no array is made per term and only the distinct terms are sorted by bytes.
     static func merge(_ parts: [PostingsAccumulator.Encoded], sectionBase: [UInt32]) -> (terms: [IndexContents.TermEntry], postings: [UInt8]) {
-        var owners: [String: [(part: Int, local: Int)]] = [:]
+        var ids: [String: Int32] = [:]
+        var texts: [String] = []
+        var pieceTerm: [Int32] = []
+        var piecePart: [Int32] = []
+        var pieceLocal: [Int32] = []
+        let pieceCount = parts.reduce(0) { $0 + $1.terms.count }
+        pieceTerm.reserveCapacity(pieceCount)
+        piecePart.reserveCapacity(pieceCount)
+        pieceLocal.reserveCapacity(pieceCount)
         for (p, part) in parts.enumerated() {
-            for (local, term) in part.terms.enumerated() { owners[term, default: []].append((p, local)) }
+            for (local, term) in part.terms.enumerated() {
+                let id: Int32
+                if let known = ids[term] {
+                    id = known
+                } else {
+                    id = Int32(texts.count)
+                    ids[term] = id
+                    texts.append(term)
+                }
+                pieceTerm.append(id)
+                piecePart.append(Int32(p))
+                pieceLocal.append(Int32(local))
+            }
         }
-        let sortedTerms = owners.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        ids = [:]
+        var start = [Int](repeating: 0, count: texts.count + 1)
+        for t in pieceTerm { start[Int(t) + 1] += 1 }
+        for i in 0..<texts.count { start[i + 1] += start[i] }
+        var fill = start
+        var grouped = [Int32](repeating: 0, count: pieceCount)
+        for (i, t) in pieceTerm.enumerated() {
+            grouped[fill[Int(t)]] = Int32(i)
+            fill[Int(t)] += 1
+        }
+        let utf8 = texts.map { Array($0.utf8) }
+        let order = utf8.indices.sorted { utf8[$0].lexicographicallyPrecedes(utf8[$1]) }
+
         var postings = ByteWriter()
+        // About what the parts hold, so the blob is not grown by doubling (up to twice its size).
+        postings.bytes.reserveCapacity(parts.reduce(0) { $0 + $1.docs.count + $1.positions.count } / 20 * 21)
         var entries: [IndexContents.TermEntry] = []
-        entries.reserveCapacity(sortedTerms.count)
-        for term in sortedTerms {
-            let pieces = owners[term]!
+        entries.reserveCapacity(texts.count)
+        for term in order {
+            let pieces = grouped[start[term]..<start[term + 1]]
             let docsStart = postings.bytes.count
             var previousLast: UInt32 = 0
             var df: UInt32 = 0
-            for (p, local) in pieces {
-                let part = parts[p]
-                let range = part.docsRange[local]
+            for piece in pieces {
+                let (p, local) = (Int(piecePart[Int(piece)]), Int(pieceLocal[Int(piece)]))
+                let range = parts[p].docsRange[local]
+                let base = sectionBase[p]
                 // The first delta of a part is its absolute first section: make it relative.
-                var offset = range.lowerBound
-                _ = part.docs.withUnsafeBufferPointer { decodeVarint($0.baseAddress!, &offset) }
-                postings.varint(part.firstSection[local] &+ sectionBase[p] &- previousLast)
-                postings.append(part.docs[offset..<range.upperBound])
-                previousLast = part.lastSection[local] &+ sectionBase[p]
-                df += part.documentFrequency[local]
+                parts[p].docs.withUnsafeBufferPointer { docs in
+                    var offset = range.lowerBound
+                    _ = decodeVarint(docs.baseAddress!, &offset)
+                    postings.varint(parts[p].firstSection[local] &+ base &- previousLast)
+                    postings.append(UnsafeBufferPointer(rebasing: docs[offset..<range.upperBound]))
+                }
+                previousLast = parts[p].lastSection[local] &+ base
+                df += parts[p].documentFrequency[local]
             }
             let docsLength = postings.bytes.count - docsStart
-            for (p, local) in pieces { postings.append(parts[p].positions[parts[p].positionsRange[local]]) }
+            for piece in pieces {
+                let (p, local) = (Int(piecePart[Int(piece)]), Int(pieceLocal[Int(piece)]))
+                let range = parts[p].positionsRange[local]
+                parts[p].positions.withUnsafeBufferPointer { postings.append(UnsafeBufferPointer(rebasing: $0[range])) }
+            }
             PositionSkips.append(to: &postings, docsStart: docsStart, positionsStart: docsStart + docsLength, count: Int(df))
             entries.append(IndexContents.TermEntry(
-                text: Array(term.utf8), documentFrequency: df, docsOffset: UInt64(docsStart),
+                text: utf8[term], documentFrequency: df, docsOffset: UInt64(docsStart),
                 docsLength: UInt32(docsLength), positionsLength: UInt32(postings.bytes.count - docsStart - docsLength)))
         }
         return (entries, postings.bytes)

@@ -43,15 +43,7 @@ struct SegmentStore: Sendable {
         let temporary = final + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
-        let complete = bytes.withUnsafeBytes { raw -> Bool in
-            var written = 0
-            while written < raw.count {
-                let n = write(fd, raw.baseAddress! + written, raw.count - written)
-                if n <= 0 { return false }
-                written += n
-            }
-            return true
-        }
+        let complete = IndexWriter.writeAll(bytes, to: fd)
         close(fd)
         if !complete || rename(temporary, final) != 0 { unlink(temporary) }
     }

@@ -33,9 +33,10 @@ struct IndexContents {
 
 /// Serializes `IndexContents` and puts the file in place atomically.
 enum IndexWriter {
-    static func serialize(_ contents: IndexContents) throws(IndexError) -> [UInt8] {
+    /// The blocks of the file, in file order.
+    static func blocks(_ contents: IndexContents) throws(IndexError) -> [(IndexFormat.Block, [UInt8])] {
         let sections = sectionsBlock(contents.sections)
-        let blocks: [(IndexFormat.Block, [UInt8])] = [
+        return [
             (.metadata, try metadataBlock(contents.metadata)),
             (.sections, sections.records),
             (.strings, sections.strings),
@@ -46,6 +47,11 @@ enum IndexWriter {
             (.repairs, termGroupsBlock(contents.repairs)),
             (.spellings, termGroupsBlock(contents.spellings)),
         ]
+    }
+
+    /// Magic, version, the block table with each block's offset (8-byte aligned), length and
+    /// checksum, and the checksum of all that.
+    static func header(_ blocks: [(IndexFormat.Block, [UInt8])]) -> [UInt8] {
         var out = ByteWriter()
         out.append(IndexFormat.magic)
         out.u32(IndexFormat.version)
@@ -60,11 +66,41 @@ enum IndexWriter {
             offset += UInt64(bytes.count)
         }
         out.u64(ContentHash.of(out.bytes))
-        for (_, bytes) in blocks {
-            while out.bytes.count % 8 != 0 { out.u8(0) }
-            out.append(bytes)
-        }
         return out.bytes
+    }
+
+    /// The whole file as one array (for tests; a build writes the pieces without joining them).
+    static func serialize(_ contents: IndexContents) throws(IndexError) -> [UInt8] {
+        var out: [UInt8] = []
+        for piece in pieces(try blocks(contents)) { out += piece }
+        return out
+    }
+
+    /// The header, then each block after the zero padding that aligns it.
+    private static func pieces(_ blocks: [(IndexFormat.Block, [UInt8])]) -> [[UInt8]] {
+        var pieces = [header(blocks)]
+        var offset = pieces[0].count
+        for (_, bytes) in blocks {
+            let padding = (8 - offset % 8) % 8
+            if padding > 0 { pieces.append([UInt8](repeating: 0, count: padding)) }
+            pieces.append(bytes)
+            offset += padding + bytes.count
+        }
+        return pieces
+    }
+
+    /// Writes all of `bytes` to `fd`, continuing after short writes; false on an error.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBytes { raw -> Bool in
+            var written = 0
+            while written < raw.count {
+                let n = write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { return false }
+                written += n
+            }
+            return true
+        }
     }
 
     /// The temporary name a build writes to before renaming: `.radsok.idx.<pid>.tmp`.
@@ -82,27 +118,23 @@ enum IndexWriter {
 
     /// Writes next to the destination, flushes, then renames over it and flushes the folder:
     /// readers and crashes see either the old file or the new one. The caller holds the lock.
-    static func writeAtomically(_ bytes: [UInt8], to folder: String) throws(IndexError) {
+    /// The blocks are written one after another, never joined into a copy of the whole index.
+    /// Returns the file's size.
+    @discardableResult
+    static func writeAtomically(_ contents: IndexContents, to folder: String) throws(IndexError) -> Int {
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw .io("cannot create index folder \(folder): \(error.localizedDescription)")
         }
+        let pieces = pieces(try blocks(contents))
         let destination = (folder as NSString).appendingPathComponent(IndexFormat.fileName)
         removeOrphans(in: folder)
         let temporary = (folder as NSString).appendingPathComponent(temporaryName(pid: getpid()))
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .io("cannot write \(temporary): \(String(cString: strerror(errno)))") }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let n = write(fd, raw.baseAddress! + written, raw.count - written)
-                if n <= 0 { return false }
-                written += n
-            }
-            return fsync(fd) == 0
-        }
+        let ok = pieces.allSatisfy { writeAll($0, to: fd) } && fsync(fd) == 0
         close(fd)
         guard ok else {
             unlink(temporary)
@@ -118,6 +150,7 @@ enum IndexWriter {
             fsync(folderFD)
             close(folderFD)
         }
+        return pieces.reduce(0) { $0 + $1.count }
     }
 
     private static func metadataBlock(_ metadata: IndexMetadata) throws(IndexError) -> [UInt8] {
