@@ -209,9 +209,13 @@ public struct IndexBuilder: Sendable {
         let unindexed = files.filter { !indexedIDs.contains($0.id) }.map { SkippedFile(id: $0.id, size: $0.size, modified: $0.modified) }
         var records: [SectionRecord] = []
         var sectionBase: [UInt32] = []
+        records.reserveCapacity(analysed.values.reduce(0) { $0 + $1.analysis.sections.count })
         for i in order {
             sectionBase.append(UInt32(records.count))
-            for var record in analysed[i]!.analysis.sections {
+            // Moved, not copied: a copy of every section would double what they take.
+            var sections: [SectionRecord] = []
+            swap(&sections, &analysed[i]!.analysis.sections)
+            for var record in sections {
                 record.fileIndex = newIndex[i]!
                 records.append(record)
             }
