@@ -24,9 +24,14 @@ public struct OCRRepairFilter: TokenFilter {
     public func decision(for word: String) -> String?? {
         guard let profile else { return nil }
         guard !repairer.lexicon.isEmpty else { return .some(nil) }
-        let damaged = profile.isDamaged
-        if let memo { return .some(memo.value(for: word) { repairer.repair(word, damaged: damaged) }) }
-        return .some(repairer.repair(word, damaged: damaged))
+        return .some(decide(word, damaged: profile.isDamaged))
+    }
+
+    /// The repair of a word, through the memo when there is one. Not `memo?.value(…) ?? repair(…)`:
+    /// a word that needs no repair is memoized as nil, and `??` would weigh it again each time.
+    private func decide(_ word: String, damaged: Bool) -> String? {
+        guard let memo else { return repairer.repair(word, damaged: damaged) }
+        return memo.value(for: word) { repairer.repair(word, damaged: damaged) }
     }
 
     public func filter(_ tokens: inout [Token]) {
@@ -39,14 +44,7 @@ public struct OCRRepairFilter: TokenFilter {
             if let known = local[token.text] {
                 repaired = known
             } else {
-                let word = token.text
-                // Not `memo?.value(…) ?? repair(…)`: a word that needs no repair is memoized as nil,
-                // and `??` would weigh it again each time.
-                if let memo {
-                    repaired = memo.value(for: word) { repairer.repair(word, damaged: damaged) }
-                } else {
-                    repaired = repairer.repair(word, damaged: damaged)
-                }
+                repaired = decide(token.text, damaged: damaged)
                 local[token.text] = repaired
             }
             guard let repaired else { continue }

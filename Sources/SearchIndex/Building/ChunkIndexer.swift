@@ -53,12 +53,12 @@ struct ChunkIndexer {
     ///   - knownHash: its content hash, when the index being replaced vouches for it: then its
     ///     segment is found without reading the file.
     func index(_ file: CorpusFile, fileIndex: Int, knownHash: UInt64?, into result: inout Result) {
-        if let hash = knownHash, let analysis = segments?.load(fileID: file.id, contentHash: hash) {
-            result.files.append(FileOutcome(file: file, indexed: IndexedFile(file, analysis: analysis),
-                                            problem: nil, note: nil, bytes: analysis.byteCount))
+        func reuse(_ analysis: FileAnalysis) {
+            let indexed = IndexedFile(file, contentHash: analysis.contentHash, encoding: analysis.encoding)
+            result.files.append(FileOutcome(file: file, indexed: indexed, problem: nil, note: nil, bytes: analysis.byteCount))
             result.analyses.append((fileIndex, analysis, true))
-            return
         }
+        if let hash = knownHash, let analysis = segments?.load(fileID: file.id, contentHash: hash) { return reuse(analysis) }
         let document: SourceDocument
         do {
             document = try DocumentReader.read(path: file.path, id: file.id, pdf: pdf)
@@ -67,15 +67,10 @@ struct ChunkIndexer {
             result.files.append(FileOutcome(file: file, indexed: nil, problem: skipped, note: nil, bytes: 0))
             return
         }
-        let note = EncodingNote.of(document) ?? document.note
-        if let analysis = segments?.load(fileID: file.id, contentHash: document.contentHash) {
-            result.files.append(FileOutcome(file: file, indexed: IndexedFile(file, analysis: analysis),
-                                            problem: nil, note: nil, bytes: analysis.byteCount))
-            result.analyses.append((fileIndex, analysis, true))
-            return
-        }
-        result.files.append(FileOutcome(file: file, indexed: IndexedFile(file, analysis: FileAnalysis(reading: .clean, document: document, note: nil)),
-                                        problem: nil, note: note, bytes: document.byteCount))
+        if let analysis = segments?.load(fileID: file.id, contentHash: document.contentHash) { return reuse(analysis) }
+        let indexed = IndexedFile(file, contentHash: document.contentHash, encoding: document.encoding)
+        result.files.append(FileOutcome(file: file, indexed: indexed, problem: nil,
+                                        note: EncodingNote.of(document) ?? document.note, bytes: document.byteCount))
         let windowed = windows(of: document)
         let pieces = PieceTokenizer(tokenizer: analyzer.tokenizer)
         var kept: [[Token]] = []
@@ -90,7 +85,7 @@ struct ChunkIndexer {
             result.deferred.append((fileIndex, document))
             return
         }
-        var analysis = FileAnalysis(reading: .clean, document: document, note: note)
+        var analysis = FileAnalysis(reading: .clean, document: document)
         analysis.meetingDates = MeetingDateMentions.find(in: document.text)
         for definition in AcronymFinder().definitions(in: document.text) { analysis.acronyms[definition, default: 0] += 1 }
         var accumulator = PostingsAccumulator()
@@ -108,8 +103,8 @@ struct ChunkIndexer {
     }
 
     /// Indexes a damaged document with a chain that repairs it, keeping each repair decision.
-    func indexDamaged(_ document: SourceDocument, note: String?, repairing: Analyzer) -> FileAnalysis {
-        var analysis = FileAnalysis(reading: .damaged, document: document, note: note)
+    func indexDamaged(_ document: SourceDocument, repairing: Analyzer) -> FileAnalysis {
+        var analysis = FileAnalysis(reading: .damaged, document: document)
         analysis.meetingDates = MeetingDateMentions.find(in: document.text)
         let log = RepairLog()
         let logging = repairing.loggingRepairs(to: log)
@@ -182,8 +177,7 @@ struct ChunkIndexer {
 }
 
 extension IndexedFile {
-    init(_ file: CorpusFile, analysis: FileAnalysis) {
-        self.init(id: file.id, size: file.size, modified: file.modified, contentHash: analysis.contentHash,
-                  encoding: analysis.encoding)
+    init(_ file: CorpusFile, contentHash: UInt64, encoding: TextEncoding) {
+        self.init(id: file.id, size: file.size, modified: file.modified, contentHash: contentHash, encoding: encoding)
     }
 }

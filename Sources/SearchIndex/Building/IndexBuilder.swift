@@ -160,8 +160,7 @@ public struct IndexBuilder: Sendable {
             let repaired = Self.parallel(runSizes, phase: .repairing, progress: progress) { run in
                 var result = ChunkIndexer.Result()
                 for (i, document) in deferred[runs[run]] {
-                    var analysis = indexer.indexDamaged(document, note: EncodingNote.of(document) ?? document.note,
-                                                        repairing: repairing)
+                    var analysis = indexer.indexDamaged(document, repairing: repairing)
                     analysis.lexiconDigest = digest
                     if !document.isPartial { segments?.store(analysis, fileID: files[i].id) }
                     result.analyses.append((i, analysis, false))

@@ -18,8 +18,6 @@ struct FileAnalysis {
     var encoding: TextEncoding
     var contentHash: UInt64
     var byteCount: Int
-    /// What the build tells about how the file was read (a Windows-1252 file, a PDF's OCR'd pages).
-    var note: String?
     /// The file's sections, with `fileIndex` 0: the merge gives each its place in the listing.
     var sections: [SectionRecord] = []
     /// Postings with section numbers counted from the file's first section.
@@ -40,19 +38,15 @@ struct FileAnalysis {
     /// build's lexicon has the same digest, the decisions need not be weighed again.
     var lexiconDigest: UInt64 = 0
 
-    init(reading: Reading, document: SourceDocument, note: String?) {
-        self.reading = reading
-        self.encoding = document.encoding
-        self.contentHash = document.contentHash
-        self.byteCount = document.byteCount
-        self.note = note
+    init(reading: Reading, document: SourceDocument) {
+        self.init(reading: reading, encoding: document.encoding, contentHash: document.contentHash,
+                  byteCount: document.byteCount)
     }
 
-    init(reading: Reading, encoding: TextEncoding, contentHash: UInt64, byteCount: Int, note: String?) {
+    init(reading: Reading, encoding: TextEncoding, contentHash: UInt64, byteCount: Int) {
         self.reading = reading
         self.encoding = encoding
         self.contentHash = contentHash
         self.byteCount = byteCount
-        self.note = note
     }
 }

@@ -4,7 +4,7 @@ import NorwegianText
 /// The bytes of a segment file: one `FileAnalysis`, little-endian, varints for counts.
 ///
 ///     "RADSOKSG" · codec version u32 · body checksum u64 · body
-///     body: fingerprint · file id · content hash · reading, encoding, byte count, note ·
+///     body: fingerprint · file id · content hash · reading, encoding, byte count ·
 ///           meeting dates · words · acronyms · repairs · decisions · lexicon digest ·
 ///           sections · terms (text, df, first and last section, docs and positions lengths) ·
 ///           docs bytes · positions bytes
@@ -13,7 +13,7 @@ import NorwegianText
 /// analysis rules, or for another file with the same bytes, is never taken for this one.
 enum SegmentCodec {
     static let magic: [UInt8] = Array("RADSOKSG".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     static func encode(_ analysis: FileAnalysis, fileID: String, fingerprint: String) -> [UInt8] {
         var body = ByteWriter()
@@ -23,7 +23,6 @@ enum SegmentCodec {
         body.u8(analysis.reading.rawValue)
         body.string(analysis.encoding.rawValue)
         body.u64(UInt64(analysis.byteCount))
-        body.optionalString(analysis.note)
         body.varint(UInt32(analysis.meetingDates.count))
         for (meeting, date) in analysis.meetingDates {
             body.string(meeting)
@@ -94,8 +93,7 @@ enum SegmentCodec {
         guard let reading = FileAnalysis.Reading(rawValue: try r.u8()),
               let encoding = TextEncoding(rawValue: try r.string()) else { return nil }
         let byteCount = Int(try r.u64())
-        var analysis = FileAnalysis(reading: reading, encoding: encoding, contentHash: contentHash,
-                                    byteCount: byteCount, note: try r.optionalString())
+        var analysis = FileAnalysis(reading: reading, encoding: encoding, contentHash: contentHash, byteCount: byteCount)
         for _ in 0..<(try r.varint()) { analysis.meetingDates.append((try r.string(), try r.string())) }
         let wordCount = Int(try r.varint())
         analysis.words.reserveCapacity(wordCount)

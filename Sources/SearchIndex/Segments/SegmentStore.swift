@@ -28,7 +28,8 @@ struct SegmentStore: Sendable {
 
     func load(fileID: String, contentHash: UInt64) -> FileAnalysis? {
         let path = (folder as NSString).appendingPathComponent(Self.name(fileID: fileID, contentHash: contentHash))
-        guard let bytes = Self.read(path) else { return nil }
+        // Read as documents are (copied, not mapped): a segment is never trusted to stay as it is.
+        guard let bytes = try? DocumentReader.bytes(path: path, id: path) else { return nil }
         let analysis = bytes.withUnsafeBytes { SegmentCodec.decode($0, fileID: fileID, fingerprint: fingerprint) }
         return analysis?.contentHash == contentHash ? analysis : nil
     }
@@ -56,24 +57,5 @@ struct SegmentStore: Sendable {
         for name in present where !names.contains(name) {
             unlink((folder as NSString).appendingPathComponent(name))
         }
-    }
-
-    private static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        let complete = bytes.withUnsafeMutableBytes { raw -> Bool in
-            var done = 0
-            while done < raw.count {
-                let n = Foundation.read(fd, raw.baseAddress! + done, raw.count - done)
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
-        return complete ? bytes : nil
     }
 }

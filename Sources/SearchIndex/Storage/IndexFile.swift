@@ -32,9 +32,17 @@ enum IndexFile {
         return data
     }
 
-    /// The byte range of every block, after checking the header's checksum and each block's.
-    static func blocks(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> [IndexFormat.Block: Range<Int>] {
-        guard raw.count > 0 else { throw .corrupt("the index file is empty") }
+    /// One entry of the block table.
+    struct TableEntry {
+        let kind: UInt32
+        let range: Range<Int>
+        let checksum: UInt64
+    }
+
+    /// The block table, after checking magic, version and the header's checksum; each range lies
+    /// within `fileSize`. `raw` holds at least the header (the start of the file).
+    static func table(_ raw: UnsafeRawBufferPointer, fileSize: Int) throws(IndexError) -> [TableEntry] {
+        guard fileSize > 0 else { throw .corrupt("the index file is empty") }
         guard raw.count >= 8, Array(raw[0..<8]) == IndexFormat.magic else { throw .corrupt("not a Rådsøk index file") }
         guard raw.count >= IndexFormat.headerPrefixSize else { throw .corrupt("the file is truncated") }
         var header = ByteReader(raw, offset: 8)
@@ -48,20 +56,28 @@ enum IndexFile {
         guard ContentHash.of(UnsafeRawBufferPointer(rebasing: raw[0..<tableEnd])) == storedHeader else {
             throw .corrupt("header checksum mismatch")
         }
-        var blocks: [IndexFormat.Block: Range<Int>] = [:]
+        var entries: [TableEntry] = []
         for _ in 0..<count {
             let kind = try header.u32()
             let offset = try header.u64()
             let length = try header.u64()
             let checksum = try header.u64()
-            guard offset <= UInt64(raw.count), length <= UInt64(raw.count) - offset else {
+            guard offset <= UInt64(fileSize), length <= UInt64(fileSize) - offset else {
                 throw .corrupt("the file is truncated")
             }
-            let range = Int(offset)..<Int(offset + length)
-            guard ContentHash.of(UnsafeRawBufferPointer(rebasing: raw[range])) == checksum else {
-                throw .corrupt("checksum mismatch in the \(IndexFormat.Block(rawValue: kind).map { "\($0)" } ?? "unknown") block")
+            entries.append(TableEntry(kind: kind, range: Int(offset)..<Int(offset + length), checksum: checksum))
+        }
+        return entries
+    }
+
+    /// The byte range of every block, after checking the header's checksum and each block's.
+    static func blocks(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> [IndexFormat.Block: Range<Int>] {
+        var blocks: [IndexFormat.Block: Range<Int>] = [:]
+        for entry in try table(raw, fileSize: raw.count) {
+            guard ContentHash.of(UnsafeRawBufferPointer(rebasing: raw[entry.range])) == entry.checksum else {
+                throw .corrupt("checksum mismatch in the \(IndexFormat.Block(rawValue: entry.kind).map { "\($0)" } ?? "unknown") block")
             }
-            if let block = IndexFormat.Block(rawValue: kind) { blocks[block] = range }
+            if let block = IndexFormat.Block(rawValue: entry.kind) { blocks[block] = entry.range }
         }
         guard IndexFormat.Block.allCases.allSatisfy({ blocks[$0] != nil }) else { throw .corrupt("missing block") }
         return blocks
@@ -73,30 +89,19 @@ enum IndexFile {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         func bytes(at offset: Int, count: Int) -> [UInt8]? {
             var out = [UInt8](repeating: 0, count: count)
             let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, count, off_t(offset)) }
             return n == count ? out : nil
         }
         let headerSize = IndexFormat.headerPrefixSize + IndexFormat.Block.allCases.count * IndexFormat.blockEntrySize + 8
-        guard let header = bytes(at: 0, count: headerSize) else { return nil }
-        return header.withUnsafeBytes { raw -> IndexMetadata? in
-            guard Array(raw[0..<8]) == IndexFormat.magic else { return nil }
-            var reader = ByteReader(raw, offset: 8)
-            guard (try? reader.u32()) == IndexFormat.version, let count = try? reader.u32(),
-                  Int(count) == IndexFormat.Block.allCases.count else { return nil }
-            let tableEnd = IndexFormat.headerPrefixSize + Int(count) * IndexFormat.blockEntrySize
-            let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: tableEnd, as: UInt64.self))
-            guard ContentHash.of(UnsafeRawBufferPointer(rebasing: raw[0..<tableEnd])) == stored else { return nil }
-            for _ in 0..<count {
-                guard let kind = try? reader.u32(), let offset = try? reader.u64(), let length = try? reader.u64(),
-                      let checksum = try? reader.u64() else { return nil }
-                guard kind == IndexFormat.Block.metadata.rawValue else { continue }
-                guard length < 1 << 30, let block = bytes(at: Int(offset), count: Int(length)),
-                      ContentHash.of(block) == checksum else { return nil }
-                return try? JSONDecoder().decode(IndexMetadata.self, from: Data(block))
-            }
-            return nil
-        }
+        guard let header = bytes(at: 0, count: min(headerSize, Int(info.st_size))),
+              let entries = header.withUnsafeBytes({ try? table($0, fileSize: Int(info.st_size)) }),
+              let entry = entries.first(where: { $0.kind == IndexFormat.Block.metadata.rawValue }),
+              entry.range.count < 1 << 30, let block = bytes(at: entry.range.lowerBound, count: entry.range.count),
+              ContentHash.of(block) == entry.checksum else { return nil }
+        return try? JSONDecoder().decode(IndexMetadata.self, from: Data(block))
     }
 }

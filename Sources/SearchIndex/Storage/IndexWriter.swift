@@ -69,13 +69,6 @@ enum IndexWriter {
         return out.bytes
     }
 
-    /// The whole file as one array (for tests; a build writes the pieces without joining them).
-    static func serialize(_ contents: IndexContents) throws(IndexError) -> [UInt8] {
-        var out: [UInt8] = []
-        for piece in pieces(try blocks(contents)) { out += piece }
-        return out
-    }
-
     /// The header, then each block after the zero padding that aligns it.
     private static func pieces(_ blocks: [(IndexFormat.Block, [UInt8])]) -> [[UInt8]] {
         var pieces = [header(blocks)]
