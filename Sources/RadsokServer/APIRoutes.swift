@@ -74,8 +74,13 @@ struct APIRoutes: Sendable {
                                                                   texts: &texts, deadline: deadline, started: started)
                     return JSONBody.response(Paged(value: response, offset: offset, limit: limit, facets: counts))
                 }
-                let response = try service.search.search(planned, order: order.hits, limit: limit, offset: offset,
+                var response = try service.search.search(planned, order: order.hits, limit: limit, offset: offset,
                                                          texts: &texts, deadline: deadline, started: started)
+                // The facets counted every match: the total is exact again.
+                if let counts, response.totalIsLowerBound {
+                    response.total = counts.matching
+                    response.totalIsLowerBound = false
+                }
                 return JSONBody.response(Paged(value: response, offset: offset, limit: limit, facets: counts))
             } catch let problem as SearchService.QueryProblem {
                 throw APIError.badRequest(problem.description)

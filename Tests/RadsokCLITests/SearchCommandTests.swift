@@ -30,7 +30,7 @@ struct SearchCommandTests {
         let result = try search(query, ["--json", "--limit", "5"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(json.keys) == ["query", "total", "tookMs", "hits"])
+        #expect(Set(json.keys) == ["query", "total", "totalIsLowerBound", "tookMs", "hits"])
         #expect(json["query"] as? String == query)
         #expect(json["total"] is Int)
         #expect(json["tookMs"] is Double || json["tookMs"] is Int)

@@ -14,7 +14,7 @@ struct ServerTests {
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 let json = try object(response)
-                #expect(Set(json.keys) == ["query", "total", "tookMs", "hits", "offset", "limit"])
+                #expect(Set(json.keys) == ["query", "total", "totalIsLowerBound", "tookMs", "hits", "offset", "limit"])
                 #expect(json["limit"] as? Int == 2)
                 let hits = try #require(json["hits"] as? [[String: Any]])
                 #expect(hits.count == 2)

@@ -137,7 +137,9 @@ async function search() {
 function renderResults(body, shownFor, typed) {
   const cases = !!body.cases;
   const list = body.cases || body.hits;
-  $("status").textContent = `${cases ? count(body.total, "sak", "saker") : count(body.total, "treff", "treff")} `
+  // A pruned search counts only what it scored: "minst" then says the total is a lower bound.
+  const atLeast = body.totalIsLowerBound ? "minst " : "";
+  $("status").textContent = `${atLeast}${cases ? count(body.total, "sak", "saker") : count(body.total, "treff", "treff")} `
     + `(${decimal(body.tookMs, 1)} ms)`;
   // For a test (and a screen reader's user): which query the list is for, and how many it found.
   $("status").dataset.query = state.q;
@@ -158,7 +160,8 @@ function renderResults(body, shownFor, typed) {
   $("timeline").replaceChildren();
   $("results").hidden = false;
   $("results").replaceChildren(...list.map(cases ? caseItem : hitItem));
-  listed = { q: shownFor, shown: list.length, total: list.length < pageSize ? list.length : body.total };
+  listed = { q: shownFor, shown: list.length, total: list.length < pageSize ? list.length : body.total,
+    atLeast: !!body.totalIsLowerBound && list.length >= pageSize };
   showMore();
   renderFacets(body.facets);
 }
@@ -188,15 +191,17 @@ async function more() {
   const items = list.map(body.cases ? caseItem : hitItem);
   $("results").append(...items);
   listed.shown += list.length;
-  if (list.length < pageSize) listed.total = listed.shown;
+  if (list.length < pageSize) { listed.total = listed.shown; listed.atLeast = false; }
+  else if (body.totalIsLowerBound) listed.total = Math.max(body.total, listed.shown);
+  else { listed.total = body.total; listed.atLeast = false; }
   showMore();
   if (items.length) items[0].querySelector("a.hit-link").focus();
 }
 
 function showMore() {
   const button = $("more");
-  button.hidden = !listed || listed.shown >= listed.total;
-  if (listed) button.textContent = `Vis flere (viser ${listed.shown} av ${listed.total})`;
+  button.hidden = !listed || (listed.shown >= listed.total && !listed.atLeast);
+  if (listed) button.textContent = `Vis flere (viser ${listed.shown} av ${listed.atLeast ? "minst " : ""}${listed.total})`;
 }
 
 /** Counts by kind and year over all matches; choosing one filters by it, choosing it again

@@ -226,7 +226,9 @@ public struct IndexBuilder: Sendable {
             throw .emptyCorpus("no readable documents in \(corpus): \(skipped.map(\.description).joined(separator: ", "))")
         }
         let ordered = order.map { analysed[$0]!.analysis }
-        let merged = PostingsMerger.merge(ordered.map(\.postings), sectionBase: sectionBase)
+        let merged = PostingsMerger.merge(ordered.map(\.postings), sectionBase: sectionBase,
+                                          lengths: records.map { UInt32($0.length) },
+                                          kinds: records.map { SectionCodes.code(of: $0.section.kind) })
         let foldKeys = Self.foldKeys(merged.terms)
         let compoundParts = CompoundTable.build(terms: merged.terms, lexicon: lexicon)
         let damaged = ordered.filter { $0.reading == .damaged }

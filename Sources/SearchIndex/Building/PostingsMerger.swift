@@ -1,12 +1,14 @@
 /// Joins the postings of consecutive section runs into one sorted term dictionary and one
 /// postings blob.
 enum PostingsMerger {
-    /// `sectionBase[p]` is added to the section numbers of part `p`, which count from 0.
+    /// `sectionBase[p]` is added to the section numbers of part `p`, which count from 0;
+    /// `lengths` and `kinds` (codes) are the merged sections', for the block bounds.
     ///
     /// Each distinct term gets a number once (one hash lookup per term of each part); the
     /// pieces of every term are then grouped by a counting sort over those numbers in part
     /// order, so no array is made per term and only the distinct terms are sorted by bytes.
-    static func merge(_ parts: [PostingsAccumulator.Encoded], sectionBase: [UInt32]) -> (terms: [IndexContents.TermEntry], postings: [UInt8]) {
+    static func merge(_ parts: [PostingsAccumulator.Encoded], sectionBase: [UInt32], lengths: [UInt32],
+                      kinds: [UInt8]) -> (terms: [IndexContents.TermEntry], postings: [UInt8]) {
         var ids: [String: Int32] = [:]
         var texts: [String] = []
         var pieceTerm: [Int32] = []
@@ -44,6 +46,11 @@ enum PostingsMerger {
         let utf8 = texts.map { Array($0.utf8) }
         let order = utf8.indices.sorted { utf8[$0].lexicographicallyPrecedes(utf8[$1]) }
 
+        // As `IndexReader` will see them, so that each block's bound is one of its postings' scores.
+        let total = lengths.reduce(0) { $0 + Int($1) }
+        let average = lengths.isEmpty ? 1 : max(1, Double(total) / Double(lengths.count))
+        let norms = BlockBounds.bm25.lengthNorms(lengths, averageLength: average)
+        let classes = kinds.map { UInt8(BlockBounds.codeClass[Int($0)]) }
         var postings = ByteWriter()
         // About what the parts hold, so the blob is not grown by doubling (up to twice its size).
         postings.bytes.reserveCapacity(parts.reduce(0) { $0 + $1.docs.count + $1.positions.count } / 20 * 21)
@@ -74,7 +81,8 @@ enum PostingsMerger {
                 let range = parts[p].positionsRange[local]
                 parts[p].positions.withUnsafeBufferPointer { postings.append(UnsafeBufferPointer(rebasing: $0[range])) }
             }
-            PositionSkips.append(to: &postings, docsStart: docsStart, positionsStart: docsStart + docsLength, count: Int(df))
+            PositionSkips.append(to: &postings, docsStart: docsStart, positionsStart: docsStart + docsLength, count: Int(df),
+                                 lengths: lengths, norms: norms, classes: classes)
             entries.append(IndexContents.TermEntry(
                 text: utf8[term], documentFrequency: df, docsOffset: UInt64(docsStart),
                 docsLength: UInt32(docsLength), positionsLength: UInt32(postings.bytes.count - docsStart - docsLength)))

@@ -1,5 +1,7 @@
 /// Skip entries at the end of a term's position stream, so that the positions of a few sections
-/// can be read without walking the postings of every section before them.
+/// can be read without walking the postings of every section before them, and the bounds of each
+/// block of postings before them, so that a top-k query can pass over blocks that cannot reach
+/// its top (`BlockBounds`).
 ///
 /// Proximity rescoring and phrase matching ask a common word ("og", "til") where it stands in a
 /// handful of candidate sections; without skips that costs a walk over all of the word's
@@ -8,6 +10,10 @@
 /// the section stream and in the position stream, relative to each stream's start. A term with
 /// `df` postings has `(df - 1) / interval` entries, so their number needs no storing, and a
 /// term in at most `interval` sections has none.
+///
+/// The postings between two entries (and before the first, and after the last) are a block;
+/// a term with skip entries has one more block than entries, and the block bounds of all of
+/// them come just before the skip table.
 enum PositionSkips {
     static let interval = 64
     static let entrySize = 12
@@ -16,12 +22,19 @@ enum PositionSkips {
         df > 0 ? (df - 1) / interval : 0
     }
 
-    /// Appends the skip entries for the postings just written at `docsStart` and
-    /// `positionsStart` of `out`.
-    static func append(to out: inout ByteWriter, docsStart: Int, positionsStart: Int, count: Int) {
+    /// Appends the block bounds and skip entries for the postings just written at `docsStart` and
+    /// `positionsStart` of `out`; `lengths`, `norms` (`BlockBounds.bm25`'s) and `classes`
+    /// (`BlockBounds.codeClass`) are the sections'.
+    static func append(to out: inout ByteWriter, docsStart: Int, positionsStart: Int, count: Int,
+                       lengths: [UInt32], norms: [Float], classes: [UInt8]) {
         guard entryCount(documentFrequency: count) > 0 else { return }
         var entries: [(UInt32, UInt32, UInt32)] = []
         entries.reserveCapacity(entryCount(documentFrequency: count))
+        typealias Best = (saturation: Float, frequency: UInt32, section: Int)
+        var bounds: [[Best]] = []
+        bounds.reserveCapacity(entryCount(documentFrequency: count) + 1)
+        let none: [Best] = Array(repeating: (-1, 0, 0), count: BlockBounds.classes)
+        var best = none
         out.bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
             var offset = docsStart
@@ -30,10 +43,22 @@ enum PositionSkips {
             for i in 0..<count {
                 if i > 0, i % interval == 0 {
                     entries.append((section, UInt32(offset - docsStart), UInt32(positionOffset - positionsStart)))
+                    bounds.append(best)
+                    best = none
                 }
                 section &+= decodeVarint(base, &offset)
                 let frequency = decodeVarint(base, &offset)
+                let s = Int(section), c = Int(classes[s])
+                let saturation = BlockBounds.bm25.saturation(frequency: Float(frequency), norm: norms[s])
+                if saturation > best[c].saturation { best[c] = (saturation, frequency, s) }
                 for _ in 0..<frequency { skipVarint(base, &positionOffset) }
+            }
+        }
+        bounds.append(best)
+        for block in bounds {
+            for posting in block {
+                out.u16(posting.saturation < 0 ? 0 : UInt16(clamping: posting.frequency))
+                out.u16(UInt16(clamping: lengths[posting.section]))
             }
         }
         for (section, docs, positions) in entries {

@@ -1,9 +1,10 @@
 /// Walks one term's postings: the sections that contain it, how often, and (on request) where.
 ///
 /// On disk a term's postings are two streams: `(section delta, frequency)` varint pairs, then the
-/// position deltas of every occurrence, followed by `PositionSkips`. Ranking reads only the first
-/// stream; phrase matching and proximity read the second alongside it, skipping ahead to the
-/// sections they ask about.
+/// position deltas of every occurrence, followed by the bounds of each block (`BlockBounds`) and
+/// `PositionSkips`. Ranking reads only the first stream (`BlockMaxCursor` with the bounds and
+/// skips, to pass over blocks); phrase matching and proximity read the second alongside it,
+/// skipping ahead to the sections they ask about.
 public struct PostingsCursor {
     let base: UnsafePointer<UInt8>
     let docs: Range<Int>

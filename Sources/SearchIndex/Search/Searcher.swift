@@ -12,19 +12,30 @@ public struct ScoredSection: Sendable {
 public struct RankedResult: Sendable {
     public let total: Int
     public let hits: [ScoredSection]
+    /// Whether `total` counts only the sections scored: pruning passed over others that match
+    /// but cannot reach the hits asked for (`BlockMaxSearch`).
+    public var totalIsLowerBound = false
+
+    public init(total: Int, hits: [ScoredSection], totalIsLowerBound: Bool = false) {
+        self.total = total
+        self.hits = hits
+        self.totalIsLowerBound = totalIsLowerBound
+    }
 }
 
-/// Executes queries over an index: BM25 over sections, term at a time, with sections that
-/// contain more of the query's content words ranked above those that contain fewer; then the
-/// best candidates are rescored for the query's words standing together (`ProximityRescorer`)
-/// and spread over cases (`Crowding`).
+/// Executes queries over an index: BM25 over sections, with sections that contain more of the
+/// query's content words ranked above those that contain fewer; then the best candidates are
+/// rescored for the query's words standing together (`ProximityRescorer`) and spread over cases
+/// (`Crowding`). A page of the best hits is found with dynamic pruning (`BlockMaxSearch`); a deep
+/// one, a named case or decisions that inherit their case's score, term at a time over every
+/// matching section (`accumulate`), which pruning equals where both apply.
 public struct Searcher: Sendable {
     public let reader: IndexReader
     public let bm25: BM25
     /// How much a match counts by the kind of section it is in. The council's own treatment of a
     /// case (presentation, minutes, decision) is the record users look for first; text between
     /// cases (attachments, reports) counts a little less.
-    public var kindWeights: [SectionKind: Float] = [.other: 0.85, .vedlegg: 0.85]
+    public var kindWeights: [SectionKind: Float] = BlockBounds.kindWeights
     /// How much of the best score of a case's other sections its decisions inherit, when the query
     /// asks for decisions: a decision is found by its case's words, below the sections that hold them
     /// (half: a round share, not tuned; applied to every query it cost the odd half, so it is not).
@@ -35,6 +46,9 @@ public struct Searcher: Sendable {
     public var councilViewWeights: [SectionKind: Float] = [.vedtak: 2, .referat: 2]
     /// How the first pages spread over cases.
     var crowding = Crowding()
+    /// Whether a top-k query passes over sections that cannot reach its top (`BlockMaxSearch`);
+    /// off, every matching section is scored, which tests compare against.
+    public var prunes = true
     let scratch: ScratchPool
     /// `bm25.lengthNorms` of the reader's sections.
     let norms: [Float]
@@ -72,10 +86,11 @@ public struct Searcher: Sendable {
         let ranked = scratch.withScratch { scores in
             search(query, limit: wanted, offset: 0, filter: filter, scores: scores, deadline: deadline)
         }
-        if deadline.isPast { return RankedResult(total: ranked.total, hits: []) }
+        if deadline.isPast { return RankedResult(total: ranked.total, hits: [], totalIsLowerBound: ranked.totalIsLowerBound) }
         let rescored = proximity.rescore(collapseNested(ranked.hits), query: query)
         let collapsed = crowding.apply(rescored) { [reader] in Crowding.Group(reader.facts($0)) }
-        return RankedResult(total: ranked.total, hits: Array(collapsed.dropFirst(offset).prefix(limit)))
+        return RankedResult(total: ranked.total, hits: Array(collapsed.dropFirst(offset).prefix(limit)),
+                            totalIsLowerBound: ranked.totalIsLowerBound)
     }
 
     /// Drops a hit that lies inside a better-ranked hit, or contains one. Only sections of one case
@@ -112,9 +127,24 @@ public struct Searcher: Sendable {
         return RankedResult(total: matching.count, hits: Array(hits))
     }
 
+    /// The best `limit` sections by score alone, before collapsing, proximity and crowding: what
+    /// pruning must keep exactly (tests compare it at small depths, where pruning skips most).
+    func ranked(_ query: Query, limit: Int) -> RankedResult {
+        let filter: ((Int) -> Bool)? = query.filter.isEmpty ? nil : { [reader] in query.filter.accepts(reader.facts($0)) }
+        return scratch.withScratch { search(query, limit: limit, offset: 0, filter: filter, scores: $0, deadline: .never) }
+    }
+
     private func search(_ query: Query, limit: Int, offset: Int, filter: ((Int) -> Bool)?, scores: ScoreScratch,
                         deadline: Deadline) -> RankedResult {
         defer { scores.reset() }
+        if prunes, limit + offset <= BlockMaxSearch.maxDepth, BlockMaxSearch.applies(to: bm25), query.cases.isEmpty,
+           !(inheritedByDecisions > 0 && query.asksForDecisions) {
+            let scorer = clauseScorer(scores)
+            let pruned = BlockMaxSearch(reader: reader, bm25: bm25, norms: norms, kindWeights: kindCodeWeights(query))
+                .run(query, k: limit + offset, filter: filter, excluded: excludedSections(query, scores: scores),
+                     deadline: deadline, listScores: scorer.scores)
+            return RankedResult(total: pruned.counted, hits: Array(pruned.hits.dropFirst(offset)), totalIsLowerBound: pruned.skipped)
+        }
         accumulate(query, into: scores, deadline: deadline)
         let excluded = excludedSections(query, scores: scores)
         let codeWeights = kindCodeWeights(query)

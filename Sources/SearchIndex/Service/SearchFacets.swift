@@ -27,6 +27,11 @@ public struct SearchFacets: Encodable, Sendable, Equatable {
     public let kinds: [Count]
     /// Newest first; sections with no year last.
     public let years: [Count]
+    /// How many units pass all of the query's filters: the exact total, which a pruned search
+    /// gives only as a lower bound. Not part of the JSON (the response's `total` is).
+    public var matching = 0
+
+    enum CodingKeys: String, CodingKey { case kinds, years }
 }
 
 extension SearchService {
@@ -41,6 +46,7 @@ extension SearchService {
         try deadline.check()
         var kinds: [String: Set<Unit>] = [:]
         var years: [Int?: Set<Unit>] = [:]
+        var matching: Set<Unit> = []
         for section in sections {
             let facts = reader.facts(section)
             let unit: Unit
@@ -52,13 +58,16 @@ extension SearchService {
             }
             let kindChosen = query.filter.kinds.isEmpty || query.filter.kinds.contains(facts.kind)
             let yearChosen = query.filter.years.isEmpty || facts.year.map(query.filter.years.contains) == true
+            if yearChosen, kindChosen { matching.insert(unit) }
             if yearChosen { kinds[facts.kind.rawValue, default: []].insert(unit) }
             if kindChosen { years[facts.year, default: []].insert(unit) }
         }
         let kindCounts = kinds.map { ($0.key, $0.value.count) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         let yearCounts = years.map { ($0.key, $0.value.count) }.sorted { ($0.0 ?? .min) > ($1.0 ?? .min) }
-        return SearchFacets(kinds: kindCounts.map { .init(value: $0.0, count: $0.1) },
-                            years: yearCounts.map { .init(value: $0.0.map(String.init), count: $0.1) })
+        var facets = SearchFacets(kinds: kindCounts.map { .init(value: $0.0, count: $0.1) },
+                                  years: yearCounts.map { .init(value: $0.0.map(String.init), count: $0.1) })
+        facets.matching = matching.count
+        return facets
     }
 
     /// What a facet counts: a section, or a case.

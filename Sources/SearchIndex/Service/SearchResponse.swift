@@ -2,18 +2,22 @@
 /// README.md's *JSON* says: unknown values are `null`, never left out.
 public struct SearchResponse: Encodable, Sendable {
     public let query: String
-    public let total: Int
+    public var total: Int
     public let tookMs: Double
     public let hits: [SearchHit]
+    /// Whether `total` is a lower bound: a top-k query passes over sections that match but cannot
+    /// reach the page asked for (block-max pruning), and does not count them.
+    public var totalIsLowerBound = false
     /// A better query when this one found little ("did you mean"); left out when there is none.
     public var suggestion: String?
 
-    enum CodingKeys: String, CodingKey { case query, total, tookMs, hits, suggestion }
+    enum CodingKeys: String, CodingKey { case query, total, totalIsLowerBound, tookMs, hits, suggestion }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(query, forKey: .query)
         try c.encode(total, forKey: .total)
+        try c.encode(totalIsLowerBound, forKey: .totalIsLowerBound)
         try c.encode(tookMs, forKey: .tookMs)
         try c.encode(hits, forKey: .hits)
         try c.encodeIfPresent(suggestion, forKey: .suggestion)

@@ -63,6 +63,7 @@ public struct SearchService: Sendable {
             hits.append(try makeHit(hit, terms: terms, texts: &texts, deadline: deadline))
         }
         var response = SearchResponse(query: query.text, total: ranked.total, tookMs: Self.milliseconds(since: started), hits: hits)
+        response.totalIsLowerBound = ranked.totalIsLowerBound
         response.suggestion = suggestion(for: query, total: ranked.total, texts: &texts)
         return response
     }

@@ -1,6 +1,6 @@
 import CouncilDocuments
 
-/// The on-disk layout of `Index/radsok.idx` (version 9), little-endian throughout:
+/// The on-disk layout of `Index/radsok.idx` (version 10), little-endian throughout:
 ///
 ///     "RADSOKIX" · version u32 · block count u32
 ///     block table: (kind u32, offset u64, length u64, checksum u64) per block
@@ -14,7 +14,7 @@ import CouncilDocuments
 /// text is not stored: it is read back from the corpus files by byte range, guarded by each
 /// file's content hash.
 public enum IndexFormat {
-    public static let version: UInt32 = 9
+    public static let version: UInt32 = 10
     public static let fileName = "radsok.idx"
     static let magic: [UInt8] = Array("RADSOKIX".utf8)
     static let sectionRecordSize = 48

@@ -222,11 +222,19 @@ public struct IndexReader: Sendable {
 
     /// Runs `body` over a term's postings without copying them.
     public func withPostings<R>(_ id: Int, _ body: (PostingsCursor) throws -> R) rethrows -> R {
+        try withPostingsBase { base in try body(postingsCursor(id, base: base)) }
+    }
+
+    /// Runs `body` with the index's bytes, so that many postings can be walked at once
+    /// (`postingsCursor(_:base:)`), none copied.
+    func withPostingsBase<R>(_ body: (UnsafePointer<UInt8>) throws -> R) rethrows -> R {
+        try data.withUnsafeBytes { raw in try body(raw.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+    }
+
+    /// A term's postings in the bytes `withPostingsBase` hands out.
+    func postingsCursor(_ id: Int, base: UnsafePointer<UInt8>) -> PostingsCursor {
         let info = postingsInfo(id)
-        return try data.withUnsafeBytes { raw in
-            let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            return try body(PostingsCursor(base: base, docs: info.docs, positions: info.positions, count: info.documentFrequency))
-        }
+        return PostingsCursor(base: base, docs: info.docs, positions: info.positions, count: info.documentFrequency)
     }
 
     private func termTable(_ raw: UnsafeRawBufferPointer) -> SortedStrings {

@@ -196,7 +196,8 @@ enum HitFormatter {
             }
             lines.append("")
         }
-        lines.append("\(response.hits.count) of " + Plural.count(response.total, "matching section")
+        lines.append("\(response.hits.count) of " + (response.totalIsLowerBound ? "at least " : "")
+                     + Plural.count(response.total, "matching section")
                      + String(format: ", %.2f ms", response.tookMs))
         if let suggestion { lines.append(suggestion) }
         return lines.joined(separator: "\n")

@@ -1,0 +1,86 @@
+/// A term's postings read one section at a time, for document-at-a-time scoring with dynamic
+/// pruning: it moves to the next section, jumps ahead to a section (over whole blocks, by the
+/// skip entries, without decoding them), and tells what its current block can score at most.
+///
+/// Blocks are the runs of `PositionSkips.interval` postings between skip entries. Entry `e` is
+/// the start of block `e + 1` and holds the last section of block `e`. A term with no entries
+/// is one block with no stored bound.
+struct BlockMaxCursor {
+    private let base: UnsafePointer<UInt8>
+    private let docsStart: Int
+    let count: Int
+    private let skipTable: Int
+    private let boundsTable: Int
+    /// How many blocks have entries and bounds: 0 for a term of one block.
+    private let blocks: Int
+    private var offset: Int
+    private var posting = -1
+    /// The current section; `exhausted` after the last.
+    private(set) var section: UInt32 = 0
+    private(set) var frequency: UInt32 = 0
+
+    static let exhausted = UInt32.max
+
+    init(_ postings: PostingsCursor) {
+        base = postings.base
+        docsStart = postings.docs.lowerBound
+        count = postings.count
+        let entries = PositionSkips.entryCount(documentFrequency: count)
+        skipTable = postings.positions.upperBound - entries * PositionSkips.entrySize
+        blocks = entries > 0 ? entries + 1 : 0
+        boundsTable = skipTable - blocks * BlockBounds.entrySize
+        offset = docsStart
+        next()
+    }
+
+    /// Whether the term has more than one block, and so block bounds.
+    var hasBlocks: Bool { blocks > 0 }
+
+    /// The block of the current posting.
+    var block: Int { posting / PositionSkips.interval }
+
+    @inline(__always)
+    mutating func next() {
+        posting += 1
+        guard posting < count else {
+            section = Self.exhausted
+            return
+        }
+        section &+= decodeVarint(base, &offset)
+        frequency = decodeVarint(base, &offset)
+    }
+
+    /// Moves to the first section at or after `target`.
+    @inline(__always)
+    mutating func advance(to target: UInt32) {
+        guard section < target else { return }
+        if blocks > 0 {
+            var b = block
+            while b + 1 < blocks, PositionSkips.entry(base, table: skipTable, index: b).sectionBefore < target { b += 1 }
+            if b > block {
+                let entry = PositionSkips.entry(base, table: skipTable, index: b - 1)
+                section = entry.sectionBefore
+                offset = docsStart + entry.docs
+                posting = b * PositionSkips.interval - 1
+            }
+        }
+        repeat { next() } while section < target
+    }
+
+    /// The last section of the current block (`exhausted` for the last block).
+    var blockEnd: UInt32 {
+        let b = block
+        return b + 1 < blocks ? PositionSkips.entry(base, table: skipTable, index: b).sectionBefore : Self.exhausted
+    }
+
+    /// The most saturated posting of each class in the current block; nil for a term of one
+    /// block, which stores none.
+    var blockPostings: (BlockBounds.Posting, BlockBounds.Posting)? {
+        blocks > 0 ? BlockBounds.postings(base, table: boundsTable, index: min(block, blocks - 1)) : nil
+    }
+
+    /// The same for every block, for the term's own bound.
+    var allBlockPostings: [(BlockBounds.Posting, BlockBounds.Posting)] {
+        (0..<blocks).map { BlockBounds.postings(base, table: boundsTable, index: $0) }
+    }
+}

@@ -1,0 +1,137 @@
+/// The walk's main loop, a window of sections at a time, as Lucene's `MaxScoreBulkScorer` does:
+/// a window ends where the first current block of the walked clauses ends. A window whose bound
+/// cannot beat the k-th hit is passed over whole; otherwise the walked clauses score it term at a
+/// time into per-clause rows (tight loops over postings, no per-section bookkeeping), and each
+/// section found is completed with the probed clauses, in section order.
+extension BlockMaxWalk {
+    /// The most sections a window spans, so that its rows stay small whatever the query's length.
+    static func windowWidth(clauses: Int) -> Int { max(64, min(4096, 65536 / max(1, clauses))) }
+
+    mutating func run(filter: ((Int) -> Bool)?, excluded: Set<Int32>, deadline: Deadline) -> BlockMaxSearch.Outcome {
+        let width = Self.windowWidth(clauses: clauses.count)
+        // rows[c * width + offset]: clause c's score at section `start + offset`; -1 where it has none.
+        var rows = [Float](repeating: -1, count: clauses.count * width)
+        var seen = [Bool](repeating: false, count: width)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(width)
+        var found = [Float?](repeating: nil, count: clauses.count)
+        var counted = 0
+        var windows = 0
+        while true {
+            windows &+= 1
+            if windows & 0xFF == 0, deadline.isPast { break }
+            var start = BlockMaxCursor.exhausted
+            for c in clauses.indices where !probed[c] { start = min(start, section(of: c)) }
+            if start == BlockMaxCursor.exhausted { break }
+            let wide = rangeEnd(from: start)
+            if best.heap.count == k, !rangeAdmits(from: start, upTo: wide) {
+                guard wide != BlockMaxCursor.exhausted else { break }
+                skip(to: wide + 1)
+                continue
+            }
+            let end = UInt32(min(UInt64(wide), UInt64(start) + UInt64(width) - 1))
+            for c in clauses.indices where !probed[c] {
+                fill(c, row: c * width, start: start, end: end, rows: &rows, seen: &seen, offsets: &offsets)
+            }
+            offsets.sort()
+            let thresholdBefore = threshold
+            for offset in offsets {
+                seen[offset] = false
+                let section = start + UInt32(offset)
+                var partial: Double = 0
+                var ranks = 0
+                for c in clauses.indices where !probed[c] {
+                    let s = rows[c * width + offset]
+                    rows[c * width + offset] = -1
+                    found[c] = s >= 0 ? s : nil
+                    if s >= 0 { partial += Double(s); ranks += clauses[c].ranks }
+                }
+                for c in clauses.indices where !probed[c] {
+                    guard let s = found[c], !clauses[c].listIsWhole, s > 0 else { continue }
+                    found[c] = s + title(c, at: section)
+                    partial += Double(found[c]! - s)
+                }
+                let code = Int(kindCodes[Int(section)])
+                let weight = search.kindWeights[code]
+                if best.heap.count == k, probed.contains(true) {
+                    let kindClass = BlockBounds.codeClass[code]
+                    var rest: Double = 0
+                    for c in clauses.indices where probed[c] { rest += Double(clauses[c].bound[kindClass]) }
+                    let bound = (partial + rest) * Double(weight) * BlockMaxSearch.boundSlack
+                    if !threshold.admits(tier: ranks + probedRanks, score: bound) {
+                        skipped = true
+                        continue
+                    }
+                }
+                for c in clauses.indices where probed[c] { found[c] = score(c, at: section) }
+                if let hit = complete(section, found: found, weight: weight, filter: filter, excluded: excluded) {
+                    counted += 1
+                    best.insert(hit)
+                    if best.heap.count == k, let worst = best.heap.first {
+                        threshold = Threshold(tier: worst.matchedWords, score: worst.score)
+                    }
+                }
+            }
+            offsets.removeAll(keepingCapacity: true)
+            // Clauses move to the probed side between windows only: the walked ones have read
+            // this window whole.
+            if threshold != thresholdBefore { split() }
+        }
+        return BlockMaxSearch.Outcome(hits: best.sorted(), counted: counted, skipped: skipped)
+    }
+
+    /// Scores walked clause `c` over `start...end` into its row, as `ClauseScorer` scores a word
+    /// (its best term; the title is added per section after), leaving its cursors past `end`.
+    mutating func fill(_ c: Int, row: Int, start: UInt32, end: UInt32, rows: inout [Float], seen: inout [Bool],
+                       offsets: inout [Int]) {
+        func put(_ section: UInt32, _ score: Float) {
+            let offset = Int(section - start)
+            if !seen[offset] { seen[offset] = true; offsets.append(offset) }
+            if score > rows[row + offset] { rows[row + offset] = score }
+        }
+        if let l = clauses[c].list {
+            while lists[l].section <= end {
+                let entry = lists[l].entries[lists[l].index]
+                put(UInt32(entry.section), entry.score)
+                lists[l].index += 1
+            }
+        }
+        for t in clauses[c].terms {
+            let weight = terms[t].weight
+            while terms[t].cursor.section <= end {
+                let cursor = terms[t].cursor
+                put(cursor.section, search.score(weight: weight, frequency: cursor.frequency, section: cursor.section))
+                terms[t].cursor.next()
+            }
+        }
+    }
+
+    /// The best title term of word clause `c` at `section`.
+    mutating func title(_ c: Int, at section: UInt32) -> Float {
+        var title: Float = 0
+        for i in clauses[c].titles {
+            titles[i].cursor.advance(to: section)
+            if titles[i].cursor.section == section, titles[i].score > title { title = titles[i].score }
+        }
+        return title
+    }
+
+    /// A section's hit from its clauses' scores, added as `Searcher.accumulate` adds them: in
+    /// clause order, expansions below typed words; nil if nothing counts or it is filtered out.
+    func complete(_ section: UInt32, found: [Float?], weight: Float, filter: ((Int) -> Bool)?,
+                  excluded: Set<Int32>) -> ScoredSection? {
+        var total: Float = 0
+        var matched: UInt16 = 0
+        for c in clauses.indices {
+            guard let s = found[c] else { continue }
+            if clauses[c].below, matched >= 0x100 { continue }
+            total += s
+            matched &+= clauses[c].counts
+        }
+        let i = Int(section)
+        if matched == 0 { return nil }
+        if let filter, !filter(i) { return nil }
+        if !excluded.isEmpty, excluded.contains(Int32(section)) { return nil }
+        return ScoredSection(sectionID: i, score: Double(total * weight), matchedWords: Int(matched >> 8))
+    }
+}
