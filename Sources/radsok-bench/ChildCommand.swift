@@ -21,6 +21,8 @@ struct ChildCommand: ParsableCommand {
     @Option var kind = BenchQuery.Kind.words
     @Option var queries = 240
     @Option var rounds = 1
+    /// Scores every matching section instead of pruning, for an A/B in one build.
+    @Flag var exhaustive = false
 
     func run() throws {
         let start = DispatchTime.now()
@@ -42,11 +44,15 @@ struct ChildCommand: ParsableCommand {
         case .queriesRadsok:
             let set = try QuerySet.make(source: BenchPaths.defaultSource, count: queries).filter { $0.kind == kind }
             if rounds <= 1 {
-                Self.runQueries(set, searcher: Searcher(reader: try IndexReader.open(folder: target)))
+                var searcher = Searcher(reader: try IndexReader.open(folder: target))
+                searcher.prunes = !exhaustive
+                Self.runQueries(set, searcher: searcher)
             } else {
                 // The same measurement as `run`, in this process alone: each query's median over
                 // the rounds, then their percentiles (ms).
-                let latency = try RunCommand.latencies(set, threads: 1, rounds: rounds) { [target] in try RunCommand.makeRadsokQuery(target) }.latency
+                let latency = try RunCommand.latencies(set, threads: 1, rounds: rounds) { [target, exhaustive] in
+                    try RunCommand.makeRadsokQuery(target, prunes: !exhaustive)
+                }.latency
                 print(String(format: "p50 %.3f p90 %.3f p99 %.3f", latency.percentile(50), latency.percentile(90), latency.percentile(99)))
             }
         }

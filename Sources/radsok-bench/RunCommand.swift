@@ -188,10 +188,12 @@ struct RunCommand: ParsableCommand {
         return (Latency(perQuery), Double(perQuery.count * rounds) / seconds)
     }
 
-    static func makeRadsokQuery(_ folder: String) throws -> QueryFunction {
+    /// - Parameter prunes: off, every matching section is scored (for an A/B of `BlockMaxSearch`).
+    static func makeRadsokQuery(_ folder: String, prunes: Bool = true) throws -> QueryFunction {
         let reader = try IndexReader.open(folder: folder)
         let planner = QueryPlanner()
-        let searcher = Searcher(reader: reader)
+        var searcher = Searcher(reader: reader)
+        searcher.prunes = prunes
         return { query in _ = searcher.search(planner.plan(query.radsokText, reader: reader), limit: 10) }
     }
 

@@ -79,6 +79,19 @@ struct BlockMaxCursor {
         blocks > 0 ? BlockBounds.postings(base, table: boundsTable, index: min(block, blocks - 1)) : nil
     }
 
+    /// Calls `body` with the most saturated postings of each block from the current one up to the
+    /// block that holds `end`, for the bound of a window that spans several blocks.
+    func forEachBlock(through end: UInt32, _ body: ((BlockBounds.Posting, BlockBounds.Posting)) -> Void) {
+        guard blocks > 0 else { return }
+        var b = min(block, blocks - 1)
+        while true {
+            body(BlockBounds.postings(base, table: boundsTable, index: b))
+            // Block b ends at entry b's section; the next starts after it.
+            guard b + 1 < blocks, PositionSkips.entry(base, table: skipTable, index: b).sectionBefore < end else { return }
+            b += 1
+        }
+    }
+
     /// The same for every block, for the term's own bound.
     var allBlockPostings: [(BlockBounds.Posting, BlockBounds.Posting)] {
         (0..<blocks).map { BlockBounds.postings(base, table: boundsTable, index: $0) }

@@ -86,6 +86,8 @@ struct BlockMaxWalk {
     /// the threshold only rises, so a walked clause's cursors never fall behind.
     var probed: [Bool] = []
     var probedRanks = 0
+    /// The probed clauses, cheapest first.
+    var probeOrder: [Int] = []
     var best: TopK<ScoredSection>
     var threshold = Threshold()
     var skipped = false
@@ -234,9 +236,14 @@ struct BlockMaxWalk {
             bound = lists[l].best
         }
         for t in clauses[c].terms where terms[t].cursor.section <= upTo {
-            refreshBlock(t)
             present = true
-            bound = pointwiseMax(bound, terms[t].blockBound)
+            refreshBlock(t)
+            if terms[t].blockEnd >= upTo {
+                bound = pointwiseMax(bound, terms[t].blockBound)
+            } else {
+                let weight = terms[t].weight
+                terms[t].cursor.forEachBlock(through: upTo) { bound = pointwiseMax(bound, self.bound(weight: weight, $0)) }
+            }
         }
         guard present else { return nil }
         if clauses[c].listIsWhole { return bound }
@@ -288,6 +295,8 @@ struct BlockMaxWalk {
             } else {
                 probedRanks += clauses[c].ranks
                 skipped = true
+                probeOrder.append(c)
+                probeOrder.sort { clauses[$0].cost < clauses[$1].cost }
             }
         }
     }

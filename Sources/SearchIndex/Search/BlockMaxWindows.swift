@@ -5,7 +5,9 @@
 /// section found is completed with the probed clauses, in section order.
 extension BlockMaxWalk {
     /// The most sections a window spans, so that its rows stay small whatever the query's length.
-    static func windowWidth(clauses: Int) -> Int { max(64, min(4096, 65536 / max(1, clauses))) }
+    static func windowWidth(clauses: Int) -> Int { max(minimumWidth, min(4096, 65536 / max(1, clauses))) }
+    /// The fewest sections a window spans (unless the postings end first).
+    static let minimumWidth = 256
 
     mutating func run(filter: ((Int) -> Bool)?, excluded: Set<Int32>, deadline: Deadline) -> BlockMaxSearch.Outcome {
         let width = Self.windowWidth(clauses: clauses.count)
@@ -23,13 +25,15 @@ extension BlockMaxWalk {
             var start = BlockMaxCursor.exhausted
             for c in clauses.indices where !probed[c] { start = min(start, section(of: c)) }
             if start == BlockMaxCursor.exhausted { break }
-            let wide = rangeEnd(from: start)
-            if best.heap.count == k, !rangeAdmits(from: start, upTo: wide) {
-                guard wide != BlockMaxCursor.exhausted else { break }
-                skip(to: wide + 1)
+            // At least `minimumWidth` sections, so that a query of many terms, whose blocks end
+            // often, does not pay a window's checks for every few sections.
+            let blockEnd = rangeEnd(from: start)
+            let end = UInt32(min(max(UInt64(blockEnd), UInt64(start) + UInt64(Self.minimumWidth) - 1),
+                                 UInt64(start) + UInt64(width) - 1, UInt64(BlockMaxCursor.exhausted) - 1))
+            if best.heap.count == k, !rangeAdmits(from: start, upTo: end) {
+                skip(to: end + 1)
                 continue
             }
-            let end = UInt32(min(UInt64(wide), UInt64(start) + UInt64(width) - 1))
             for c in clauses.indices where !probed[c] {
                 fill(c, row: c * width, start: start, end: end, rows: &rows, seen: &seen, offsets: &offsets)
             }
@@ -53,17 +57,10 @@ extension BlockMaxWalk {
                 }
                 let code = Int(kindCodes[Int(section)])
                 let weight = search.kindWeights[code]
-                if best.heap.count == k, probed.contains(true) {
-                    let kindClass = BlockBounds.codeClass[code]
-                    var rest: Double = 0
-                    for c in clauses.indices where probed[c] { rest += Double(clauses[c].bound[kindClass]) }
-                    let bound = (partial + rest) * Double(weight) * BlockMaxSearch.boundSlack
-                    if !threshold.admits(tier: ranks + probedRanks, score: bound) {
-                        skipped = true
-                        continue
-                    }
+                if !probe(section, found: &found, partial: partial, ranks: ranks, weight: weight, code: code) {
+                    skipped = true
+                    continue
                 }
-                for c in clauses.indices where probed[c] { found[c] = score(c, at: section) }
                 if let hit = complete(section, found: found, weight: weight, filter: filter, excluded: excluded) {
                     counted += 1
                     best.insert(hit)
@@ -78,6 +75,31 @@ extension BlockMaxWalk {
             if threshold != thresholdBefore { split() }
         }
         return BlockMaxSearch.Outcome(hits: best.sorted(), counted: counted, skipped: skipped)
+    }
+
+    /// Scores the probed clauses at `section` into `found`, cheapest first, and stops as soon as
+    /// what the section holds and what the rest could add cannot beat the k-th hit (a looser
+    /// check than the windows', in Double with slack, as it adds in another order); false then.
+    mutating func probe(_ section: UInt32, found: inout [Float?], partial: Double, ranks: Int, weight: Float,
+                        code: Int) -> Bool {
+        let full = best.heap.count == k
+        let kindClass = BlockBounds.codeClass[code]
+        var rest: Double = 0, restRanks = 0
+        for c in probeOrder {
+            rest += Double(clauses[c].bound[kindClass])
+            restRanks += clauses[c].ranks
+        }
+        var partial = partial, ranks = ranks
+        for c in probeOrder {
+            if full, !threshold.admits(tier: ranks + restRanks, score: (partial + rest) * Double(weight) * BlockMaxSearch.boundSlack) {
+                return false
+            }
+            found[c] = score(c, at: section)
+            rest -= Double(clauses[c].bound[kindClass])
+            restRanks -= clauses[c].ranks
+            if let s = found[c] { partial += Double(s); ranks += clauses[c].ranks }
+        }
+        return true
     }
 
     /// Scores walked clause `c` over `start...end` into its row, as `ClauseScorer` scores a word
