@@ -56,24 +56,30 @@ enum PostingsMerger {
         postings.bytes.reserveCapacity(parts.reduce(0) { $0 + $1.docs.count + $1.positions.count } / 20 * 21)
         var entries: [IndexContents.TermEntry] = []
         entries.reserveCapacity(texts.count)
+        var sections: [UInt32] = []
+        var frequencies: [UInt32] = []
         for term in order {
             let pieces = grouped[start[term]..<start[term + 1]]
             let docsStart = postings.bytes.count
-            var previousLast: UInt32 = 0
-            var df: UInt32 = 0
+            sections.removeAll(keepingCapacity: true)
+            frequencies.removeAll(keepingCapacity: true)
             for piece in pieces {
                 let (p, local) = (Int(piecePart[Int(piece)]), Int(pieceLocal[Int(piece)]))
                 let range = parts[p].docsRange[local]
-                let base = sectionBase[p]
-                // The first delta of a part is its absolute first section: make it relative.
+                // A part's first delta is its absolute first section, counted from the part's start.
+                var section = sectionBase[p]
                 parts[p].docs.withUnsafeBufferPointer { docs in
                     var offset = range.lowerBound
-                    _ = decodeVarint(docs.baseAddress!, &offset)
-                    postings.varint(parts[p].firstSection[local] &+ base &- previousLast)
-                    postings.append(UnsafeBufferPointer(rebasing: docs[offset..<range.upperBound]))
+                    while offset < range.upperBound {
+                        section &+= decodeVarint(docs.baseAddress!, &offset)
+                        sections.append(section)
+                        frequencies.append(decodeVarint(docs.baseAddress!, &offset))
+                    }
                 }
-                previousLast = parts[p].lastSection[local] &+ base
-                df += parts[p].documentFrequency[local]
+            }
+            let df = UInt32(sections.count)
+            sections.withUnsafeBufferPointer { s in
+                frequencies.withUnsafeBufferPointer { DocBlocks.append(sections: s, frequencies: $0, to: &postings) }
             }
             let docsLength = postings.bytes.count - docsStart
             for piece in pieces {

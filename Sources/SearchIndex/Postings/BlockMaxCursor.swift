@@ -8,13 +8,11 @@
 struct BlockMaxCursor {
     private let base: UnsafePointer<UInt8>
     private let docsStart: Int
-    let count: Int
+    private var docs: DocsReader
     private let skipTable: Int
     private let boundsTable: Int
     /// How many blocks have entries and bounds: 0 for a term of one block.
     private let blocks: Int
-    private var offset: Int
-    private var posting = -1
     /// The current section; `exhausted` after the last.
     private(set) var section: UInt32 = 0
     private(set) var frequency: UInt32 = 0
@@ -24,30 +22,32 @@ struct BlockMaxCursor {
     init(_ postings: PostingsCursor) {
         base = postings.base
         docsStart = postings.docs.lowerBound
-        count = postings.count
+        docs = postings.docsReader
+        let count = postings.count
         let entries = PositionSkips.entryCount(documentFrequency: count)
         skipTable = postings.positions.upperBound - entries * PositionSkips.entrySize
         blocks = entries > 0 ? entries + 1 : 0
         boundsTable = skipTable - blocks * BlockBounds.entrySize
-        offset = docsStart
         next()
     }
 
     /// Whether the term has more than one block, and so block bounds.
     var hasBlocks: Bool { blocks > 0 }
 
+    /// How many sections hold the term.
+    var count: Int { docs.count }
+
     /// The block of the current posting.
-    var block: Int { posting / PositionSkips.interval }
+    var block: Int { docs.posting / PositionSkips.interval }
 
     @inline(__always)
     mutating func next() {
-        posting += 1
-        guard posting < count else {
+        guard docs.next() else {
             section = Self.exhausted
             return
         }
-        section &+= decodeVarint(base, &offset)
-        frequency = decodeVarint(base, &offset)
+        section = docs.section
+        frequency = docs.frequency
     }
 
     /// Moves to the first section at or after `target`.
@@ -59,9 +59,7 @@ struct BlockMaxCursor {
             while b + 1 < blocks, PositionSkips.entry(base, table: skipTable, index: b).sectionBefore < target { b += 1 }
             if b > block {
                 let entry = PositionSkips.entry(base, table: skipTable, index: b - 1)
-                section = entry.sectionBefore
-                offset = docsStart + entry.docs
-                posting = b * PositionSkips.interval - 1
+                docs.jump(toBlock: b, offset: docsStart + entry.docs, sectionBefore: entry.sectionBefore)
             }
         }
         repeat { next() } while section < target

@@ -37,18 +37,17 @@ enum PositionSkips {
         var best = none
         out.bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
-            var offset = docsStart
+            var docs = DocsReader(base: base, start: docsStart, count: count)
             var positionOffset = positionsStart
-            var section: UInt32 = 0
             for i in 0..<count {
                 if i > 0, i % interval == 0 {
-                    entries.append((section, UInt32(offset - docsStart), UInt32(positionOffset - positionsStart)))
+                    entries.append((docs.section, UInt32(docs.offset - docsStart), UInt32(positionOffset - positionsStart)))
                     bounds.append(best)
                     best = none
                 }
-                section &+= decodeVarint(base, &offset)
-                let frequency = decodeVarint(base, &offset)
-                let s = Int(section), c = Int(classes[s])
+                _ = docs.next()
+                let frequency = docs.frequency
+                let s = Int(docs.section), c = Int(classes[s])
                 let saturation = BlockBounds.bm25.saturation(frequency: Float(frequency), norm: norms[s])
                 if saturation > best[c].saturation { best[c] = (saturation, frequency, s) }
                 for _ in 0..<frequency { skipVarint(base, &positionOffset) }

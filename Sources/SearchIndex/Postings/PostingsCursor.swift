@@ -1,8 +1,8 @@
 /// Walks one term's postings: the sections that contain it, how often, and (on request) where.
 ///
-/// On disk a term's postings are two streams: `(section delta, frequency)` varint pairs, then the
-/// position deltas of every occurrence, followed by the bounds of each block (`BlockBounds`) and
-/// `PositionSkips`. Ranking reads only the first stream (`BlockMaxCursor` with the bounds and
+/// On disk a term's postings are two streams: `(section delta, frequency)` pairs in packed blocks
+/// (`DocBlocks`), then the position deltas of every occurrence as varints, followed by the bounds
+/// of each block (`BlockBounds`) and `PositionSkips`. Ranking reads only the first stream (`BlockMaxCursor` with the bounds and
 /// skips, to pass over blocks); phrase matching and proximity read the second alongside it,
 /// skipping ahead to the sections they ask about.
 public struct PostingsCursor {
@@ -11,16 +11,14 @@ public struct PostingsCursor {
     let positions: Range<Int>
     public let count: Int
 
+    /// The section stream, from its first posting.
+    var docsReader: DocsReader { DocsReader(base: base, start: docs.lowerBound, count: count) }
+
     /// Calls `body(section, frequency)` for every section containing the term, in section order.
     @inline(__always)
     public func forEach(_ body: (Int, Int) throws -> Void) rethrows {
-        var offset = docs.lowerBound
-        var section: UInt32 = 0
-        for _ in 0..<count {
-            section &+= decodeVarint(base, &offset)
-            let frequency = decodeVarint(base, &offset)
-            try body(Int(section), Int(frequency))
-        }
+        var reader = docsReader
+        while reader.next() { try body(Int(reader.section), Int(reader.frequency)) }
     }
 
     /// Calls `body(index, positions)` for each section of `sections` (ascending) that contains
@@ -32,31 +30,26 @@ public struct PostingsCursor {
         let skipCount = PositionSkips.entryCount(documentFrequency: count)
         let skipTable = positions.upperBound - skipCount * PositionSkips.entrySize
         var nextSkip = 0
-        var offset = docs.lowerBound
+        var reader = docsReader
         var positionOffset = positions.lowerBound
-        var section: UInt32 = 0
-        var posting = 0
         var next = 0
         var buffer = [Int32](repeating: 0, count: 64)
-        while posting < count {
-            // Jump to the last skip entry whose run still starts before the wanted section.
+        while true {
+            // Jump to the last skip entry whose block still starts before the wanted section.
             let wanted = UInt32(sections[next])
             var jump: (sectionBefore: UInt32, docs: Int, positions: Int)?
             while nextSkip < skipCount {
                 let entry = PositionSkips.entry(base, table: skipTable, index: nextSkip)
                 guard entry.sectionBefore < wanted else { break }
                 nextSkip += 1
-                if (nextSkip) * PositionSkips.interval > posting { jump = entry }
+                if nextSkip * PositionSkips.interval > reader.posting + 1 { jump = entry }
             }
             if let jump {
-                section = jump.sectionBefore
-                offset = docs.lowerBound + jump.docs
+                reader.jump(toBlock: nextSkip, offset: docs.lowerBound + jump.docs, sectionBefore: jump.sectionBefore)
                 positionOffset = positions.lowerBound + jump.positions
-                posting = nextSkip * PositionSkips.interval
             }
-            section &+= decodeVarint(base, &offset)
-            let frequency = Int(decodeVarint(base, &offset))
-            posting += 1
+            guard reader.next() else { return }
+            let section = reader.section, frequency = Int(reader.frequency)
             while next < sections.count, UInt32(sections[next]) < section { next += 1 }
             guard next < sections.count else { return }
             if UInt32(sections[next]) == section {

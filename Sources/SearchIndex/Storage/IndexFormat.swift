@@ -1,11 +1,12 @@
 import CouncilDocuments
 
-/// The on-disk layout of `Index/radsok.idx` (version 10), little-endian throughout:
+/// The on-disk layout of `Index/radsok.idx` (version 11), little-endian throughout:
 ///
 ///     "RADSOKIX" · version u32 · block count u32
 ///     block table: (kind u32, offset u64, length u64, checksum u64) per block
 ///     header checksum u64 of every byte before it
-///     blocks: metadata (JSON) · sections (48-byte records) · strings · terms · postings · fold keys ·
+///     blocks: metadata (JSON) · sections (`SectionTable`, bit-packed columns) · strings · terms ·
+///            postings (`DocBlocks`, positions, `BlockBounds`, `PositionSkips`) · fold keys ·
 ///            compound parts · repairs · spellings
 ///
 /// One file, written to a temporary name and renamed into place, so a reader sees the old index
@@ -14,10 +15,9 @@ import CouncilDocuments
 /// text is not stored: it is read back from the corpus files by byte range, guarded by each
 /// file's content hash.
 public enum IndexFormat {
-    public static let version: UInt32 = 10
+    public static let version: UInt32 = 11
     public static let fileName = "radsok.idx"
     static let magic: [UInt8] = Array("RADSOKIX".utf8)
-    static let sectionRecordSize = 48
     static let termEntrySize = 20
     /// Magic, version and block count.
     static let headerPrefixSize = 16

@@ -18,6 +18,7 @@ public struct IndexReader: Sendable {
     public let averageSectionLength: Double
     let data: Data
     let blocks: [IndexFormat.Block: Range<Int>]
+    let sectionTable: SectionTable
     let termCount: Int
     let foldKeyCount: Int
     let compoundPartCount: Int
@@ -48,10 +49,12 @@ public struct IndexReader: Sendable {
 
     init(data: Data) throws(IndexError) {
         self.data = data
-        let parsed: Result<(IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int, Int, Int), IndexError> = data.withUnsafeBytes { raw in
+        let parsed: Result<Parsed, IndexError> = data.withUnsafeBytes { raw in
             do throws(IndexError) { return .success(try Self.parse(raw)) } catch { return .failure(error) }
         }
-        (metadata, blocks, sectionLengths, sectionKindCodes, termCount, foldKeyCount, compoundPartCount, repairCount) = try parsed.get()
+        let p = try parsed.get()
+        (metadata, blocks, sectionTable, sectionLengths, sectionKindCodes) = (p.metadata, p.blocks, p.sections, p.lengths, p.kinds)
+        (termCount, foldKeyCount, compoundPartCount, repairCount) = (p.termCount, p.foldKeyCount, p.compoundPartCount, p.repairCount)
         let total = sectionLengths.reduce(0) { $0 + Int($1) }
         averageSectionLength = sectionLengths.isEmpty ? 1 : max(1, Double(total) / Double(sectionLengths.count))
         var names: [String: [AcronymName]] = [:]
@@ -61,14 +64,14 @@ public struct IndexReader: Sendable {
             }
         }
         acronymNamesByFirstTerm = names
-        let sectionBase = blocks[.sections]!.lowerBound
+        let table = sectionTable
         let count = metadata.sectionCount
         let fileCount = metadata.files.count
         (sectionsByCase, sectionsByFile) = data.withUnsafeBytes { raw in
             var byCase: [CaseID: [Int]] = [:]
             var byFile = [Range<Int>](repeating: 0..<0, count: fileCount)
             for id in 0..<count {
-                let facts = RecordView(raw: raw, base: sectionBase + id * IndexFormat.sectionRecordSize).facts
+                let facts = table.row(id, in: raw).facts
                 if facts.fileIndex < fileCount {
                     let known = byFile[facts.fileIndex]
                     byFile[facts.fileIndex] = known.isEmpty ? id..<(id + 1) : known.lowerBound..<(id + 1)
@@ -94,7 +97,17 @@ public struct IndexReader: Sendable {
         acronymNamesByFirstTerm[term] ?? []
     }
 
-    private static func parse(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> (IndexMetadata, [IndexFormat.Block: Range<Int>], [UInt32], [UInt8], Int, Int, Int, Int) {
+    /// What opening reads of the file before any query.
+    private struct Parsed {
+        let metadata: IndexMetadata
+        let blocks: [IndexFormat.Block: Range<Int>]
+        let sections: SectionTable
+        let lengths: [UInt32]
+        let kinds: [UInt8]
+        let termCount, foldKeyCount, compoundPartCount, repairCount: Int
+    }
+
+    private static func parse(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> Parsed {
         let blocks = try IndexFile.blocks(raw)
         let metadata: IndexMetadata
         do {
@@ -102,15 +115,9 @@ public struct IndexReader: Sendable {
         } catch {
             throw .corrupt("unreadable metadata")
         }
-        let sectionBytes = blocks[.sections]!
-        guard sectionBytes.count == metadata.sectionCount * IndexFormat.sectionRecordSize else { throw .corrupt("section table size") }
-        var lengths = [UInt32](repeating: 0, count: metadata.sectionCount)
-        var kinds = [UInt8](repeating: 0, count: metadata.sectionCount)
-        for i in 0..<metadata.sectionCount {
-            let record = sectionBytes.lowerBound + i * IndexFormat.sectionRecordSize
-            lengths[i] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: record + 20, as: UInt32.self))
-            kinds[i] = raw[record + 27]
-        }
+        let sections = try SectionTable(raw, range: blocks[.sections]!, rowCount: metadata.sectionCount)
+        let lengths = (0..<metadata.sectionCount).map { sections.value(.length, row: $0, in: raw) }
+        let kinds = (0..<metadata.sectionCount).map { UInt8(truncatingIfNeeded: sections.value(.kind, row: $0, in: raw)) }
         var terms = ByteReader(raw, offset: blocks[.terms]!.lowerBound)
         let termCount = Int(try terms.u32())
         guard termCount == metadata.termCount, (termCount + 2) * 4 + termCount * IndexFormat.termEntrySize <= blocks[.terms]!.count else {
@@ -123,50 +130,32 @@ public struct IndexReader: Sendable {
             return count
         }
         _ = try groupCount(.spellings)
-        return (metadata, blocks, lengths, kinds, termCount, try groupCount(.foldKeys), try groupCount(.compoundParts), try groupCount(.repairs))
+        return Parsed(metadata: metadata, blocks: blocks, sections: sections, lengths: lengths, kinds: kinds,
+                      termCount: termCount, foldKeyCount: try groupCount(.foldKeys),
+                      compoundPartCount: try groupCount(.compoundParts), repairCount: try groupCount(.repairs))
     }
 
     // MARK: Sections
 
     public func sectionRecord(_ id: Int) -> SectionRecord {
         data.withUnsafeBytes { raw in
-            let record = RecordView(raw: raw, base: blocks[.sections]!.lowerBound + id * IndexFormat.sectionRecordSize)
-            let facts = record.facts
+            let row = sectionTable.row(id, in: raw)
+            let facts = row.facts
             var section = Section(
-                firstLine: facts.lines.lowerBound, lastLine: facts.lines.upperBound,
-                byteRange: Int(record.u32(12))..<max(Int(record.u32(12)), Int(record.u32(16))),
-                kind: facts.kind, caseID: facts.caseID, title: string(at: Int(record.u32(32)), raw),
+                firstLine: facts.lines.lowerBound, lastLine: facts.lines.upperBound, byteRange: row.byteRange,
+                kind: facts.kind, caseID: facts.caseID, title: string(at: Int(row[.title]), raw),
                 meeting: facts.caseID?.meeting, date: facts.date)
             section.year = facts.year
-            section.references = (string(at: Int(record.u32(40)), raw) ?? "").split(separator: " ").compactMap { CaseID($0) }
-            section.titleAsWritten = string(at: Int(record.u32(44)), raw)
-            return SectionRecord(fileIndex: facts.fileIndex, section: section, length: Int(record.u32(20)))
+            section.references = (string(at: Int(row[.references]), raw) ?? "").split(separator: " ").compactMap { CaseID($0) }
+            section.titleAsWritten = string(at: Int(row[.titleAsWritten]), raw)
+            return SectionRecord(fileIndex: facts.fileIndex, section: section, length: Int(row[.length]))
         }
     }
 
-    /// What filters and result grouping need of a section, read from its record without
-    /// decoding strings: cheap enough to ask of every candidate.
+    /// What filters and result grouping need of a section, read from its row without decoding
+    /// strings: cheap enough to ask of every candidate.
     public func facts(_ id: Int) -> SectionFacts {
-        data.withUnsafeBytes { raw in
-            RecordView(raw: raw, base: blocks[.sections]!.lowerBound + id * IndexFormat.sectionRecordSize).facts
-        }
-    }
-
-    /// The fixed-size fields of one section record, as `IndexWriter` lays them out.
-    private struct RecordView {
-        let raw: UnsafeRawBufferPointer
-        let base: Int
-
-        func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: base + at, as: UInt32.self)) }
-        func u16(_ at: Int) -> UInt16 { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: base + at, as: UInt16.self)) }
-
-        var facts: SectionFacts {
-            let caseNumber = Int(u16(24))
-            let caseID = caseNumber == 0 ? nil : CaseID(number: caseNumber, meetingNumber: Int(raw[base + 26]), year: Int(u16(28)))
-            return SectionFacts(kind: SectionCodes.kind(of: raw[base + 27]), caseID: caseID, packedDate: u32(36),
-                                year: u16(30) == 0 ? nil : Int(u16(30)), fileIndex: Int(u32(0)),
-                                lines: Int(u32(4))...max(Int(u32(4)), Int(u32(8))))
-        }
+        data.withUnsafeBytes { raw in sectionTable.row(id, in: raw).facts }
     }
 
     private func string(at offset: Int, _ raw: UnsafeRawBufferPointer) -> String? {

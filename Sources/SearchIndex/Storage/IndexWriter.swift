@@ -155,7 +155,6 @@ enum IndexWriter {
     }
 
     private static func sectionsBlock(_ sections: [SectionRecord]) -> (records: [UInt8], strings: [UInt8]) {
-        var records = ByteWriter()
         var strings = ByteWriter()
         strings.u8(0)
         var pooled: [String: UInt32] = [:]
@@ -169,25 +168,8 @@ enum IndexWriter {
             pooled[s] = offset
             return offset
         }
-        for record in sections {
-            let s = record.section
-            records.u32(UInt32(record.fileIndex))
-            records.u32(UInt32(s.firstLine))
-            records.u32(UInt32(s.lastLine))
-            records.u32(UInt32(s.byteRange.lowerBound))
-            records.u32(UInt32(s.byteRange.upperBound))
-            records.u32(UInt32(record.length))
-            records.u16(UInt16(s.caseID?.number ?? 0))
-            records.u8(UInt8(s.caseID?.meetingNumber ?? 0))
-            records.u8(SectionCodes.code(of: s.kind))
-            records.u16(UInt16(s.caseID?.year ?? 0))
-            records.u16(UInt16(s.year ?? 0))
-            records.u32(intern(s.title))
-            records.u32(SectionCodes.packDate(s.date))
-            records.u32(intern(s.references.isEmpty ? nil : s.references.map(\.description).joined(separator: " ")))
-            records.u32(intern(s.titleAsWritten))
-        }
-        return (records.bytes, strings.bytes)
+        let records = SectionTable.encode(sections, intern: intern)
+        return (records, strings.bytes)
     }
 
     private static func termsBlock(_ terms: [IndexContents.TermEntry]) -> [UInt8] {
