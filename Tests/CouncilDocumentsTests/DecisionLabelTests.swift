@@ -1,3 +1,4 @@
+import Foundation
 import NorwegianText
 import Testing
 @testable import CouncilDocuments
@@ -43,5 +44,40 @@ struct DecisionLabelTests {
                 #expect(DecisionLabel.withinOneEdit(a, b) == expected, "\(a) \(b)")
             }
         }
+    }
+
+    @Test("the byte check on a line's first word decides as the character path does, on every corpus line and its variants")
+    func byteCheckAgreesWithCharacters() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Corpus")
+        var lines: [String] = ["Vedtak", "vedtak:", "Vedtek", "Vedtakk", "Rådets vedtak", "Raadets vedtak", "ZZ"]
+        for name in try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted() {
+            let text = try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)
+            lines += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        // What OCR and editors do to a line's opening: marks and spaces before it, a letter changed,
+        // dropped or doubled, accents and combining marks, non-breaking spaces, digraphs.
+        let openings = ["", "* ", "\t", "  ", "\u{00A0}", "-", "| ", "1 ", "\u{0301}", "\r\n"]
+        var variants = Set<String>()
+        for line in Set(lines) {
+            for opening in openings { variants.insert(opening + line) }
+            let letters = Array(line.prefix(12))
+            for i in letters.indices {
+                var dropped = letters
+                dropped.remove(at: i)
+                variants.insert(String(dropped) + line.dropFirst(12))
+                for replacement in ["a", "e", "\u{00E5}", "&", "e\u{0301}", " "] {
+                    var changed = letters
+                    changed[i] = Character(replacement)
+                    variants.insert(String(changed) + line.dropFirst(12))
+                }
+            }
+        }
+        var labels = 0
+        for line in variants {
+            let expected = DecisionLabel.parseCharacters(line)
+            #expect(DecisionLabel.parse(line) == expected, "\(line.debugDescription)")
+            if expected != nil { labels += 1 }
+        }
+        #expect(labels > 100, "the variants include labels, clean and damaged")
     }
 }

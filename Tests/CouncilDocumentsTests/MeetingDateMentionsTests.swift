@@ -20,4 +20,19 @@ struct MeetingDateMentionsTests {
     func noMention(line: String) {
         #expect(MeetingDateMentions.find(in: line).isEmpty)
     }
+
+    @Test("the byte scan passes every line whose words name a meeting, in any case and spelling", arguments: [
+        "MØTE 2/2025", "Møte 2/25", "(mote 1/2025)", "MOETE 3/2024", "møtet 4/2023 ble holdt", "referat, Møte 1/2025;",
+    ])
+    func scanPassesMeetings(line: String) {
+        #expect(!MeetingDateMentions.meetings(in: Substring(line)).isEmpty)
+        #expect(MeetingDateMentions.mayNameMeeting(Substring(line)))
+    }
+
+    @Test("the byte scan turns away lines that name no meeting", arguments: [
+        "Sak 8/1/2025 ble behandlet 24.2.2025", "side 3/12", "m/ø t/e",
+    ])
+    func scanTurnsAwayOthers(line: String) {
+        #expect(!MeetingDateMentions.mayNameMeeting(Substring(line)))
+    }
 }

@@ -25,10 +25,17 @@ public struct DecisionLabel: Sendable, Equatable {
     ]
 
     static let firstWords = Array(Set(labels.map { $0.words[0] })).sorted()
+    static let firstWordBytes = firstWords.map { Array($0.utf8) }
 
     /// The label at the start of `text`, if any.
     public static func parse(_ text: String) -> DecisionLabel? {
         guard text.utf8.count <= 400 else { return nil }
+        if case .some(false) = asciiOpeningMayBeLabel(text) { return nil }
+        return parseCharacters(text)
+    }
+
+    /// `parse` without the byte check: what the byte check must agree with.
+    static func parseCharacters(_ text: String) -> DecisionLabel? {
         let trimmed = text.drop { $0.isWhitespace || "*-#>_|".contains($0) }
         guard let first = trimmed.first, first.isLetter else { return nil }
         // Most lines are prose: their first word is no label's, and their next words are not folded.
@@ -69,6 +76,40 @@ public struct DecisionLabel: Sendable, Equatable {
         return result
     }
 
+    /// Whether the first word of `text` may open a label, decided on its UTF-8 bytes when the line
+    /// opens in ASCII (most do), exactly as `parse` decides on its characters, or nil when it
+    /// must be decided on characters: a non-ASCII byte before the first word ends, which may be
+    /// a letter, a space or a combining mark. Every line of a case is asked, and the character
+    /// path (Unicode properties, a lowercased and folded string per line) was a fifth of a build.
+    static func asciiOpeningMayBeLabel(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            var i = 0
+            // `parse`'s trimming: whitespace (ASCII's is 9–13 and space) and "*-#>_|".
+            while i < bytes.count, bytes[i] < 0x80, (9...13).contains(bytes[i]) || bytes[i] == 0x20
+                || "*-#>_|".utf8.contains(bytes[i]) { i += 1 }
+            guard i < bytes.count else { return false }
+            guard i + 1 >= bytes.count || bytes[i + 1] < 0x80, bytes[i] < 0x80 else { return nil }
+            guard isLetter(bytes[i]) else { return false }
+            // The first word, lowercased and folded as `NorwegianFolding.foldKey` folds ASCII.
+            var folded: [UInt8] = []
+            var previous: UInt8 = 0x20
+            while i < bytes.count, isLetter(bytes[i]) || bytes[i] == 0x26 || bytes[i] == 0x40 {
+                guard i + 1 >= bytes.count || bytes[i + 1] < 0x80 else { return nil }
+                let letter = isLetter(bytes[i]) ? bytes[i] | 0x20 : bytes[i]
+                if !((previous == 0x6F && letter == 0x65) || (previous == 0x61 && letter == 0x61)) {
+                    folded.append(letter)
+                    previous = letter
+                }
+                i += 1
+            }
+            return firstWordBytes.contains { label in
+                label == folded || (label.count >= 6 && withinOneEdit(label, folded))
+            }
+        }
+    }
+
     /// The label word, or one OCR error from it when it is long enough to tell.
     static func same(_ label: String, _ word: String) -> Bool {
         if label == word { return true }
@@ -79,7 +120,7 @@ public struct DecisionLabel: Sendable, Equatable {
     /// Whether two words are at most one edit apart (a letter changed, added, dropped, or two
     /// neighbours swapped): `BoundedEditDistance` with maximum 1, without its tables. Every line of
     /// a case is asked whether it opens with a label, so this runs millions of times a build.
-    static func withinOneEdit(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+    static func withinOneEdit<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Bool {
         guard abs(a.count - b.count) <= 1 else { return false }
         var i = 0
         while i < a.count, i < b.count, a[i] == b[i] { i += 1 }

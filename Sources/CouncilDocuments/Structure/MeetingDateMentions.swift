@@ -9,13 +9,35 @@ public enum MeetingDateMentions {
     public static func find(in text: String) -> [(meeting: String, date: String)] {
         var found: [(String, String)] = []
         var seen: Set<String> = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.utf8.contains(0x2F) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true)
+        where line.utf8.contains(0x2F) && mayNameMeeting(line) {
             guard let date = NorwegianDate.find(in: line) else { continue }
             for meeting in meetings(in: line) where date.hasPrefix(meeting.year) && seen.insert(meeting.id).inserted {
                 found.append((meeting.id, date))
             }
         }
         return found
+    }
+
+    /// Whether the line holds "møte", "mote" or "moete" in any case, which every word `meetings`
+    /// takes holds: a byte scan that passes over most lines before dates are looked for (the date
+    /// search on every line with a slash was a seventh of a build). No other letter lowercases
+    /// to these ASCII letters, so the scan turns away no line that `meetings` would take.
+    static func mayNameMeeting(_ line: Substring) -> Bool {
+        let bytes = Array(line.utf8)
+        func lower(_ i: Int) -> UInt8 { i < bytes.count ? (bytes[i] >= 0x41 && bytes[i] <= 0x5A ? bytes[i] | 0x20 : bytes[i]) : 0 }
+        var i = 0
+        while i + 3 < bytes.count {
+            if lower(i) == 0x6D {
+                // "ø" and "Ø" are C3 B8 and C3 98.
+                if lower(i + 1) == 0xC3, bytes[i + 2] == 0xB8 || bytes[i + 2] == 0x98, lower(i + 3) == 0x74 { return true }
+                if lower(i + 1) == 0x6F, lower(i + 2) == 0x74 || (lower(i + 2) == 0x65 && lower(i + 3) == 0x74) {
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// "møte 2/2025", "mote 2/25", "(møte 1/2025)".
