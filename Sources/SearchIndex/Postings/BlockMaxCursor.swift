@@ -15,7 +15,6 @@ struct BlockMaxCursor {
     private let blocks: Int
     /// The current section; `exhausted` after the last.
     private(set) var section: UInt32 = 0
-    private(set) var frequency: UInt32 = 0
 
     static let exhausted = UInt32.max
 
@@ -47,8 +46,10 @@ struct BlockMaxCursor {
             return
         }
         section = docs.section
-        frequency = docs.frequency
     }
+
+    /// How often the current section holds the term.
+    var frequency: UInt32 { docs.frequency }
 
     /// Moves to the first section at or after `target`.
     @inline(__always)

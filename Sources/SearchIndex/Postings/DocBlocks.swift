@@ -56,6 +56,11 @@ enum DocBlocks {
 
 /// Reads a term's section stream (`DocBlocks`) one posting at a time, and can continue at the start
 /// of any block whose place a skip entry gives: every reader of postings goes through it.
+///
+/// A packed block's sections are decoded whole when the reader enters it (as Lucene's and
+/// Tantivy's block readers do): one tight loop of shifts, masks and sums, after which each step is
+/// a load. Frequencies are unpacked only for the postings asked, since a walk that advances
+/// through a block scores few of them.
 struct DocsReader {
     private let base: UnsafePointer<UInt8>
     let count: Int
@@ -65,11 +70,11 @@ struct DocsReader {
     /// The current posting's index; -1 before the first.
     private(set) var posting = -1
     private(set) var section: UInt32 = 0
-    private(set) var frequency: UInt32 = 0
-    /// The current packed block's deltas and frequencies, and their bit widths.
-    private var deltas = 0
+    /// The frequency of a posting after the packed blocks.
+    private var tailFrequency: UInt32 = 0
+    /// The current packed block's sections, decoded, and where its frequencies are packed.
+    private var sections = InlineArray<64, UInt32>(repeating: 0)
     private var frequencies = 0
-    private var deltaBits = 0
     private var frequencyBits = 0
 
     init(base: UnsafePointer<UInt8>, start: Int, count: Int) {
@@ -90,21 +95,34 @@ struct DocsReader {
         if posting < packed {
             let index = posting & (DocBlocks.size - 1)
             if index == 0 { openBlock() }
-            section &+= BitPacking.value(base, at: deltas, index: index, bits: deltaBits)
-            frequency = BitPacking.value(base, at: frequencies, index: index, bits: frequencyBits) &+ 1
+            section = sections[index]
         } else {
             section &+= decodeVarint(base, &offset)
-            frequency = decodeVarint(base, &offset)
+            tailFrequency = decodeVarint(base, &offset)
         }
         return true
     }
 
+    /// How often the current posting's section holds the term.
+    var frequency: UInt32 {
+        @inline(__always) get {
+            guard posting < packed else { return tailFrequency }
+            return BitPacking.value(base, at: frequencies, index: posting & (DocBlocks.size - 1), bits: frequencyBits) &+ 1
+        }
+    }
+
+    /// Decodes the block at `offset`, whose first delta counts from `section`.
     private mutating func openBlock() {
-        deltaBits = min(Int(base[offset]), 32)
+        let deltaBits = min(Int(base[offset]), 32)
         frequencyBits = min(Int(base[offset + 1]), 32)
-        deltas = offset + 2
+        let deltas = offset + 2
         frequencies = deltas + 8 * deltaBits
         offset = frequencies + 8 * frequencyBits
+        var current = section
+        for i in 0..<DocBlocks.size {
+            current &+= BitPacking.value(base, at: deltas, index: i, bits: deltaBits)
+            sections[i] = current
+        }
     }
 
     /// Continues before the first posting of `block`, which starts `offset` bytes into the
