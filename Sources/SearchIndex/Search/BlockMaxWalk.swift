@@ -219,11 +219,12 @@ struct BlockMaxWalk {
 
     /// Reads the bound and end of term `t`'s current block, once per block.
     mutating func refreshBlock(_ t: Int) {
-        let cursor = terms[t].cursor
-        guard terms[t].block != cursor.block else { return }
-        terms[t].block = cursor.block
-        terms[t].blockBound = cursor.blockPostings.map { bound(weight: terms[t].weight, $0) } ?? Bound(repeating: terms[t].weight)
-        terms[t].blockEnd = cursor.blockEnd
+        let block = terms[t].cursor.block
+        guard terms[t].block != block else { return }
+        terms[t].block = block
+        terms[t].blockBound = terms[t].cursor.blockPostings.map { bound(weight: terms[t].weight, $0) }
+            ?? Bound(repeating: terms[t].weight)
+        terms[t].blockEnd = terms[t].cursor.blockEnd
     }
 
     /// What walked clause `c` can score at most in sections `section...upTo`; nil where it cannot

@@ -120,9 +120,10 @@ extension BlockMaxWalk {
         }
         for t in clauses[c].terms {
             let weight = terms[t].weight
+            // Through the array element, never a copy: a cursor holds its decoded block.
             while terms[t].cursor.section <= end {
-                let cursor = terms[t].cursor
-                put(cursor.section, search.score(weight: weight, frequency: cursor.frequency, section: cursor.section))
+                let section = terms[t].cursor.section
+                put(section, search.score(weight: weight, frequency: terms[t].cursor.frequency, section: section))
                 terms[t].cursor.next()
             }
         }
