@@ -1,4 +1,5 @@
 import Foundation
+import CouncilDocuments
 import Testing
 @testable import SearchIndex
 
@@ -108,5 +109,31 @@ struct FileSectionsTests {
         }
         #expect(covered == reader.sectionCount)
         #expect(reader.sections(ofFile: reader.metadata.files.count).isEmpty)
+    }
+}
+
+@Suite("The sections of each case, as the index stores them")
+struct CaseSectionsTests {
+    @Test("each case lists exactly its sections in index order, and each section knows its case and the case's decisions")
+    func casesHoldTheirSections() throws {
+        let index = try TestIndex.ofRepositoryCorpus()
+        let reader = index.reader
+        var expected: [CaseID: [Int]] = [:]
+        for id in 0..<reader.sectionCount {
+            if let caseID = reader.facts(id).caseID { expected[caseID, default: []].append(id) }
+        }
+        #expect(expected.count > 50)
+        let links = reader.decisionLinks
+        var ordinals = Set<Int32>()
+        for (caseID, sections) in expected {
+            #expect(reader.sections(ofCase: caseID) == sections, "\(caseID)")
+            let ordinal = links.caseOrdinal(sections[0])
+            #expect(sections.allSatisfy { links.caseOrdinal($0) == ordinal })
+            #expect(ordinals.insert(ordinal).inserted, "one ordinal a case")
+            let decisions = sections.filter { reader.facts($0).kind == .vedtak }.map { Int32($0) }
+            #expect(links.decisions(ofCase: Int(ordinal)) == decisions)
+        }
+        for id in 0..<reader.sectionCount where reader.facts(id).caseID == nil { #expect(links.caseOrdinal(id) == -1) }
+        #expect(reader.sections(ofCase: CaseID(number: 999, meetingNumber: 9, year: 1999)).isEmpty)
     }
 }

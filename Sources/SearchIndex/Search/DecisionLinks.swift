@@ -4,24 +4,25 @@ import CouncilDocuments
 /// by what its case is about. A decision says what the council resolved ("Rådet tar saken til
 /// orientering"), seldom the words of the topic; the presentation and minutes of the same case
 /// say those.
-struct DecisionLinks: Sendable {
-    /// Per section, the ordinal of its case, or -1 outside cases.
-    let caseOrdinal: [Int32]
-    /// Per case ordinal, its decision sections.
-    let decisions: [[Int32]]
+///
+/// A view over the index: each section's case ordinal is a column of the section table and each
+/// case's sections are listed in `SectionGroups`, both written at build time, so nothing is
+/// grouped when an index is opened.
+struct DecisionLinks {
+    let reader: IndexReader
 
-    init(sectionsByCase: [CaseID: [Int]], kindCodes: [UInt8]) {
-        var ordinal = [Int32](repeating: -1, count: kindCodes.count)
-        var decisions: [[Int32]] = []
+    /// The ordinal of a section's case (`SectionGroups`), or -1 outside cases.
+    func caseOrdinal(_ section: Int) -> Int32 {
+        reader.data.withUnsafeBytes { Int32(reader.sectionTable.value(.caseOrdinal, row: section, in: $0)) - 1 }
+    }
+
+    /// The decision sections of case `ordinal`, in index order.
+    func decisions(ofCase ordinal: Int) -> [Int32] {
         let vedtak = SectionCodes.code(of: .vedtak)
-        // Sorted, so ordinals are the same on every open.
-        for sections in sectionsByCase.sorted(by: { $0.key < $1.key }).map(\.value) {
-            let n = Int32(decisions.count)
-            for s in sections where s < ordinal.count { ordinal[s] = n }
-            decisions.append(sections.filter { $0 < kindCodes.count && kindCodes[$0] == vedtak }.map { Int32($0) })
+        return reader.data.withUnsafeBytes { raw in
+            reader.sectionGroups.sections(ofOrdinal: ordinal, in: raw)
+                .filter { reader.sectionKindCodes[$0] == vedtak }.map { Int32($0) }
         }
-        self.caseOrdinal = ordinal
-        self.decisions = decisions
     }
 
     /// A case's best section that is not a decision, as `Searcher` ranks: more query words
@@ -39,7 +40,7 @@ struct DecisionLinks: Sendable {
         var best: [Int32: CaseBest] = [:]
         for section in sections {
             let i = Int(section)
-            let c = caseOrdinal[i]
+            let c = caseOrdinal(i)
             guard c >= 0, !isDecision(i) else { continue }
             let (matched, score) = rank(i)
             if let known = best[c], (matched, score) <= (known.matched, known.score) { continue }

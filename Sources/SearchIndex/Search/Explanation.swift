@@ -49,9 +49,9 @@ extension Searcher {
     /// What a decision inherits from the best section of its case, as `search` adds it.
     private func inheritance(_ query: Query, section: Int) -> Explanation.Contribution? {
         let links = reader.decisionLinks
-        let c = links.caseOrdinal[section]
+        let c = links.caseOrdinal(section)
         guard inheritedByDecisions > 0, query.asksForDecisions, c >= 0,
-              links.decisions[Int(c)].contains(Int32(section)) else { return nil }
+              links.decisions(ofCase: Int(c)).contains(Int32(section)) else { return nil }
         return scratch.withScratch { scores -> Explanation.Contribution? in
             defer { scores.reset() }
             accumulate(query, into: scores, deadline: .never)

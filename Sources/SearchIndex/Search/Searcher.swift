@@ -229,7 +229,7 @@ extension Searcher {
         let vedtak = SectionCodes.code(of: .vedtak)
         let best = links.bestOfEachCase(touched, isDecision: { kindCodes[$0] == vedtak }, rank: { (matched[$0], total[$0]) })
         for (c, found) in best.sorted(by: { $0.key < $1.key }) {
-            for d in links.decisions[Int(c)] {
+            for d in links.decisions(ofCase: Int(c)) {
                 let i = Int(d)
                 if matched[i] == 0 { touch(d) }
                 total[i] += found.score * inheritedByDecisions

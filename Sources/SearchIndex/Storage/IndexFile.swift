@@ -17,9 +17,25 @@ enum IndexFile {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .io("cannot read the index file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var data = Data()
-        data.reserveCapacity(Int(status.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // Read straight into the buffer the reader keeps (a copy through a chunk cost a tenth of a
+        // cold start); a file that grows while it is read goes on in chunks, one that shrinks is
+        // cut where it ends, and either then fails its checksums.
+        var data = Data(count: Int(status.st_size))
+        var filled = 0
+        while filled < data.count {
+            let n = data.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io("cannot read the index file: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        if filled < data.count {
+            data.removeSubrange(filled...)
+            return data
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {

@@ -25,14 +25,8 @@ public struct IndexReader: Sendable {
     let repairCount: Int
     /// Acronym names by their first index term, for finding a name typed in full in a query.
     let acronymNamesByFirstTerm: [String: [AcronymName]]
-    /// Every section of each case, in index order: made once at open, so that a query naming a
-    /// case, a case's decision and the timeline look a case up instead of scanning every section.
-    let sectionsByCase: [CaseID: [Int]]
-    /// Each section's case and each case's decisions, for finding a decision by its case.
-    let decisionLinks: DecisionLinks
-    /// The section ids of each file, by file index: a file's sections stand together in the index
-    /// (the builder adds them file by file), so a range; empty for a file with none.
-    let sectionsByFile: [Range<Int>]
+    /// The sections of each case and each file (`SectionGroups`), read in place.
+    let sectionGroups: SectionGroups
 
     /// The folder the index was opened from, whose `ExtractedTextCache` holds its PDFs' text;
     /// nil for an index made in memory.
@@ -54,6 +48,7 @@ public struct IndexReader: Sendable {
         }
         let p = try parsed.get()
         (metadata, blocks, sectionTable, sectionLengths, sectionKindCodes) = (p.metadata, p.blocks, p.sections, p.lengths, p.kinds)
+        sectionGroups = p.groups
         (termCount, foldKeyCount, compoundPartCount, repairCount) = (p.termCount, p.foldKeyCount, p.compoundPartCount, p.repairCount)
         let total = sectionLengths.reduce(0) { $0 + Int($1) }
         averageSectionLength = sectionLengths.isEmpty ? 1 : max(1, Double(total) / Double(sectionLengths.count))
@@ -64,32 +59,21 @@ public struct IndexReader: Sendable {
             }
         }
         acronymNamesByFirstTerm = names
-        let table = sectionTable
-        let count = metadata.sectionCount
-        let fileCount = metadata.files.count
-        (sectionsByCase, sectionsByFile) = data.withUnsafeBytes { raw in
-            var byCase: [CaseID: [Int]] = [:]
-            var byFile = [Range<Int>](repeating: 0..<0, count: fileCount)
-            for id in 0..<count {
-                let facts = table.row(id, in: raw).facts
-                if facts.fileIndex < fileCount {
-                    let known = byFile[facts.fileIndex]
-                    byFile[facts.fileIndex] = known.isEmpty ? id..<(id + 1) : known.lowerBound..<(id + 1)
-                }
-                guard let caseID = facts.caseID else { continue }
-                byCase[caseID, default: []].append(id)
-            }
-            return (byCase, byFile)
-        }
-        decisionLinks = DecisionLinks(sectionsByCase: sectionsByCase, kindCodes: sectionKindCodes)
     }
 
     /// Every section of a case, in index order.
-    public func sections(ofCase caseID: CaseID) -> [Int] { sectionsByCase[caseID] ?? [] }
+    public func sections(ofCase caseID: CaseID) -> [Int] {
+        data.withUnsafeBytes { raw in
+            sectionGroups.ordinal(of: caseID, in: raw).map { sectionGroups.sections(ofOrdinal: $0, in: raw) } ?? []
+        }
+    }
+
+    /// Each section's case and each case's decisions, for finding a decision by its case.
+    var decisionLinks: DecisionLinks { DecisionLinks(reader: self) }
 
     /// Every section of a file, in index order (which is the file's order of sections).
     public func sections(ofFile fileIndex: Int) -> Range<Int> {
-        sectionsByFile.indices.contains(fileIndex) ? sectionsByFile[fileIndex] : 0..<0
+        data.withUnsafeBytes { sectionGroups.sections(ofFile: fileIndex, in: $0) }
     }
 
     /// The acronym names whose first index term is `term`, in a stable order.
@@ -102,6 +86,7 @@ public struct IndexReader: Sendable {
         let metadata: IndexMetadata
         let blocks: [IndexFormat.Block: Range<Int>]
         let sections: SectionTable
+        let groups: SectionGroups
         let lengths: [UInt32]
         let kinds: [UInt8]
         let termCount, foldKeyCount, compoundPartCount, repairCount: Int
@@ -130,7 +115,9 @@ public struct IndexReader: Sendable {
             return count
         }
         _ = try groupCount(.spellings)
-        return Parsed(metadata: metadata, blocks: blocks, sections: sections, lengths: lengths, kinds: kinds,
+        let groups = try SectionGroups(raw, range: blocks[.sectionGroups]!, sectionCount: metadata.sectionCount,
+                                       fileCount: metadata.files.count)
+        return Parsed(metadata: metadata, blocks: blocks, sections: sections, groups: groups, lengths: lengths, kinds: kinds,
                       termCount: termCount, foldKeyCount: try groupCount(.foldKeys),
                       compoundPartCount: try groupCount(.compoundParts), repairCount: try groupCount(.repairs))
     }

@@ -35,11 +35,13 @@ struct IndexContents {
 enum IndexWriter {
     /// The blocks of the file, in file order.
     static func blocks(_ contents: IndexContents) throws(IndexError) -> [(IndexFormat.Block, [UInt8])] {
-        let sections = sectionsBlock(contents.sections)
+        let groups = SectionGroups.encode(contents.sections, fileCount: contents.metadata.files.count)
+        let sections = sectionsBlock(contents.sections, caseOrdinals: groups.caseOrdinals)
         return [
             (.metadata, try metadataBlock(contents.metadata)),
             (.sections, sections.records),
             (.strings, sections.strings),
+            (.sectionGroups, groups.block),
             (.terms, termsBlock(contents.terms)),
             (.postings, contents.postings),
             (.foldKeys, termGroupsBlock(contents.foldKeys)),
@@ -154,7 +156,8 @@ enum IndexWriter {
         }
     }
 
-    private static func sectionsBlock(_ sections: [SectionRecord]) -> (records: [UInt8], strings: [UInt8]) {
+    private static func sectionsBlock(_ sections: [SectionRecord], caseOrdinals: [UInt32])
+        -> (records: [UInt8], strings: [UInt8]) {
         var strings = ByteWriter()
         strings.u8(0)
         var pooled: [String: UInt32] = [:]
@@ -168,7 +171,7 @@ enum IndexWriter {
             pooled[s] = offset
             return offset
         }
-        let records = SectionTable.encode(sections, intern: intern)
+        let records = SectionTable.encode(sections, caseOrdinals: caseOrdinals, intern: intern)
         return (records, strings.bytes)
     }
 

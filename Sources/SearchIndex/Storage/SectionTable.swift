@@ -16,7 +16,7 @@ import CouncilDocuments
 struct SectionTable: Sendable {
     enum Column: Int, CaseIterable {
         case file, firstLine, lineSpan, byteStart, byteLength, length, caseNumber, meeting, kind, caseYear, year,
-             title, date, references, titleAsWritten
+             title, date, references, titleAsWritten, caseOrdinal
     }
 
     /// Where each column's values start in the block, and how to read them.
@@ -29,8 +29,9 @@ struct SectionTable: Sendable {
     let rowCount: Int
     private let columns: [Layout]
 
-    /// The block for `records`; `intern` gives a string's offset in the strings block (0 for none).
-    static func encode(_ records: [SectionRecord], intern: (String?) -> UInt32) -> [UInt8] {
+    /// The block for `records`; `intern` gives a string's offset in the strings block (0 for none),
+    /// `caseOrdinals` each record's case ordinal plus one (`SectionGroups`).
+    static func encode(_ records: [SectionRecord], caseOrdinals: [UInt32], intern: (String?) -> UInt32) -> [UInt8] {
         var columns = [[UInt32]](repeating: [], count: Column.allCases.count)
         for c in columns.indices { columns[c].reserveCapacity(records.count) }
         for record in records {
@@ -52,6 +53,7 @@ struct SectionTable: Sendable {
             columns[Column.references.rawValue].append(intern(references))
             columns[Column.titleAsWritten.rawValue].append(intern(s.titleAsWritten))
         }
+        columns[Column.caseOrdinal.rawValue] = caseOrdinals
         var out = ByteWriter()
         out.u32(UInt32(records.count))
         out.u32(UInt32(columns.count))
