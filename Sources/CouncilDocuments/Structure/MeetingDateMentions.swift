@@ -25,12 +25,17 @@ public enum MeetingDateMentions {
     /// to these ASCII letters, so the scan turns away no line that `meetings` would take.
     static func mayNameMeeting(_ line: Substring) -> Bool {
         let bytes = Array(line.utf8)
-        func lower(_ i: Int) -> UInt8 { i < bytes.count ? (bytes[i] >= 0x41 && bytes[i] <= 0x5A ? bytes[i] | 0x20 : bytes[i]) : 0 }
+        func lower(_ i: Int) -> UInt8 {
+            guard i < bytes.count else { return 0 }
+            return (0x41...0x5A).contains(bytes[i]) ? bytes[i] | 0x20 : bytes[i]
+        }
         var i = 0
         while i + 3 < bytes.count {
             if lower(i) == 0x6D {
                 // "ø" and "Ø" are C3 B8 and C3 98.
-                if lower(i + 1) == 0xC3, bytes[i + 2] == 0xB8 || bytes[i + 2] == 0x98, lower(i + 3) == 0x74 { return true }
+                if lower(i + 1) == 0xC3, bytes[i + 2] == 0xB8 || bytes[i + 2] == 0x98, lower(i + 3) == 0x74 {
+                    return true
+                }
                 if lower(i + 1) == 0x6F, lower(i + 2) == 0x74 || (lower(i + 2) == 0x65 && lower(i + 3) == 0x74) {
                     return true
                 }

@@ -107,7 +107,8 @@ struct DocsReader {
     var frequency: UInt32 {
         @inline(__always) get {
             guard posting < packed else { return tailFrequency }
-            return BitPacking.value(base, at: frequencies, index: posting & (DocBlocks.size - 1), bits: frequencyBits) &+ 1
+            let index = posting & (DocBlocks.size - 1)
+            return BitPacking.value(base, at: frequencies, index: index, bits: frequencyBits) &+ 1
         }
     }
 

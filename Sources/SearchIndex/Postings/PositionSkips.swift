@@ -41,7 +41,8 @@ enum PositionSkips {
             var positionOffset = positionsStart
             for i in 0..<count {
                 if i > 0, i % interval == 0 {
-                    entries.append((docs.section, UInt32(docs.offset - docsStart), UInt32(positionOffset - positionsStart)))
+                    entries.append((docs.section, UInt32(docs.offset - docsStart),
+                                    UInt32(positionOffset - positionsStart)))
                     bounds.append(best)
                     best = none
                 }

@@ -2,9 +2,9 @@
 ///
 /// On disk a term's postings are two streams: `(section delta, frequency)` pairs in packed blocks
 /// (`DocBlocks`), then the position deltas of every occurrence as varints, followed by the bounds
-/// of each block (`BlockBounds`) and `PositionSkips`. Ranking reads only the first stream (`BlockMaxCursor` with the bounds and
-/// skips, to pass over blocks); phrase matching and proximity read the second alongside it,
-/// skipping ahead to the sections they ask about.
+/// of each block (`BlockBounds`) and `PositionSkips`. Ranking reads only the first stream
+/// (`BlockMaxCursor` with the bounds and skips, to pass over blocks); phrase matching and proximity
+/// read the second alongside it, skipping ahead to the sections they ask about.
 public struct PostingsCursor {
     let base: UnsafePointer<UInt8>
     let docs: Range<Int>

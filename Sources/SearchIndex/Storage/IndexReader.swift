@@ -47,9 +47,10 @@ public struct IndexReader: Sendable {
             do throws(IndexError) { return .success(try Self.parse(raw)) } catch { return .failure(error) }
         }
         let p = try parsed.get()
-        (metadata, blocks, sectionTable, sectionLengths, sectionKindCodes) = (p.metadata, p.blocks, p.sections, p.lengths, p.kinds)
-        sectionGroups = p.groups
-        (termCount, foldKeyCount, compoundPartCount, repairCount) = (p.termCount, p.foldKeyCount, p.compoundPartCount, p.repairCount)
+        (metadata, blocks, sectionTable, sectionGroups) = (p.metadata, p.blocks, p.sections, p.groups)
+        (sectionLengths, sectionKindCodes) = (p.lengths, p.kinds)
+        (termCount, foldKeyCount, compoundPartCount) = (p.termCount, p.foldKeyCount, p.compoundPartCount)
+        repairCount = p.repairCount
         let total = sectionLengths.reduce(0) { $0 + Int($1) }
         averageSectionLength = sectionLengths.isEmpty ? 1 : max(1, Double(total) / Double(sectionLengths.count))
         var names: [String: [AcronymName]] = [:]
@@ -102,7 +103,9 @@ public struct IndexReader: Sendable {
         }
         let sections = try SectionTable(raw, range: blocks[.sections]!, rowCount: metadata.sectionCount)
         let lengths = (0..<metadata.sectionCount).map { sections.value(.length, row: $0, in: raw) }
-        let kinds = (0..<metadata.sectionCount).map { UInt8(truncatingIfNeeded: sections.value(.kind, row: $0, in: raw)) }
+        let kinds = (0..<metadata.sectionCount).map {
+            UInt8(truncatingIfNeeded: sections.value(.kind, row: $0, in: raw))
+        }
         var terms = ByteReader(raw, offset: blocks[.terms]!.lowerBound)
         let termCount = Int(try terms.u32())
         guard termCount == metadata.termCount, (termCount + 2) * 4 + termCount * IndexFormat.termEntrySize <= blocks[.terms]!.count else {
@@ -117,7 +120,8 @@ public struct IndexReader: Sendable {
         _ = try groupCount(.spellings)
         let groups = try SectionGroups(raw, range: blocks[.sectionGroups]!, sectionCount: metadata.sectionCount,
                                        fileCount: metadata.files.count)
-        return Parsed(metadata: metadata, blocks: blocks, sections: sections, groups: groups, lengths: lengths, kinds: kinds,
+        return Parsed(metadata: metadata, blocks: blocks, sections: sections, groups: groups, lengths: lengths,
+                      kinds: kinds,
                       termCount: termCount, foldKeyCount: try groupCount(.foldKeys),
                       compoundPartCount: try groupCount(.compoundParts), repairCount: try groupCount(.repairs))
     }
@@ -133,7 +137,8 @@ public struct IndexReader: Sendable {
                 kind: facts.kind, caseID: facts.caseID, title: string(at: Int(row[.title]), raw),
                 meeting: facts.caseID?.meeting, date: facts.date)
             section.year = facts.year
-            section.references = (string(at: Int(row[.references]), raw) ?? "").split(separator: " ").compactMap { CaseID($0) }
+            section.references = (string(at: Int(row[.references]), raw) ?? "").split(separator: " ")
+                .compactMap { CaseID($0) }
             section.titleAsWritten = string(at: Int(row[.titleAsWritten]), raw)
             return SectionRecord(fileIndex: facts.fileIndex, section: section, length: Int(row[.length]))
         }

@@ -5,20 +5,19 @@ import CouncilDocuments
 /// cold start at 100 MB (120 of 270 ms) and grew with the corpus.
 ///
 /// Cases are numbered by `CaseID` order (their ordinals, which `DecisionLinks` keys on and the
-/// section table stores per section). Layout, little-endian u32s throughout:
-///
-///     case count · file count
-///     per case: number · meeting · year · start of its sections in the list
-///     end of the list
-///     the list: section ids, ascending within each case
-///     per file: first section · end of its sections (sections stand together per file)
+/// section table stores per section). The block is three `PackedColumns` tables, one after the
+/// other: the cases (number, meeting, year, where their sections start in the list; they end where
+/// the next case's start), the list (section ids, ascending within each case), and the files
+/// (first section and end of their sections: a file's sections stand together).
 struct SectionGroups: Sendable {
-    private let start: Int
-    let caseCount: Int
-    let fileCount: Int
-    private var listStart: Int { start + 8 + caseCount * 16 + 4 }
-    private var filesStart: Int { listStart + 4 * listCount }
-    private let listCount: Int
+    private enum CaseColumn: Int, CaseIterable { case number, meeting, year, first }
+    private enum FileColumn: Int, CaseIterable { case lower, upper }
+
+    private let cases: PackedColumns
+    private let list: PackedColumns
+    private let files: PackedColumns
+
+    var caseCount: Int { cases.rowCount }
 
     /// The block for `sections`, and each section's case ordinal plus one (0 outside cases) for the
     /// section table.
@@ -33,65 +32,56 @@ struct SectionGroups: Sendable {
             }
         }
         var ordinals = [UInt32](repeating: 0, count: sections.count)
-        var out = ByteWriter()
-        let cases = byCase.sorted { $0.key < $1.key }
-        out.u32(UInt32(cases.count))
-        out.u32(UInt32(fileCount))
-        var listed: UInt32 = 0
-        for (ordinal, (caseID, ids)) in cases.enumerated() {
-            out.u32(UInt32(caseID.number))
-            out.u32(UInt32(caseID.meetingNumber))
-            out.u32(UInt32(caseID.year))
-            out.u32(listed)
-            listed += UInt32(ids.count)
+        let sorted = byCase.sorted { $0.key < $1.key }
+        var caseColumns = [[UInt32]](repeating: [], count: CaseColumn.allCases.count)
+        var listed: [UInt32] = []
+        for (ordinal, (caseID, ids)) in sorted.enumerated() {
+            caseColumns[CaseColumn.number.rawValue].append(UInt32(caseID.number))
+            caseColumns[CaseColumn.meeting.rawValue].append(UInt32(caseID.meetingNumber))
+            caseColumns[CaseColumn.year.rawValue].append(UInt32(caseID.year))
+            caseColumns[CaseColumn.first.rawValue].append(UInt32(listed.count))
+            listed += ids
             for id in ids { ordinals[Int(id)] = UInt32(ordinal + 1) }
         }
-        out.u32(listed)
-        for (_, ids) in cases { for id in ids { out.u32(id) } }
-        for range in byFile {
-            out.u32(UInt32(range.lowerBound))
-            out.u32(UInt32(range.upperBound))
-        }
+        var out = ByteWriter()
+        PackedColumns.append(caseColumns, rowCount: sorted.count, to: &out)
+        PackedColumns.append([listed], rowCount: listed.count, to: &out)
+        PackedColumns.append([byFile.map { UInt32($0.lowerBound) }, byFile.map { UInt32($0.upperBound) }],
+                             rowCount: fileCount, to: &out)
         return (out.bytes, ordinals)
     }
 
-    /// Reads the shape of the block at `range`, checking that every id and range it holds is one
-    /// of `sectionCount` sections, so that no lookup can leave the section table.
+    /// Reads the tables of the block at `range`, checking that every id and range they hold is one
+    /// of `sectionCount` sections and every case's start lies in the list, so that no lookup can
+    /// leave the section table.
     init(_ raw: UnsafeRawBufferPointer, range: Range<Int>, sectionCount: Int, fileCount: Int) throws(IndexError) {
-        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[range]))
-        caseCount = Int(try reader.u32())
-        guard Int(try reader.u32()) == fileCount, caseCount <= range.count / 16 else {
-            throw .corrupt("section groups shape")
-        }
-        start = range.lowerBound
+        cases = try PackedColumns(raw, at: range.lowerBound, limit: range.upperBound,
+                                  columnCount: CaseColumn.allCases.count, name: "case groups")
+        list = try PackedColumns(raw, at: cases.end, limit: range.upperBound, columnCount: 1, name: "case sections")
+        files = try PackedColumns(raw, at: list.end, limit: range.upperBound, columnCount: FileColumn.allCases.count,
+                                  rowCount: fileCount, name: "file groups")
+        guard files.end == range.upperBound else { throw .corrupt("section groups size") }
         var previous: UInt32 = 0
-        for c in 0...caseCount {
-            reader.offset = 8 + c * 16 + (c == caseCount ? 0 : 12)
-            let first = try reader.u32()
-            guard first >= previous else { throw .corrupt("section groups order") }
+        for c in 0..<cases.rowCount {
+            let first = cases.value(CaseColumn.first.rawValue, row: c, in: raw)
+            guard first >= previous, Int(first) <= list.rowCount else { throw .corrupt("section groups order") }
             previous = first
         }
-        listCount = Int(previous)
-        guard 8 + caseCount * 16 + 4 + 4 * listCount + 8 * fileCount == range.count else {
-            throw .corrupt("section groups size")
+        for i in 0..<list.rowCount where Int(list.value(0, row: i, in: raw)) >= sectionCount {
+            throw .corrupt("section groups id")
         }
-        reader.offset = 8 + caseCount * 16 + 4
-        for _ in 0..<listCount { guard Int(try reader.u32()) < sectionCount else { throw .corrupt("section groups id") } }
-        for _ in 0..<fileCount {
-            let lower = try reader.u32(), upper = try reader.u32()
+        for f in 0..<fileCount {
+            let lower = files.value(FileColumn.lower.rawValue, row: f, in: raw)
+            let upper = files.value(FileColumn.upper.rawValue, row: f, in: raw)
             guard lower <= upper, Int(upper) <= sectionCount else { throw .corrupt("section groups file range") }
         }
-        self.fileCount = fileCount
-    }
-
-    private func u32(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> UInt32 {
-        UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
     }
 
     /// The case with ordinal `ordinal`.
     func caseID(ofOrdinal ordinal: Int, in raw: UnsafeRawBufferPointer) -> CaseID {
-        let entry = start + 8 + ordinal * 16
-        return CaseID(number: Int(u32(raw, entry)), meetingNumber: Int(u32(raw, entry + 4)), year: Int(u32(raw, entry + 8)))
+        CaseID(number: Int(cases.value(CaseColumn.number.rawValue, row: ordinal, in: raw)),
+               meetingNumber: Int(cases.value(CaseColumn.meeting.rawValue, row: ordinal, in: raw)),
+               year: Int(cases.value(CaseColumn.year.rawValue, row: ordinal, in: raw)))
     }
 
     /// The ordinal of `caseID`, by binary search over the cases in order.
@@ -106,18 +96,17 @@ struct SectionGroups: Sendable {
 
     /// The sections of case `ordinal`, in index order.
     func sections(ofOrdinal ordinal: Int, in raw: UnsafeRawBufferPointer) -> [Int] {
-        let entry = start + 8 + ordinal * 16
-        // The next case's start, or after the last case the end of the list.
-        let next = ordinal + 1 == caseCount ? start + 8 + caseCount * 16 : entry + 16 + 12
-        let first = Int(u32(raw, entry + 12)), end = Int(u32(raw, next))
-        return (first..<max(first, end)).map { Int(u32(raw, listStart + 4 * $0)) }
+        let first = Int(cases.value(CaseColumn.first.rawValue, row: ordinal, in: raw))
+        let end = ordinal + 1 < caseCount ? Int(cases.value(CaseColumn.first.rawValue, row: ordinal + 1, in: raw))
+            : list.rowCount
+        return (first..<max(first, end)).map { Int(list.value(0, row: $0, in: raw)) }
     }
 
     /// The sections of file `file`, in index order.
     func sections(ofFile file: Int, in raw: UnsafeRawBufferPointer) -> Range<Int> {
-        guard file >= 0, file < fileCount else { return 0..<0 }
-        let entry = filesStart + 8 * file
-        let lower = Int(u32(raw, entry)), upper = Int(u32(raw, entry + 4))
+        guard file >= 0, file < files.rowCount else { return 0..<0 }
+        let lower = Int(files.value(FileColumn.lower.rawValue, row: file, in: raw))
+        let upper = Int(files.value(FileColumn.upper.rawValue, row: file, in: raw))
         return lower..<max(lower, upper)
     }
 }
