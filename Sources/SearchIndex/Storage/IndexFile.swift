@@ -18,11 +18,12 @@ enum IndexFile {
         guard fd >= 0 else { throw .io("cannot read the index file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         // Read straight into the buffer the reader keeps (a copy through a chunk cost a tenth of a
-        // cold start); a file that grows while it is read goes on in chunks, one that shrinks is
-        // cut where it ends, and either then fails its checksums.
-        var data = Data(count: Int(status.st_size))
+        // cold start). One byte more than the size, so a file that grows while it is read is seen
+        // and read on; one that shrinks is cut where it ends; either then fails its checksums.
+        var data = Data(count: Int(status.st_size) + 1)
         var filled = 0
-        while filled < data.count {
+        while true {
+            if filled == data.count { data.count += 1 << 16 }
             let n = data.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -31,20 +32,7 @@ enum IndexFile {
             if n == 0 { break }
             filled += n
         }
-        if filled < data.count {
-            data.removeSubrange(filled...)
-            return data
-        }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io("cannot read the index file: \(String(cString: strerror(errno)))")
-            }
-            if n == 0 { break }
-            data.append(contentsOf: chunk[0..<n])
-        }
+        data.count = filled
         return data
     }
 
