@@ -29,7 +29,9 @@ public final class IndexHandle: Sendable {
             guard now.timeIntervalSince(state.checked) >= checkInterval else { return state.served }
             state.checked = now
             let stamp = FileStamp(path: Self.path(folder))
-            guard let stamp, stamp != state.stamp, let reader = try? IndexReader.open(folder: folder) else { return state.served }
+            // The new file is read whole before it is served: a server never depends on its file.
+            guard let stamp, stamp != state.stamp, let reader = try? IndexReader.open(folder: folder),
+                  (try? reader.loadAll()) != nil else { return state.served }
             state.served = ServedIndex(reader: reader, corpusPath: corpusPath)
             state.stamp = stamp
             return state.served

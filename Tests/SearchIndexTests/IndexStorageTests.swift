@@ -40,14 +40,29 @@ struct IndexStorageTests {
         let corpus = try TestCorpus(files: files)
         defer { corpus.remove() }
         try corpus.build()
-        // A byte inside a block (the padding between blocks carries no data, and no checksum).
-        let postings = try #require(try corpus.open().blocks[.postings])
-        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: corpus.indexFile)))
-        bytes[(postings.lowerBound + postings.upperBound) / 2] ^= 0xFF
-        try Data(bytes).write(to: URL(fileURLWithPath: corpus.indexFile))
+        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: corpus.indexFile)))
+        let blocks = try corpus.open().blocks
+        func damaged(_ block: IndexFormat.Block) throws {
+            var bytes = original
+            // A byte inside the block (the padding between blocks carries no data, and no checksum).
+            let range = try #require(blocks[block])
+            bytes[(range.lowerBound + range.upperBound) / 2] ^= 0xFF
+            try Data(bytes).write(to: URL(fileURLWithPath: corpus.indexFile))
+        }
+        // A block read at open is refused at open.
+        try damaged(.sections)
         let error = #expect(throws: IndexError.self) { try corpus.open() }
-        #expect(error.map { "\($0)".contains("checksum mismatch") } == true)
-        try Data(bytes.prefix(10)).write(to: URL(fileURLWithPath: corpus.indexFile))
+        #expect(error.map { "\($0)".contains("checksum mismatch in the sections block") } == true)
+        // The postings are read when first needed: the search that needs them refuses to answer.
+        try damaged(.postings)
+        let reader = try corpus.open()
+        let service = SearchService(reader: reader)
+        var texts = SectionTextSource(reader: reader, corpusPath: corpus.corpus)
+        let refused = #expect(throws: IndexError.self) { try service.search("helsedata", texts: &texts) }
+        #expect(refused.map { "\($0)".contains("checksum mismatch in the postings block") } == true)
+        #expect(throws: IndexError.self) { try corpus.open().loadAll() }
+
+        try Data(original.prefix(10)).write(to: URL(fileURLWithPath: corpus.indexFile))
         #expect(throws: IndexError.self) { try corpus.open() }
     }
 

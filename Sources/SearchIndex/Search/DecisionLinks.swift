@@ -13,13 +13,13 @@ struct DecisionLinks {
 
     /// The ordinal of a section's case (`SectionGroups`), or -1 outside cases.
     func caseOrdinal(_ section: Int) -> Int32 {
-        reader.data.withUnsafeBytes { Int32(reader.sectionTable.value(.caseOrdinal, row: section, in: $0)) - 1 }
+        reader.bytes.withUnsafeBytes { Int32(reader.sectionTable.value(.caseOrdinal, row: section, in: $0)) - 1 }
     }
 
     /// The decision sections of case `ordinal`, in index order.
     func decisions(ofCase ordinal: Int) -> [Int32] {
         let vedtak = SectionCodes.code(of: .vedtak)
-        return reader.data.withUnsafeBytes { raw in
+        return reader.bytes.withUnsafeBytes { raw in
             reader.sectionGroups.sections(ofOrdinal: ordinal, in: raw)
                 .filter { reader.sectionKindCodes[$0] == vedtak }.map { Int32($0) }
         }

@@ -30,6 +30,7 @@ extension SearchService {
             return try search(query, limit: limit, offset: offset, texts: &texts, deadline: deadline, started: started)
         }
         let ranked = searcher.search(query, limit: Self.timelineDepth, deadline: deadline)
+        try reader.checkIntact()
         try deadline.check()
         let typed = ranked.hits.filter { $0.matchedWords > 0 }
         let found = typed.isEmpty ? ranked.hits : typed

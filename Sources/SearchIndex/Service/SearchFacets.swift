@@ -44,6 +44,7 @@ extension SearchService {
         open.filter.years = []
         let sections = searcher.matchingSections(open, deadline: deadline)
         try deadline.check()
+        try reader.checkIntact()
         var kinds: [String: Set<Unit>] = [:]
         var years: [Int?: Set<Unit>] = [:]
         var matching: Set<Unit> = []

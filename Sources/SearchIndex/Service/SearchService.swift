@@ -57,6 +57,7 @@ public struct SearchService: Sendable {
                        deadline: Deadline = .never, started: DispatchTime = .now()) throws -> SearchResponse {
         let ranked = searcher.search(query, limit: limit, offset: offset, deadline: deadline)
         try deadline.check()
+        try reader.checkIntact()
         let terms = query.allTerms
         var hits: [SearchHit] = []
         for hit in ranked.hits {
@@ -96,6 +97,7 @@ public struct SearchService: Sendable {
                             started: DispatchTime = .now()) throws -> CaseSearchResponse {
         let ranked = searcher.search(query, limit: 5000, deadline: deadline)
         try deadline.check()
+        try reader.checkIntact()
         var groups: [CaseID: [ScoredSection]] = [:]
         var firstSeen: [CaseID] = []
         for hit in ranked.hits {

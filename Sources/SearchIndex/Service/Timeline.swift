@@ -96,6 +96,7 @@ extension SearchService {
         try deadline.check()
         let ranked = searcher.search(query, limit: Self.timelineDepth, deadline: deadline)
         try deadline.check()
+        try reader.checkIntact()
         var kindsByCase: [CaseID: [String]] = [:]
         var caseOrder: [CaseID] = []
         var outside: [ScoredSection] = []

@@ -120,6 +120,7 @@ public struct SimilarPassages: Sendable {
         let draftTerms = primaryTerms(draft)
         let draftProfile = TextProfile(terms: draftTerms, idf: idf)
         let candidates = candidateSectionIDs(draftTerms, idf: idf)
+        try reader.checkIntact()
         let quotable = QuotableText(isKnownWord: isKnownWord)
 
         var seen: Set<[Int]> = []

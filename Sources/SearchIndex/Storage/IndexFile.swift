@@ -5,21 +5,15 @@ import Foundation
 /// a message that says what is wrong for every way a file can fail to be an index: missing, a
 /// folder, empty, foreign, from another version, truncated, damaged.
 enum IndexFile {
-    /// The whole file, read with `read(2)` into memory of our own (see `IndexReader`).
+    /// The whole file, read with `read(2)` into memory of our own (for tests and tools that
+    /// compare index files; a reader opens with `IndexBytes.open`).
     static func read(_ path: String) throws(IndexError) -> Data {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            if errno == ENOENT { throw .missing(path) }
-            throw .io("cannot read the index file: \(String(cString: strerror(errno)))")
-        }
-        guard status.st_mode & S_IFMT != S_IFDIR else { throw .corrupt("\(IndexFormat.fileName) is a folder, not an index file") }
-        guard status.st_mode & S_IFMT == S_IFREG else { throw .corrupt("\(IndexFormat.fileName) is not a regular file") }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .io("cannot read the index file: \(String(cString: strerror(errno)))") }
+        let fd = try openRegularFile(path)
         defer { close(fd) }
-        // Read straight into the buffer the reader keeps (a copy through a chunk cost a tenth of a
-        // cold start). One byte more than the size, so a file that grows while it is read is seen
-        // and read on; one that shrinks is cut where it ends; either then fails its checksums.
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw .io("cannot read the index file: \(String(cString: strerror(errno)))") }
+        // One byte more than the size, so a file that grows while it is read is seen and read on;
+        // one that shrinks is cut where it ends; either then fails its checksums.
         var data = Data(count: Int(status.st_size) + 1)
         var filled = 0
         while true {
@@ -35,6 +29,23 @@ enum IndexFile {
         data.count = filled
         return data
     }
+
+    /// The index file opened for reading, after checking that it exists and is a regular file.
+    static func openRegularFile(_ path: String) throws(IndexError) -> Int32 {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT { throw .missing(path) }
+            throw .io("cannot read the index file: \(String(cString: strerror(errno)))")
+        }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw .corrupt("\(IndexFormat.fileName) is a folder, not an index file") }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw .corrupt("\(IndexFormat.fileName) is not a regular file") }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io("cannot read the index file: \(String(cString: strerror(errno)))") }
+        return fd
+    }
+
+    /// A block's name for messages: "postings", or "unknown".
+    static func blockName(_ kind: UInt32) -> String { IndexFormat.Block(rawValue: kind).map { "\($0)" } ?? "unknown" }
 
     /// One entry of the block table.
     struct TableEntry {
@@ -79,7 +90,7 @@ enum IndexFile {
         var blocks: [IndexFormat.Block: Range<Int>] = [:]
         for entry in try table(raw, fileSize: raw.count) {
             guard ContentHash.of(UnsafeRawBufferPointer(rebasing: raw[entry.range])) == entry.checksum else {
-                throw .corrupt("checksum mismatch in the \(IndexFormat.Block(rawValue: entry.kind).map { "\($0)" } ?? "unknown") block")
+                throw .corrupt("checksum mismatch in the \(blockName(entry.kind)) block")
             }
             if let block = IndexFormat.Block(rawValue: entry.kind) { blocks[block] = entry.range }
         }

@@ -1,21 +1,23 @@
 import CouncilDocuments
 
-/// The on-disk layout of `Index/radsok.idx` (version 12), little-endian throughout:
+/// The on-disk layout of `Index/radsok.idx` (version 13), little-endian throughout:
 ///
 ///     "RADSOKIX" · version u32 · block count u32
 ///     block table: (kind u32, offset u64, length u64, checksum u64) per block
 ///     header checksum u64 of every byte before it
 ///     blocks: metadata (JSON) · sections (`SectionTable`, bit-packed columns) · strings · terms ·
 ///            postings (`DocBlocks`, positions, `BlockBounds`, `PositionSkips`) · fold keys ·
-///            compound parts · repairs · spellings · section groups (`SectionGroups`)
+///            compound parts · repairs · spellings · section groups (`SectionGroups`) ·
+///            postings pages (`PostingsPages`: a checksum per 64 KiB of the postings)
 ///
 /// One file, written to a temporary name and renamed into place, so a reader sees the old index
 /// or the new one and never half of either. Every block carries its own checksum, so damage is
-/// found in the block it hits, and a reader can verify a block when it first needs it. Section
+/// found in the block it hits; the postings are checksummed per page too, so a reader reads and
+/// verifies only the postings a query needs (`IndexBytes`). Section
 /// text is not stored: it is read back from the corpus files by byte range, guarded by each
 /// file's content hash.
 public enum IndexFormat {
-    public static let version: UInt32 = 12
+    public static let version: UInt32 = 13
     public static let fileName = "radsok.idx"
     static let magic: [UInt8] = Array("RADSOKIX".utf8)
     static let termEntrySize = 20
@@ -25,7 +27,7 @@ public enum IndexFormat {
     static let blockEntrySize = 28
 
     enum Block: UInt32, CaseIterable {
-        case metadata = 1, sections, strings, terms, postings, foldKeys, compoundParts, repairs, spellings, sectionGroups
+        case metadata = 1, sections, strings, terms, postings, foldKeys, compoundParts, repairs, spellings, sectionGroups, postingsPages
     }
 }
 

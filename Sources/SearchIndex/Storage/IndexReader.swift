@@ -1,11 +1,13 @@
 import CouncilDocuments
 import Foundation
 
-/// An opened index: read into memory, checksum-verified, read-only, shareable across threads.
+/// An opened index: checksum-verified, read-only, shareable across threads.
 ///
 /// The file is read, not memory-mapped: a mapping of a file that another program truncates or
 /// overwrites in place (`cp other.idx Index/radsok.idx`) kills the reading process with SIGBUS,
-/// and a server must survive whatever happens to its files.
+/// and a server must survive whatever happens to its files. Opening reads every block but the
+/// postings, which are read page by page as queries need them (`IndexBytes`); `loadAll` reads
+/// the rest, after which the reader no longer depends on the file.
 ///
 /// Opening does no analysis and decodes only the metadata and the section lengths; terms and
 /// postings are read in place when a query asks for them.
@@ -16,7 +18,7 @@ public struct IndexReader: Sendable {
     /// Kind code per section (`SectionCodes`), for ranking without reading records.
     let sectionKindCodes: [UInt8]
     public let averageSectionLength: Double
-    let data: Data
+    let bytes: IndexBytes
     let blocks: [IndexFormat.Block: Range<Int>]
     let sectionTable: SectionTable
     let termCount: Int
@@ -36,14 +38,19 @@ public struct IndexReader: Sendable {
 
     public static func open(folder: String) throws(IndexError) -> IndexReader {
         let path = (folder as NSString).appendingPathComponent(IndexFormat.fileName)
-        var reader = try IndexReader(data: IndexFile.read(path))
+        var reader = try IndexReader(bytes: IndexBytes.open(path))
         reader.folder = folder
         return reader
     }
 
+    /// An index file's bytes held in memory, verified whole.
     init(data: Data) throws(IndexError) {
-        self.data = data
-        let parsed: Result<Parsed, IndexError> = data.withUnsafeBytes { raw in
+        try self.init(bytes: IndexBytes(copying: data))
+    }
+
+    init(bytes: IndexBytes) throws(IndexError) {
+        self.bytes = bytes
+        let parsed: Result<Parsed, IndexError> = bytes.withUnsafeBytes { raw in
             do throws(IndexError) { return .success(try Self.parse(raw)) } catch { return .failure(error) }
         }
         let p = try parsed.get()
@@ -64,7 +71,7 @@ public struct IndexReader: Sendable {
 
     /// Every section of a case, in index order.
     public func sections(ofCase caseID: CaseID) -> [Int] {
-        data.withUnsafeBytes { raw in
+        bytes.withUnsafeBytes { raw in
             sectionGroups.ordinal(of: caseID, in: raw).map { sectionGroups.sections(ofOrdinal: $0, in: raw) } ?? []
         }
     }
@@ -74,7 +81,7 @@ public struct IndexReader: Sendable {
 
     /// Every section of a file, in index order (which is the file's order of sections).
     public func sections(ofFile fileIndex: Int) -> Range<Int> {
-        data.withUnsafeBytes { sectionGroups.sections(ofFile: fileIndex, in: $0) }
+        bytes.withUnsafeBytes { sectionGroups.sections(ofFile: fileIndex, in: $0) }
     }
 
     /// The acronym names whose first index term is `term`, in a stable order.
@@ -94,7 +101,10 @@ public struct IndexReader: Sendable {
     }
 
     private static func parse(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> Parsed {
-        let blocks = try IndexFile.blocks(raw)
+        let blocks = try IndexFile.table(raw, fileSize: raw.count).reduce(into: [IndexFormat.Block: Range<Int>]()) {
+            if let block = IndexFormat.Block(rawValue: $1.kind) { $0[block] = $1.range }
+        }
+        guard IndexFormat.Block.allCases.allSatisfy({ blocks[$0] != nil }) else { throw .corrupt("missing block") }
         let metadata: IndexMetadata
         do {
             metadata = try JSONDecoder().decode(IndexMetadata.self, from: Data(raw[blocks[.metadata]!]))
@@ -129,7 +139,7 @@ public struct IndexReader: Sendable {
     // MARK: Sections
 
     public func sectionRecord(_ id: Int) -> SectionRecord {
-        data.withUnsafeBytes { raw in
+        bytes.withUnsafeBytes { raw in
             let row = sectionTable.row(id, in: raw)
             let facts = row.facts
             var section = Section(
@@ -147,7 +157,7 @@ public struct IndexReader: Sendable {
     /// What filters and result grouping need of a section, read from its row without decoding
     /// strings: cheap enough to ask of every candidate.
     public func facts(_ id: Int) -> SectionFacts {
-        data.withUnsafeBytes { raw in sectionTable.row(id, in: raw).facts }
+        bytes.withUnsafeBytes { raw in sectionTable.row(id, in: raw).facts }
     }
 
     private func string(at offset: Int, _ raw: UnsafeRawBufferPointer) -> String? {
@@ -163,23 +173,23 @@ public struct IndexReader: Sendable {
     /// The id of a term, by binary search over the sorted dictionary.
     public func termID(_ term: String) -> Int? {
         var term = term
-        return term.withUTF8 { key in data.withUnsafeBytes { raw in termTable(raw).find(key) } }
+        return term.withUTF8 { key in bytes.withUnsafeBytes { raw in termTable(raw).find(key) } }
     }
 
     /// The ids of the terms that start with `prefix`: a range, since the dictionary is sorted.
     public func termIDs(withPrefix prefix: String) -> Range<Int> {
         var prefix = prefix
-        return prefix.withUTF8 { key in data.withUnsafeBytes { raw in termTable(raw).range(withPrefix: key) } }
+        return prefix.withUTF8 { key in bytes.withUnsafeBytes { raw in termTable(raw).range(withPrefix: key) } }
     }
 
     public func term(_ id: Int) -> String {
-        data.withUnsafeBytes { raw in String(decoding: termTable(raw).bytes(id), as: UTF8.self) }
+        bytes.withUnsafeBytes { raw in String(decoding: termTable(raw).bytes(id), as: UTF8.self) }
     }
 
     /// Calls `body` with each term's id and UTF-8 bytes, in dictionary order, without making
     /// strings: a scan of the whole vocabulary (typo-tolerant matching) stays cheap.
     public func forEachTerm(in ids: Range<Int>? = nil, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
-        data.withUnsafeBytes { raw in
+        bytes.withUnsafeBytes { raw in
             let table = termTable(raw)
             for id in ids ?? 0..<termCount { body(id, table.bytes(id)) }
         }
@@ -187,7 +197,7 @@ public struct IndexReader: Sendable {
 
     /// Where a term's postings are and how many sections contain it.
     public func postingsInfo(_ id: Int) -> (documentFrequency: Int, docs: Range<Int>, positions: Range<Int>) {
-        data.withUnsafeBytes { raw in
+        bytes.withUnsafeBytes { raw in
             let block = blocks[.terms]!.lowerBound
             let textBytes = Int(raw.loadUnaligned(fromByteOffset: block + 4 + termCount * 4, as: UInt32.self))
             var entries = block + 4 + (termCount + 1) * 4 + textBytes
@@ -201,6 +211,15 @@ public struct IndexReader: Sendable {
         }
     }
 
+    /// Reads every postings page not read yet, so that the reader no longer depends on its file
+    /// (a server, which must survive the file being overwritten in place). Throws the damage found.
+    public func loadAll() throws(IndexError) { try bytes.loadAll() }
+
+    /// Throws if a postings page read after opening was damaged: no answer is given from it.
+    public func checkIntact() throws(IndexError) {
+        if let damage = bytes.damage { throw damage }
+    }
+
     /// Runs `body` over a term's postings without copying them.
     public func withPostings<R>(_ id: Int, _ body: (PostingsCursor) throws -> R) rethrows -> R {
         try withPostingsBase { base in try body(postingsCursor(id, base: base)) }
@@ -209,12 +228,13 @@ public struct IndexReader: Sendable {
     /// Runs `body` with the index's bytes, so that many postings can be walked at once
     /// (`postingsCursor(_:base:)`), none copied.
     func withPostingsBase<R>(_ body: (UnsafePointer<UInt8>) throws -> R) rethrows -> R {
-        try data.withUnsafeBytes { raw in try body(raw.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+        try bytes.withUnsafeBytes { raw in try body(raw.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
     }
 
     /// A term's postings in the bytes `withPostingsBase` hands out.
     func postingsCursor(_ id: Int, base: UnsafePointer<UInt8>) -> PostingsCursor {
         let info = postingsInfo(id)
+        bytes.ensure(info.docs.lowerBound..<info.positions.upperBound)
         return PostingsCursor(base: base, docs: info.docs, positions: info.positions, count: info.documentFrequency)
     }
 
@@ -246,7 +266,7 @@ public struct IndexReader: Sendable {
     public func spellingRepair(of written: String) -> String? {
         let key = Array(written.utf8) + [0]
         return key.withUnsafeBufferPointer { wanted in
-            data.withUnsafeBytes { raw -> String? in
+            bytes.withUnsafeBytes { raw -> String? in
                 let block = blocks[.spellings]!
                 guard block.count >= 8 else { return nil }
                 let count = Int(raw.loadUnaligned(fromByteOffset: block.lowerBound, as: UInt32.self))
@@ -267,7 +287,7 @@ public struct IndexReader: Sendable {
                             _ select: (SortedStrings, UnsafeBufferPointer<UInt8>) -> Range<Int>) -> [Int] {
         var key = key
         return key.withUTF8 { wanted in
-            data.withUnsafeBytes { raw -> [Int] in
+            bytes.withUnsafeBytes { raw -> [Int] in
                 let block = blocks[kind]!.lowerBound
                 let table = SortedStrings(raw: raw, offsets: block + 4, count: count)
                 let keys = select(table, wanted)

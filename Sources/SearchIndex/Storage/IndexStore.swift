@@ -57,20 +57,26 @@ public enum IndexStore {
 
     /// The index, rebuilt first under the folder's lock when it is not fresh. Freshness is checked
     /// again once the lock is held: the build this one waited for may have made the index fresh.
-    public static func openFresh(index: String, corpus: String, builder: IndexBuilder = IndexBuilder(),
+    /// - Parameter whole: read all the postings at once (`IndexReader.loadAll`), as a server does,
+    ///   so that damage anywhere is found now and rebuilt, and the reader never needs the file again.
+    public static func openFresh(index: String, corpus: String, builder: IndexBuilder = IndexBuilder(), whole: Bool = false,
                                  progress: (@Sendable (BuildProgress) -> Void)? = nil,
                                  rebuilding: ((RebuildReason) -> Void)? = nil,
                                  waiting: ((String) -> Void)? = nil) throws(IndexError) -> (IndexReader, BuildReport?) {
-        if case .fresh(let reader) = try check(index: index, corpus: corpus, builder: builder) { return (reader, nil) }
+        if case .fresh(let reader) = try check(index: index, corpus: corpus, builder: builder, whole: whole) {
+            return (reader, nil)
+        }
         let lock = try IndexLock(folder: index, waiting: waiting)
-        switch try check(index: index, corpus: corpus, builder: builder) {
+        switch try check(index: index, corpus: corpus, builder: builder, whole: whole) {
         case .fresh(let reader):
             return (reader, nil)
         case .stale(let reason):
             rebuilding?(reason)
             let report = try builder.buildLocked(corpus: corpus, into: index, progress: progress)
             lock.release()
-            return (try IndexReader.open(folder: index), report)
+            let reader = try IndexReader.open(folder: index)
+            if whole { try reader.loadAll() }
+            return (reader, report)
         }
     }
 
@@ -79,11 +85,12 @@ public enum IndexStore {
         case stale(RebuildReason)
     }
 
-    static func check(index: String, corpus: String, builder: IndexBuilder) throws(IndexError) -> State {
+    static func check(index: String, corpus: String, builder: IndexBuilder, whole: Bool = false) throws(IndexError) -> State {
         let files = try scan(corpus)
         let reason: RebuildReason
         do {
             let reader = try IndexReader.open(folder: index)
+            if whole { try reader.loadAll() }
             if reader.metadata.analysisFingerprint != builder.fingerprint {
                 reason = .otherRules
             } else if isFresh(reader.metadata, corpus: corpus, files: files) {

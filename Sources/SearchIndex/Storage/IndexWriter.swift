@@ -48,6 +48,7 @@ enum IndexWriter {
             (.compoundParts, termGroupsBlock(contents.compoundParts)),
             (.repairs, termGroupsBlock(contents.repairs)),
             (.spellings, termGroupsBlock(contents.spellings)),
+            (.postingsPages, PostingsPages.block(for: contents.postings)),
         ]
     }
 

@@ -38,7 +38,8 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         if let problem = IndexLocation.problem(folder: location.indexPath) { throw CommandFailure.failure(problem) }
-        let reader = try location.openIndex()
+        // All of it: a server must not depend on the file staying as it was (`IndexReader`).
+        let reader = try location.openIndex(whole: true)
         var server = RadsokServer(index: IndexHandle(reader: reader, folder: location.indexPath, corpusPath: location.corpusPath))
         server.host = host
         server.port = port
