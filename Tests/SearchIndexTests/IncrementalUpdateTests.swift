@@ -140,8 +140,8 @@ struct IncrementalUpdateTests {
     /// Every block but the metadata byte for byte, the metadata but for the build times, and the
     /// ranked results of `queries`.
     static func expectSameIndex(_ updated: String, _ fresh: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let a = try IndexFile.read((updated as NSString).appendingPathComponent(IndexFormat.fileName))
-        let b = try IndexFile.read((fresh as NSString).appendingPathComponent(IndexFormat.fileName))
+        let a = try Data(contentsOf: URL(fileURLWithPath: (updated as NSString).appendingPathComponent(IndexFormat.fileName)))
+        let b = try Data(contentsOf: URL(fileURLWithPath: (fresh as NSString).appendingPathComponent(IndexFormat.fileName)))
         let (blocksA, blocksB) = try a.withUnsafeBytes { ra in
             try b.withUnsafeBytes { rb in (try IndexFile.blocks(ra), try IndexFile.blocks(rb)) }
         }

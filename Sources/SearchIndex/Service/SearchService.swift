@@ -66,6 +66,8 @@ public struct SearchService: Sendable {
         var response = SearchResponse(query: query.text, total: ranked.total, tookMs: Self.milliseconds(since: started), hits: hits)
         response.totalIsLowerBound = ranked.totalIsLowerBound
         response.suggestion = suggestion(for: query, total: ranked.total, texts: &texts)
+        // After the suggestion, which reads postings of its own.
+        try reader.checkIntact()
         return response
     }
 

@@ -23,6 +23,8 @@ final class IndexBytes: @unchecked Sendable {
     // before those reads. Every other byte is written before `init` returns and never again.
     private let base: UnsafeMutableRawPointer
     let count: Int
+    /// Where each block lies, from the checked block table.
+    private(set) var blocks: [IndexFormat.Block: Range<Int>] = [:]
     private let mappedSize: Int
     private let state: Mutex<Pages>
 
@@ -58,7 +60,7 @@ final class IndexBytes: @unchecked Sendable {
     convenience init(copying data: Data) throws(IndexError) {
         try self.init(count: data.count)
         data.withUnsafeBytes { if let from = $0.baseAddress { base.copyMemory(from: from, byteCount: $0.count) } }
-        _ = try IndexFile.blocks(UnsafeRawBufferPointer(start: base, count: count))
+        blocks = try IndexFile.blocks(raw)
     }
 
     /// Opens the index file at `path`: header, block table and every block but the postings read
@@ -71,20 +73,16 @@ final class IndexBytes: @unchecked Sendable {
         guard fstat(fd, &status) == 0 else { throw .io("cannot read the index file: \(String(cString: strerror(errno)))") }
         let bytes = try IndexBytes(count: Int(status.st_size))
         let table = try bytes.readTable(fd)
-        guard let postings = table.first(where: { $0.kind == IndexFormat.Block.postings.rawValue }),
-              let pages = table.first(where: { $0.kind == IndexFormat.Block.postingsPages.rawValue }) else {
-            throw .corrupt("missing block")
-        }
+        bytes.blocks = try IndexFile.ranges(table)
         for entry in table where entry.kind != IndexFormat.Block.postings.rawValue {
             try bytes.read(fd, entry.range)
-            let block = UnsafeRawBufferPointer(start: bytes.base + entry.range.lowerBound, count: entry.range.count)
-            guard ContentHash.of(block) == entry.checksum else {
-                throw .corrupt("checksum mismatch in the \(IndexFile.blockName(entry.kind)) block")
-            }
+            try IndexFile.verify(entry, in: bytes.raw)
         }
-        let (size, checksums) = try PostingsPages.read(bytes.raw, range: pages.range, postingsLength: postings.range.count)
+        let postings = bytes.blocks[.postings]!
+        let (size, checksums) = try PostingsPages.read(bytes.raw, range: bytes.blocks[.postingsPages]!,
+                                                       postingsLength: postings.count)
         bytes.state.withLock { state in
-            state = Pages(fd: fd, region: postings.range, size: size, checksums: checksums,
+            state = Pages(fd: fd, region: postings, size: size, checksums: checksums,
                           loaded: [Bool](repeating: false, count: checksums.count), missing: checksums.count)
             if state.missing == 0 { close(fd); state.fd = -1 }
         }
@@ -132,7 +130,7 @@ final class IndexBytes: @unchecked Sendable {
     /// What was wrong with a postings page read after opening, if anything.
     var damage: IndexError? { state.withLock { $0.damage } }
 
-    /// How many postings pages have not been read (for tests and the cold-start figure).
+    /// How many postings pages have not been read yet.
     var pagesMissing: Int { state.withLock { $0.missing } }
 
     /// Reads pages `pages` in one call and checks each; a bad or short page stays zero.

@@ -5,31 +5,6 @@ import Foundation
 /// a message that says what is wrong for every way a file can fail to be an index: missing, a
 /// folder, empty, foreign, from another version, truncated, damaged.
 enum IndexFile {
-    /// The whole file, read with `read(2)` into memory of our own (for tests and tools that
-    /// compare index files; a reader opens with `IndexBytes.open`).
-    static func read(_ path: String) throws(IndexError) -> Data {
-        let fd = try openRegularFile(path)
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { throw .io("cannot read the index file: \(String(cString: strerror(errno)))") }
-        // One byte more than the size, so a file that grows while it is read is seen and read on;
-        // one that shrinks is cut where it ends; either then fails its checksums.
-        var data = Data(count: Int(status.st_size) + 1)
-        var filled = 0
-        while true {
-            if filled == data.count { data.count += 1 << 16 }
-            let n = data.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io("cannot read the index file: \(String(cString: strerror(errno)))")
-            }
-            if n == 0 { break }
-            filled += n
-        }
-        data.count = filled
-        return data
-    }
-
     /// The index file opened for reading, after checking that it exists and is a regular file.
     static func openRegularFile(_ path: String) throws(IndexError) -> Int32 {
         var status = stat()
@@ -87,15 +62,26 @@ enum IndexFile {
 
     /// The byte range of every block, after checking the header's checksum and each block's.
     static func blocks(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> [IndexFormat.Block: Range<Int>] {
+        let entries = try table(raw, fileSize: raw.count)
+        for entry in entries { try verify(entry, in: raw) }
+        return try ranges(entries)
+    }
+
+    /// The range of each known block in the table; every block this version writes must be there.
+    static func ranges(_ entries: [TableEntry]) throws(IndexError) -> [IndexFormat.Block: Range<Int>] {
         var blocks: [IndexFormat.Block: Range<Int>] = [:]
-        for entry in try table(raw, fileSize: raw.count) {
-            guard ContentHash.of(UnsafeRawBufferPointer(rebasing: raw[entry.range])) == entry.checksum else {
-                throw .corrupt("checksum mismatch in the \(blockName(entry.kind)) block")
-            }
+        for entry in entries {
             if let block = IndexFormat.Block(rawValue: entry.kind) { blocks[block] = entry.range }
         }
         guard IndexFormat.Block.allCases.allSatisfy({ blocks[$0] != nil }) else { throw .corrupt("missing block") }
         return blocks
+    }
+
+    /// Checks a block's bytes (in `raw`, at the block's offset in the file) against its checksum.
+    static func verify(_ entry: TableEntry, in raw: UnsafeRawBufferPointer) throws(IndexError) {
+        guard ContentHash.of(UnsafeRawBufferPointer(rebasing: raw[entry.range])) == entry.checksum else {
+            throw .corrupt("checksum mismatch in the \(blockName(entry.kind)) block")
+        }
     }
 
     /// Only the metadata block of the index file at `path` (header and block checked), without

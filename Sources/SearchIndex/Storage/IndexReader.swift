@@ -51,7 +51,7 @@ public struct IndexReader: Sendable {
     init(bytes: IndexBytes) throws(IndexError) {
         self.bytes = bytes
         let parsed: Result<Parsed, IndexError> = bytes.withUnsafeBytes { raw in
-            do throws(IndexError) { return .success(try Self.parse(raw)) } catch { return .failure(error) }
+            do throws(IndexError) { return .success(try Self.parse(raw, blocks: bytes.blocks)) } catch { return .failure(error) }
         }
         let p = try parsed.get()
         (metadata, blocks, sectionTable, sectionGroups) = (p.metadata, p.blocks, p.sections, p.groups)
@@ -100,11 +100,8 @@ public struct IndexReader: Sendable {
         let termCount, foldKeyCount, compoundPartCount, repairCount: Int
     }
 
-    private static func parse(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> Parsed {
-        let blocks = try IndexFile.table(raw, fileSize: raw.count).reduce(into: [IndexFormat.Block: Range<Int>]()) {
-            if let block = IndexFormat.Block(rawValue: $1.kind) { $0[block] = $1.range }
-        }
-        guard IndexFormat.Block.allCases.allSatisfy({ blocks[$0] != nil }) else { throw .corrupt("missing block") }
+    private static func parse(_ raw: UnsafeRawBufferPointer,
+                              blocks: [IndexFormat.Block: Range<Int>]) throws(IndexError) -> Parsed {
         let metadata: IndexMetadata
         do {
             metadata = try JSONDecoder().decode(IndexMetadata.self, from: Data(raw[blocks[.metadata]!]))
