@@ -59,6 +59,8 @@ struct BlockMaxWalk {
         let listIsWhole: Bool
         /// What the clause scores at most anywhere.
         let bound: Bound
+        /// What its title terms add at most (0 for a clause scored beforehand).
+        var titleBound: Float = 0
         /// What it adds to `matched` (`Searcher.accumulate`'s two bytes).
         let counts: UInt16
         /// An expansion that scores only the sections no ranking clause matched.
@@ -88,6 +90,8 @@ struct BlockMaxWalk {
     var probedRanks = 0
     /// The probed clauses, cheapest first.
     var probeOrder: [Int] = []
+    /// What the probed clauses add at most, per class, summed in `probeOrder`.
+    var probedBound = SIMD2<Double>()
     var best: TopK<ScoredSection>
     var threshold = Threshold()
     var skipped = false
@@ -174,7 +178,8 @@ struct BlockMaxWalk {
             titleBound = max(titleBound, score)
         }
         clauses.append(Clause(terms: first..<terms.count, titles: firstTitle..<titles.count, list: list, listIsWhole: false,
-                              bound: bound + Bound(repeating: titleBound), counts: counts, below: below, cost: cost))
+                              bound: bound + Bound(repeating: titleBound), titleBound: titleBound, counts: counts,
+                              below: below, cost: cost))
     }
 
     /// The first section at or after the walk's place that a clause holds.
@@ -298,6 +303,9 @@ struct BlockMaxWalk {
                 skipped = true
                 probeOrder.append(c)
                 probeOrder.sort { clauses[$0].cost < clauses[$1].cost }
+            }
+            probedBound = probeOrder.reduce(into: SIMD2<Double>()) { sum, p in
+                sum += SIMD2(Double(clauses[p].bound[0]), Double(clauses[p].bound[1]))
             }
         }
     }

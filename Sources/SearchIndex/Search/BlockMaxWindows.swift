@@ -11,12 +11,21 @@ extension BlockMaxWalk {
 
     mutating func run(filter: ((Int) -> Bool)?, excluded: Set<Int32>, deadline: Deadline) -> BlockMaxSearch.Outcome {
         let width = Self.windowWidth(clauses: clauses.count)
+        // Scratch for the whole walk, allocated once: the loops below index it without the
+        // uniqueness checks an array would make on every write.
         // rows[c * width + offset]: clause c's score at section `start + offset`; -1 where it has none.
-        var rows = [Float](repeating: -1, count: clauses.count * width)
-        var seen = [Bool](repeating: false, count: width)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(width)
-        var found = [Float?](repeating: nil, count: clauses.count)
+        let rows = UnsafeMutableBufferPointer<Float>.allocate(capacity: clauses.count * width)
+        rows.initialize(repeating: -1)
+        // Bit `offset` is set where some walked clause holds section `start + offset`: read word
+        // by word, the sections come out in order without sorting.
+        let seen = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: (width + 63) / 64)
+        seen.initialize(repeating: 0)
+        defer {
+            rows.deallocate()
+            seen.deallocate()
+        }
+        // found[c]: clause c's score at the section being completed; -1 where it has none.
+        var found = [Float](repeating: -1, count: clauses.count)
         var counted = 0
         var windows = 0
         while true {
@@ -34,42 +43,55 @@ extension BlockMaxWalk {
                 skip(to: end + 1)
                 continue
             }
-            for c in clauses.indices where !probed[c] {
-                fill(c, row: c * width, start: start, end: end, rows: &rows, seen: &seen, offsets: &offsets)
-            }
-            offsets.sort()
+            let walked = clauses.indices.filter { !probed[$0] }
+            for c in walked { fill(c, row: rows.baseAddress! + c * width, start: start, end: end, seen: seen.baseAddress!) }
             let thresholdBefore = threshold
-            for offset in offsets {
-                seen[offset] = false
-                let section = start + UInt32(offset)
-                var partial: Double = 0
-                var ranks = 0
-                for c in clauses.indices where !probed[c] {
-                    let s = rows[c * width + offset]
-                    rows[c * width + offset] = -1
-                    found[c] = s >= 0 ? s : nil
-                    if s >= 0 { partial += Double(s); ranks += clauses[c].ranks }
-                }
-                for c in clauses.indices where !probed[c] {
-                    guard let s = found[c], !clauses[c].listIsWhole, s > 0 else { continue }
-                    found[c] = s + title(c, at: section)
-                    partial += Double(found[c]! - s)
-                }
-                let code = Int(kindCodes[Int(section)])
-                let weight = search.kindWeights[code]
-                if !probe(section, found: &found, partial: partial, ranks: ranks, weight: weight, code: code) {
-                    skipped = true
-                    continue
-                }
-                if let hit = complete(section, found: found, weight: weight, filter: filter, excluded: excluded) {
-                    counted += 1
-                    best.insert(hit)
-                    if best.heap.count == k, let worst = best.heap.first {
-                        threshold = Threshold(tier: worst.matchedWords, score: worst.score)
+            for word in 0..<((Int(end - start) + 64) / 64) {
+                var bits = seen[word]
+                seen[word] = 0
+                while bits != 0 {
+                    let offset = word * 64 + bits.trailingZeroBitCount
+                    bits &= bits &- 1
+                    let section = start + UInt32(offset)
+                    var partial: Double = 0
+                    var ranks = 0
+                    for c in walked {
+                        let s = rows[c * width + offset]
+                        rows[c * width + offset] = -1
+                        found[c] = s
+                        if s >= 0 { partial += Double(s); ranks += clauses[c].ranks }
+                    }
+                    let code = Int(kindCodes[Int(section)])
+                    let weight = search.kindWeights[code]
+                    // Most sections of a common word cannot enter: tell them before their titles
+                    // and probes are read, by what those could add at most.
+                    if best.heap.count == k {
+                        var titles: Double = 0
+                        for c in walked where found[c] > 0 { titles += Double(clauses[c].titleBound) }
+                        let upper = (partial + titles + probedBound[BlockBounds.codeClass[code]]) * Double(weight)
+                        if !threshold.admits(tier: ranks + probedRanks, score: upper * BlockMaxSearch.boundSlack) {
+                            skipped = true
+                            continue
+                        }
+                    }
+                    for c in walked where found[c] > 0 && !clauses[c].listIsWhole {
+                        let title = title(c, at: section)
+                        found[c] += title
+                        partial += Double(title)
+                    }
+                    if !probe(section, found: &found, partial: partial, ranks: ranks, weight: weight, code: code) {
+                        skipped = true
+                        continue
+                    }
+                    if let hit = complete(section, found: found, weight: weight, filter: filter, excluded: excluded) {
+                        counted += 1
+                        best.insert(hit)
+                        if best.heap.count == k, let worst = best.heap.first {
+                            threshold = Threshold(tier: worst.matchedWords, score: worst.score)
+                        }
                     }
                 }
             }
-            offsets.removeAll(keepingCapacity: true)
             // Clauses move to the probed side between windows only: the walked ones have read
             // this window whole.
             if threshold != thresholdBefore { split() }
@@ -80,36 +102,33 @@ extension BlockMaxWalk {
     /// Scores the probed clauses at `section` into `found`, cheapest first, and stops as soon as
     /// what the section holds and what the rest could add cannot beat the k-th hit (a looser
     /// check than the windows', in Double with slack, as it adds in another order); false then.
-    mutating func probe(_ section: UInt32, found: inout [Float?], partial: Double, ranks: Int, weight: Float,
+    mutating func probe(_ section: UInt32, found: inout [Float], partial: Double, ranks: Int, weight: Float,
                         code: Int) -> Bool {
         let full = best.heap.count == k
         let kindClass = BlockBounds.codeClass[code]
-        var rest: Double = 0, restRanks = 0
-        for c in probeOrder {
-            rest += Double(clauses[c].bound[kindClass])
-            restRanks += clauses[c].ranks
-        }
+        var rest = probedBound[kindClass], restRanks = probedRanks
         var partial = partial, ranks = ranks
         for c in probeOrder {
             if full, !threshold.admits(tier: ranks + restRanks, score: (partial + rest) * Double(weight) * BlockMaxSearch.boundSlack) {
                 return false
             }
-            found[c] = score(c, at: section)
+            let s = score(c, at: section) ?? -1
+            found[c] = s
             rest -= Double(clauses[c].bound[kindClass])
             restRanks -= clauses[c].ranks
-            if let s = found[c] { partial += Double(s); ranks += clauses[c].ranks }
+            if s >= 0 { partial += Double(s); ranks += clauses[c].ranks }
         }
         return true
     }
 
     /// Scores walked clause `c` over `start...end` into its row, as `ClauseScorer` scores a word
     /// (its best term; the title is added per section after), leaving its cursors past `end`.
-    mutating func fill(_ c: Int, row: Int, start: UInt32, end: UInt32, rows: inout [Float], seen: inout [Bool],
-                       offsets: inout [Int]) {
-        func put(_ section: UInt32, _ score: Float) {
+    mutating func fill(_ c: Int, row: UnsafeMutablePointer<Float>, start: UInt32, end: UInt32,
+                       seen: UnsafeMutablePointer<UInt64>) {
+        @inline(__always) func put(_ section: UInt32, _ score: Float) {
             let offset = Int(section - start)
-            if !seen[offset] { seen[offset] = true; offsets.append(offset) }
-            if score > rows[row + offset] { rows[row + offset] = score }
+            seen[offset >> 6] |= 1 << UInt64(offset & 63)
+            if score > row[offset] { row[offset] = score }
         }
         if let l = clauses[c].list {
             while lists[l].section <= end {
@@ -141,12 +160,13 @@ extension BlockMaxWalk {
 
     /// A section's hit from its clauses' scores, added as `Searcher.accumulate` adds them: in
     /// clause order, expansions below typed words; nil if nothing counts or it is filtered out.
-    func complete(_ section: UInt32, found: [Float?], weight: Float, filter: ((Int) -> Bool)?,
+    func complete(_ section: UInt32, found: [Float], weight: Float, filter: ((Int) -> Bool)?,
                   excluded: Set<Int32>) -> ScoredSection? {
         var total: Float = 0
         var matched: UInt16 = 0
         for c in clauses.indices {
-            guard let s = found[c] else { continue }
+            let s = found[c]
+            guard s >= 0 else { continue }
             if clauses[c].below, matched >= 0x100 { continue }
             total += s
             matched &+= clauses[c].counts
