@@ -63,7 +63,13 @@ struct BlockMaxCursor {
                 docs.jump(toBlock: b, offset: docsStart + entry.docs, sectionBefore: entry.sectionBefore)
             }
         }
-        repeat { next() } while section < target
+        next()
+        while section < target {
+            docs.skipInBlock(to: target)
+            section = docs.section
+            if section >= target { return }
+            next()
+        }
     }
 
     /// The last section of the current block (`exhausted` for the last block).

@@ -112,6 +112,18 @@ struct DocsReader {
         }
     }
 
+    /// Moves within the decoded block to its first posting at or after `target`, or to its last
+    /// posting when it has none: a scan of the decoded sections, not a step per posting. Does
+    /// nothing after the packed blocks or before the first posting.
+    @inline(__always)
+    mutating func skipInBlock(to target: UInt32) {
+        guard posting >= 0, posting < packed else { return }
+        var index = posting & (DocBlocks.size - 1)
+        while index < DocBlocks.size - 1, sections[index] < target { index += 1 }
+        posting = (posting & ~(DocBlocks.size - 1)) + index
+        section = sections[index]
+    }
+
     /// Decodes the block at `offset`, whose first delta counts from `section`.
     private mutating func openBlock() {
         let deltaBits = min(Int(base[offset]), 32)

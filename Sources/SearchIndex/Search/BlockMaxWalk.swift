@@ -44,8 +44,22 @@ struct BlockMaxWalk {
 
         var section: UInt32 { index < entries.count ? UInt32(entries[index].section) : BlockMaxCursor.exhausted }
 
+        /// Gallops, then halves: a probed list is asked for sections far apart.
         mutating func advance(to target: UInt32) {
-            while index < entries.count, UInt32(entries[index].section) < target { index += 1 }
+            guard index < entries.count, UInt32(entries[index].section) < target else { return }
+            var step = 1
+            var low = index
+            // entries[low] < target throughout; find a high end at or past it.
+            while low + step < entries.count, UInt32(entries[low + step].section) < target {
+                low += step
+                step <<= 1
+            }
+            var high = min(low + step, entries.count)
+            while high - low > 1 {
+                let mid = (low + high) / 2
+                if UInt32(entries[mid].section) < target { low = mid } else { high = mid }
+            }
+            index = high
         }
     }
 
