@@ -66,6 +66,43 @@ struct BadInputTests {
         #expect(result.stdout.contains("KSF"))
     }
 
+    @Test("damage in the postings, which opening does not read, is rebuilt by the command that meets it",
+          arguments: [["search", "KSF"], ["search", "KSF", "--explain"], ["timeline", "KSF"], ["similar", "KSF og kommunene"]])
+    func damagedPostings(command: [String]) throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let index = folder.appendingPathComponent("idx")
+        let location = ["--corpus", CLIRunner.corpus, "--index", index.path]
+        #expect(try CLIRunner.run(["index"] + location).status == 0)
+        let file = index.appendingPathComponent("radsok.idx")
+        var bytes = try [UInt8](Data(contentsOf: file))
+        let postings = try #require(Self.block(kind: 5, in: bytes))
+        // A byte in every page of 64 KiB, so whatever postings the command reads are damaged.
+        for at in stride(from: postings.lowerBound + 100, to: postings.upperBound, by: 65_536) { bytes[at] ^= 0x5A }
+        try Data(bytes).write(to: file)
+        let result = try CLIRunner.run(command + location)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("damaged"))
+        #expect(result.stdout.contains("KSF"))
+        let again = try CLIRunner.run(command + location)
+        #expect(again.status == 0 && !again.stderr.contains("damaged"), "stderr: \(again.stderr)")
+    }
+
+    /// The byte range of a block of an index file, read from its block table (`IndexFormat`):
+    /// 16 bytes of magic, version and count, then kind u32, offset u64, length u64, checksum u64.
+    static func block(kind: UInt32, in bytes: [UInt8]) -> Range<Int>? {
+        func integer(_ at: Int, _ size: Int) -> Int {
+            (0..<size).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) }
+        }
+        guard bytes.count >= 16 else { return nil }
+        for entry in 0..<integer(12, 4) {
+            let at = 16 + entry * 28
+            guard at + 28 <= bytes.count else { return nil }
+            if integer(at, 4) == kind { return integer(at + 4, 8)..<(integer(at + 4, 8) + integer(at + 12, 8)) }
+        }
+        return nil
+    }
+
     @Test("binary, empty and Windows-1252 files: skipped with a warning, or read with a note")
     func badFiles() throws {
         let folder = try CLIRunner.temporaryFolder()

@@ -80,6 +80,19 @@ public enum IndexStore {
         }
     }
 
+    /// Builds the index again under the build lock and opens it whole: for damage that opening
+    /// could not see, found in a postings page a query read (`IndexReader.checkIntact`).
+    public static func rebuild(index: String, corpus: String, builder: IndexBuilder = IndexBuilder(),
+                               progress: (@Sendable (BuildProgress) -> Void)? = nil,
+                               waiting: ((String) -> Void)? = nil) throws(IndexError) -> (IndexReader, BuildReport) {
+        let lock = try IndexLock(folder: index, waiting: waiting)
+        let report = try builder.buildLocked(corpus: corpus, into: index, progress: progress)
+        lock.release()
+        let reader = try IndexReader.open(folder: index)
+        try reader.loadAll()
+        return (reader, report)
+    }
+
     enum State {
         case fresh(IndexReader)
         case stale(RebuildReason)

@@ -59,35 +59,37 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let filter = try filters.filter()
-        let reader = try location.openIndex()
-        var service = SearchService(reader: reader)
-        service.widening = recall ? .recall : asTyped ? .none : .feedback
-        if synonyms { service.planner.synonymWeight = Self.synonymWeight }
-        service.planner.prefixLast = prefixLast
-        var texts = SectionTextSource(reader: reader, corpusPath: location.corpusPath)
         let text = query.joined(separator: " ")
         do {
-            if cases {
-                let response = try service.searchCases(text, filter: filter, order: sort, limit: limit, texts: &texts)
-                print(json ? try Self.encode(response) : HitFormatter.render(response))
-            } else {
-                let started = DispatchTime.now()
-                let query = try service.plan(text, filter: filter, texts: &texts)
-                let response = try service.search(query, order: .init(sort), limit: limit, texts: &texts, started: started)
-                if json {
-                    print(try Self.encode(response))
-                } else if explain {
-                    print(HitFormatter.explain(query))
-                    print(HitFormatter.render(response) { service.searcher.explain(query, section: $0.sectionID) })
-                } else {
-                    print(HitFormatter.render(response))
-                }
-            }
+            print(try location.withIndex { reader in try answer(text, filter: filter, reader: reader) })
         } catch let problem as SearchService.QueryProblem {
             throw CommandFailure.usage(problem.description)
         } catch let error as IndexError {
             throw CommandFailure.failure(error.description)
         }
+    }
+
+    /// The answer as printed.
+    private func answer(_ text: String, filter: SearchFilter, reader: IndexReader) throws -> String {
+        var service = SearchService(reader: reader)
+        service.widening = recall ? .recall : asTyped ? .none : .feedback
+        if synonyms { service.planner.synonymWeight = Self.synonymWeight }
+        service.planner.prefixLast = prefixLast
+        var texts = SectionTextSource(reader: reader, corpusPath: location.corpusPath)
+        if cases {
+            let response = try service.searchCases(text, filter: filter, order: sort, limit: limit, texts: &texts)
+            return json ? try Self.encode(response) : HitFormatter.render(response)
+        }
+        let started = DispatchTime.now()
+        let query = try service.plan(text, filter: filter, texts: &texts)
+        let response = try service.search(query, order: .init(sort), limit: limit, texts: &texts, started: started)
+        if json { return try Self.encode(response) }
+        guard explain else { return HitFormatter.render(response) }
+        let explained = HitFormatter.explain(query) + "\n"
+            + HitFormatter.render(response) { service.searcher.explain(query, section: $0.sectionID) }
+        // Explaining reads postings the search did not.
+        try reader.checkIntact()
+        return explained
     }
 
     /// The weight of a synonym with `--synonyms`: below a folded spelling or a compound.

@@ -42,11 +42,14 @@ struct SimilarCommand: ParsableCommand {
 
     func run() throws {
         let text = try Self.draftText(readDraft())
-        let reader = try location.openIndex()
-        var texts = SectionTextSource(reader: reader, corpusPath: location.corpusPath)
         let response: SimilarResponse
         do {
-            response = try SimilarPassages(reader: reader).similar(to: text, limit: limit, texts: &texts)
+            response = try location.withIndex { reader in
+                var texts = SectionTextSource(reader: reader, corpusPath: location.corpusPath)
+                return try SimilarPassages(reader: reader).similar(to: text, limit: limit, texts: &texts)
+            }
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure.failure(String(describing: error))
         }

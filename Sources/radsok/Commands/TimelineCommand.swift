@@ -31,12 +31,15 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         let filter = try filters.filter()
-        let reader = try location.openIndex()
-        var texts = SectionTextSource(reader: reader, corpusPath: location.corpusPath)
         let response: TimelineResponse
         do {
-            response = try SearchService(reader: reader).timeline(query.joined(separator: " "), filter: filter,
-                                                                   newestFirst: newestFirst, texts: &texts)
+            response = try location.withIndex { reader in
+                var texts = SectionTextSource(reader: reader, corpusPath: location.corpusPath)
+                return try SearchService(reader: reader).timeline(query.joined(separator: " "), filter: filter,
+                                                                  newestFirst: newestFirst, texts: &texts)
+            }
+        } catch let failure as CommandFailure {
+            throw failure
         } catch let problem as SearchService.QueryProblem {
             throw CommandFailure.usage(problem.description)
         } catch {
