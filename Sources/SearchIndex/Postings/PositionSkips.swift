@@ -51,7 +51,7 @@ enum PositionSkips {
                 let s = Int(docs.section), c = Int(classes[s])
                 let saturation = BlockBounds.bm25.saturation(frequency: Float(frequency), norm: norms[s])
                 if saturation > best[c].saturation { best[c] = (saturation, frequency, s) }
-                for _ in 0..<frequency { skipVarint(base, &positionOffset) }
+                skipVarints(base, &positionOffset, count: Int(frequency))
             }
         }
         bounds.append(best)
@@ -68,11 +68,24 @@ enum PositionSkips {
         }
     }
 
-    /// Moves past one varint without decoding it.
+    /// Moves past `count` varints without decoding them, eight bytes at a time where at least
+    /// eight are left: each byte with its top bit clear ends one varint, so a popcount of the
+    /// clear top bits counts the varints a word ends. A word is loaded only when the varints
+    /// left take at least its eight bytes, so nothing past them is read.
     @inline(__always)
-    static func skipVarint(_ base: UnsafePointer<UInt8>, _ offset: inout Int) {
-        while base[offset] & 0x80 != 0 { offset += 1 }
-        offset += 1
+    static func skipVarints(_ base: UnsafePointer<UInt8>, _ offset: inout Int, count: Int) {
+        var left = count
+        var at = offset
+        while left >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
+            left -= (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+            at += 8
+        }
+        while left > 0 {
+            if base[at] & 0x80 == 0 { left -= 1 }
+            at += 1
+        }
+        offset = at
     }
 
     /// Entry `index` of the table that starts at `table`.

@@ -34,6 +34,8 @@ public struct PostingsCursor {
         var positionOffset = positions.lowerBound
         var next = 0
         var buffer = [Int32](repeating: 0, count: 64)
+        // Positions of the sections passed since the last one read, skipped together.
+        var passed = 0
         while true {
             // Jump to the last skip entry whose block still starts before the wanted section.
             let wanted = UInt32(sections[next])
@@ -47,12 +49,15 @@ public struct PostingsCursor {
             if let jump {
                 reader.jump(toBlock: nextSkip, offset: docs.lowerBound + jump.docs, sectionBefore: jump.sectionBefore)
                 positionOffset = positions.lowerBound + jump.positions
+                passed = 0
             }
             guard reader.next() else { return }
             let section = reader.section, frequency = Int(reader.frequency)
             while next < sections.count, UInt32(sections[next]) < section { next += 1 }
             guard next < sections.count else { return }
             if UInt32(sections[next]) == section {
+                PositionSkips.skipVarints(base, &positionOffset, count: passed)
+                passed = 0
                 if buffer.count < frequency { buffer = [Int32](repeating: 0, count: frequency) }
                 var position: Int32 = 0
                 for i in 0..<frequency {
@@ -61,7 +66,7 @@ public struct PostingsCursor {
                 }
                 buffer.withUnsafeBufferPointer { body(next, UnsafeBufferPointer(rebasing: $0[0..<frequency])) }
             } else {
-                for _ in 0..<frequency { PositionSkips.skipVarint(base, &positionOffset) }
+                passed += frequency
             }
         }
     }

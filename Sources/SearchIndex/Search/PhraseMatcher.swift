@@ -25,7 +25,7 @@ struct PhraseMatcher {
             candidates = sections(of: words[order[0]])
             for index in order.dropFirst() {
                 if candidates.isEmpty { return [:] }
-                candidates = intersect(candidates, sections(of: words[index]))
+                candidates = holding(words[index], among: candidates)
             }
         }
         // Start positions still possible, as (section << 32 | start) keys in ascending order,
@@ -84,6 +84,24 @@ struct PhraseMatcher {
             merged = merged.isEmpty ? list : union(merged, list)
         }
         return merged
+    }
+
+    /// The sections of `candidates` (ascending) that hold any of the word's terms: each term's
+    /// cursor skips to each candidate, so a common word costs what the candidates cost, not
+    /// what its postings cost.
+    private func holding(_ word: QueryWord, among candidates: [Int32]) -> [Int32] {
+        var held = [Bool](repeating: false, count: candidates.count)
+        reader.withPostingsBase { base in
+            for term in word.terms {
+                var cursor = BlockMaxCursor(reader.postingsCursor(term.termID, base: base))
+                for (i, candidate) in candidates.enumerated() where !held[i] {
+                    cursor.advance(to: UInt32(candidate))
+                    if cursor.section == BlockMaxCursor.exhausted { break }
+                    if cursor.section == UInt32(candidate) { held[i] = true }
+                }
+            }
+        }
+        return candidates.indices.compactMap { held[$0] ? candidates[$0] : nil }
     }
 
     private func documentFrequency(_ word: QueryWord) -> Int {
