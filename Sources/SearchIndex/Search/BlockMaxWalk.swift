@@ -101,6 +101,8 @@ struct BlockMaxWalk {
     /// Clauses only probed, not walked (MaxScore's non-essential ones). The set only grows, as
     /// the threshold only rises, so a walked clause's cursors never fall behind.
     var probed: [Bool] = []
+    /// The clauses not probed, in clause order: those the windows walk.
+    var walked: [Int] = []
     var probedRanks = 0
     /// The probed clauses, cheapest first.
     var probeOrder: [Int] = []
@@ -146,6 +148,7 @@ struct BlockMaxWalk {
         let counts: UInt16 = query.ranksTier(clause) ? 0x100 : 1
         let below = clause.isExpansion && !query.blendsExpansions
         probed.append(false)
+        walked.append(probed.count - 1)
         guard case .word(let word) = clause, word.parts.isEmpty else {
             let list = List(listScores(clause).sorted { $0.section < $1.section }, kindCodes: kindCodes)
             lists.append(list)
@@ -279,7 +282,7 @@ struct BlockMaxWalk {
     /// Where the walked clauses' current blocks first end.
     mutating func rangeEnd(from section: UInt32) -> UInt32 {
         var upTo = BlockMaxCursor.exhausted
-        for c in clauses.indices where !probed[c] {
+        for c in walked {
             for t in clauses[c].terms where terms[t].cursor.section != BlockMaxCursor.exhausted {
                 refreshBlock(t)
                 upTo = min(upTo, terms[t].blockEnd)
@@ -318,6 +321,7 @@ struct BlockMaxWalk {
                 probeOrder.append(c)
                 probeOrder.sort { clauses[$0].cost < clauses[$1].cost }
             }
+            walked = clauses.indices.filter { !probed[$0] }
             probedBound = probeOrder.reduce(into: SIMD2<Double>()) { sum, p in
                 sum += SIMD2(Double(clauses[p].bound[0]), Double(clauses[p].bound[1]))
             }
@@ -327,6 +331,6 @@ struct BlockMaxWalk {
     /// Moves every walked clause to `target`.
     mutating func skip(to target: UInt32) {
         skipped = true
-        for c in clauses.indices where !probed[c] { advance(c, to: target) }
+        for c in walked { advance(c, to: target) }
     }
 }

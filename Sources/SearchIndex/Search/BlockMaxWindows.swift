@@ -32,7 +32,7 @@ extension BlockMaxWalk {
             windows &+= 1
             if windows & 0xFF == 0, deadline.isPast { break }
             var start = BlockMaxCursor.exhausted
-            for c in clauses.indices where !probed[c] { start = min(start, section(of: c)) }
+            for c in walked { start = min(start, section(of: c)) }
             if start == BlockMaxCursor.exhausted { break }
             // At least `minimumWidth` sections, so that a query of many terms, whose blocks end
             // often, does not pay a window's checks for every few sections.
@@ -43,7 +43,8 @@ extension BlockMaxWalk {
                 skip(to: end + 1)
                 continue
             }
-            let walked = clauses.indices.filter { !probed[$0] }
+            // Fixed for the window: clauses change sides only at its end (`split`).
+            let walked = walked
             for c in walked { fill(c, row: rows.baseAddress! + c * width, start: start, end: end, seen: seen.baseAddress!) }
             let thresholdBefore = threshold
             for word in 0..<((Int(end - start) + 64) / 64) {

@@ -20,7 +20,8 @@ final class IndexBytes: @unchecked Sendable {
     // Sendable by construction: after `init`, `base` is written only inside `state`'s lock, and
     // only in pages that `ensure` has not yet returned for; a reader reads postings only after
     // `ensure` has returned for them, and the lock's release and acquire order the page's write
-    // before those reads. Every other byte is written before `init` returns and never again.
+    // before those reads. Every other byte is written before `init` returns and never again, and
+    // `blocks` is set by `open` and `init(copying:)` before the object is handed out.
     private let base: UnsafeMutableRawPointer
     let count: Int
     /// Where each block lies, from the checked block table.

@@ -57,17 +57,23 @@ public enum IndexStore {
 
     /// The index, rebuilt first under the folder's lock when it is not fresh. Freshness is checked
     /// again once the lock is held: the build this one waited for may have made the index fresh.
-    /// - Parameter whole: read all the postings at once (`IndexReader.loadAll`), as a server does,
-    ///   so that damage anywhere is found now and rebuilt, and the reader never needs the file again.
+    /// - Parameters:
+    ///   - whole: read all the postings at once (`IndexReader.loadAll`), as a server does, so that
+    ///     damage anywhere is found now and rebuilt, and the reader never needs the file again.
+    ///   - forcing: rebuild for this reason without checking: damage a query found in a postings
+    ///     page, which opening could not see (`IndexReader.checkIntact`).
     public static func openFresh(index: String, corpus: String, builder: IndexBuilder = IndexBuilder(), whole: Bool = false,
+                                 forcing: RebuildReason? = nil,
                                  progress: (@Sendable (BuildProgress) -> Void)? = nil,
                                  rebuilding: ((RebuildReason) -> Void)? = nil,
                                  waiting: ((String) -> Void)? = nil) throws(IndexError) -> (IndexReader, BuildReport?) {
-        if case .fresh(let reader) = try check(index: index, corpus: corpus, builder: builder, whole: whole) {
+        if forcing == nil, case .fresh(let reader) = try check(index: index, corpus: corpus, builder: builder, whole: whole) {
             return (reader, nil)
         }
         let lock = try IndexLock(folder: index, waiting: waiting)
-        switch try check(index: index, corpus: corpus, builder: builder, whole: whole) {
+        let state: State
+        if let forcing { state = .stale(forcing) } else { state = try check(index: index, corpus: corpus, builder: builder, whole: whole) }
+        switch state {
         case .fresh(let reader):
             return (reader, nil)
         case .stale(let reason):
@@ -78,19 +84,6 @@ public enum IndexStore {
             if whole { try reader.loadAll() }
             return (reader, report)
         }
-    }
-
-    /// Builds the index again under the build lock and opens it whole: for damage that opening
-    /// could not see, found in a postings page a query read (`IndexReader.checkIntact`).
-    public static func rebuild(index: String, corpus: String, builder: IndexBuilder = IndexBuilder(),
-                               progress: (@Sendable (BuildProgress) -> Void)? = nil,
-                               waiting: ((String) -> Void)? = nil) throws(IndexError) -> (IndexReader, BuildReport) {
-        let lock = try IndexLock(folder: index, waiting: waiting)
-        let report = try builder.buildLocked(corpus: corpus, into: index, progress: progress)
-        lock.release()
-        let reader = try IndexReader.open(folder: index)
-        try reader.loadAll()
-        return (reader, report)
     }
 
     enum State {

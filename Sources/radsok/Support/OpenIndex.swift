@@ -4,12 +4,15 @@ extension LocationOptions {
     /// The index of the corpus, built or refreshed first when needed, with a note on stderr
     /// saying which corpus when it is not the current folder's, why it is rebuilt, and a progress
     /// bar on a terminal.
-    /// - Parameter whole: read the whole index now (`IndexStore.openFresh`), as `serve` does.
-    func openIndex(whole: Bool = false) throws -> IndexReader {
-        noteWhere()
+    /// - Parameters:
+    ///   - whole: read the whole index now (`IndexStore.openFresh`), as `serve` does.
+    ///   - forcing: rebuild for this reason, fresh or not.
+    func openIndex(whole: Bool = false, forcing: IndexStore.RebuildReason? = nil) throws -> IndexReader {
+        // Said once per command: a forced rebuild follows an opening that said it.
+        if forcing == nil { noteWhere() }
         do {
             let (reader, report) = try IndexStore.openFresh(
-                index: indexPath, corpus: corpusPath, whole: whole, progress: Terminal.progressLine(),
+                index: indexPath, corpus: corpusPath, whole: whole, forcing: forcing, progress: Terminal.progressLine(),
                 rebuilding: { reason in Terminal.note("building the index (\(reason))") },
                 waiting: Terminal.note)
             if let report {
@@ -32,17 +35,8 @@ extension LocationOptions {
         do {
             return try answer(reader)
         } catch IndexError.corrupt(let why) {
-            Terminal.note("building the index (the index is damaged (\(why)))")
-            do {
-                let (rebuilt, report) = try IndexStore.rebuild(index: indexPath, corpus: corpusPath,
-                                                               progress: Terminal.progressLine(), waiting: Terminal.note)
-                Terminal.endProgressLine()
-                report.warnings.forEach(Terminal.note)
-                return try answer(rebuilt)
-            } catch let error as IndexError {
-                Terminal.endProgressLine()
-                throw CommandFailure.failure(error.description)
-            }
+            // Read whole, so the new index cannot meet late damage of its own.
+            return try answer(try openIndex(whole: true, forcing: .unusable("the index is damaged (\(why))")))
         }
     }
 }
