@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SearchIndex
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,13 +28,7 @@ struct GenerateCommand: ParsableCommand {
         print("wrote \(files) files, \(bytes / 1_000_000) MB, to \(out)")
     }
 
-    static func parseSize(_ text: String) -> Int? {
-        let upper = text.uppercased()
-        for (unit, factor) in [("GB", 1_000_000_000), ("MB", 1_000_000), ("KB", 1000)] where upper.hasSuffix(unit) {
-            return Double(upper.dropLast(2)).map { Int($0 * Double(factor)) }
-        }
-        return Int(text)
-    }
+    static func parseSize(_ text: String) -> Int? { ByteSize(text)?.bytes }
 }
 
 enum BenchPaths {

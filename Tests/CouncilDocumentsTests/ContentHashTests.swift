@@ -22,4 +22,20 @@ struct ContentHashTests {
         let a = [UInt8](repeating: 1, count: 8), b = [UInt8](repeating: 2, count: 8)
         #expect(ContentHash.of(a + b + a + a) != ContentHash.of(b + a + a + a))
     }
+
+    @Test("bytes hashed in pieces hash as they do whole, however they are cut", arguments: [0, 5, 31, 32, 33, 95, 1000])
+    func piecesHashAsWhole(_ length: Int) {
+        let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+        for cut in [1, 3, 8, 31, 32, 33, 100] {
+            var stream = ContentHash.Stream()
+            var start = 0
+            while start < length {
+                // Pieces of uneven sizes, so that the pending bytes cross every lane boundary.
+                let end = min(length, start + cut + start % 5)
+                stream.update(Array(bytes[start..<end]))
+                start = end
+            }
+            #expect(stream.finish() == ContentHash.of(bytes), "length \(length), pieces of about \(cut)")
+        }
+    }
 }

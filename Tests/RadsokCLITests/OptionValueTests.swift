@@ -33,6 +33,10 @@ struct OptionValueTests {
         Case("timeline", "helsedata", "--to", "i går", mentioning: "--to"),
         Case("timeline", "helsedata", "--meeting", "1-2025", mentioning: "--meeting"),
         Case("timeline", "helsedata", "--newest-first=yes", mentioning: "--newest-first"),
+        // How much memory a build may use.
+        Case("index", "--memory", "lots", mentioning: "--memory"),
+        Case("index", "--memory", "0", mentioning: "--memory"),
+        Case("index", "--memory", "-5MB", mentioning: "--memory"),
         // The rest of search.
         Case("search", "helsedata", "--limit", "0", mentioning: "--limit"),
         Case("search", "helsedata", "--limit", "1001", mentioning: "--limit"),

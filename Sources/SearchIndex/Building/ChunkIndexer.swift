@@ -58,7 +58,9 @@ struct ChunkIndexer {
             result.files.append(FileOutcome(file: file, indexed: indexed, problem: nil, note: nil, bytes: analysis.byteCount))
             result.analyses.append((fileIndex, analysis, true))
         }
-        if let hash = knownHash, let analysis = segments?.load(fileID: file.id, contentHash: hash) { return reuse(analysis) }
+        if let hash = knownHash, let analysis = segments?.load(fileID: file.id, contentHash: hash, parts: .withoutPostings) {
+            return reuse(analysis)
+        }
         let document: SourceDocument
         do {
             document = try DocumentReader.read(path: file.path, id: file.id, pdf: pdf)
@@ -67,7 +69,9 @@ struct ChunkIndexer {
             result.files.append(FileOutcome(file: file, indexed: nil, problem: skipped, note: nil, bytes: 0))
             return
         }
-        if let analysis = segments?.load(fileID: file.id, contentHash: document.contentHash) { return reuse(analysis) }
+        if let analysis = segments?.load(fileID: file.id, contentHash: document.contentHash, parts: .withoutPostings) {
+            return reuse(analysis)
+        }
         let indexed = IndexedFile(file, contentHash: document.contentHash, encoding: document.encoding)
         result.files.append(FileOutcome(file: file, indexed: indexed, problem: nil,
                                         note: EncodingNote.of(document) ?? document.note, bytes: document.byteCount))
@@ -98,7 +102,7 @@ struct ChunkIndexer {
         }
         analysis.words = lexicon.counts
         analysis.postings = accumulator.encode()
-        if !document.isPartial { segments?.store(analysis, fileID: file.id) }
+        if !document.isPartial { segments?.storeLeavingPostings(&analysis, fileID: file.id) }
         result.analyses.append((fileIndex, analysis, false))
     }
 

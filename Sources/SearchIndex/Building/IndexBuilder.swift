@@ -19,6 +19,16 @@ public struct IndexBuilder: Sendable {
     /// The poppler and Tesseract programs that read PDFs (`.none`: PDFs are read from the index
     /// folder's cache only, or skipped).
     public var pdfTools: PDFTools = .installed
+    /// About the bytes of postings a build holds at once (`PostingsMerger`): past it, the merge
+    /// goes through runs and a postings file in the index folder.
+    public var memoryBudget = IndexBuilder.defaultMemoryBudget
+
+    /// An eighth of the machine's memory, between 64 MB and 512 MB: room for a 100 MB corpus to
+    /// merge in memory, while a build of any size leaves most of the machine to the rest of it.
+    public static var defaultMemoryBudget: Int {
+        let eighth = Int(clamping: ProcessInfo.processInfo.physicalMemory / 8)
+        return max(64 << 20, min(512 << 20, eighth))
+    }
 
     public init(analyzer: Analyzer = .norwegian, sectioner: Sectioner = Sectioner()) {
         self.analyzer = analyzer
@@ -45,8 +55,10 @@ public struct IndexBuilder: Sendable {
         let cache = ExtractedTextCache(indexFolder: folder)
         let segments = SegmentStore(indexFolder: folder, fingerprint: fingerprint)
         let previous = IndexFile.metadata((folder as NSString).appendingPathComponent(IndexFormat.fileName))
+        IndexWriter.removeOrphans(in: folder)
         var (contents, report) = try makeContents(corpus: corpus, pdfCache: cache, segments: segments,
-                                                  previous: previous, progress: progress)
+                                                  previous: previous, workFolder: folder, progress: progress)
+        defer { if case .file(let path, _, _) = contents.postings { unlink(path) } }
         contents.metadata.buildSeconds = Date().timeIntervalSince(started)
         let size = try IndexWriter.writeAtomically(contents, to: folder)
         let files = contents.metadata.files
@@ -81,8 +93,9 @@ public struct IndexBuilder: Sendable {
     ///   - segments: where each file's analysis is kept between builds (none: all analysed anew).
     ///   - previous: the metadata of the index this build replaces: a file it lists with the same
     ///     size and time is taken from its segment without being read.
+    ///   - workFolder: where the merge may put what passes `memoryBudget` (none: it stays in memory).
     func makeContents(corpus: String, pdfCache: ExtractedTextCache? = nil, segments: SegmentStore? = nil,
-                      previous: IndexMetadata? = nil,
+                      previous: IndexMetadata? = nil, workFolder: String? = nil,
                       progress: (@Sendable (BuildProgress) -> Void)?) throws(IndexError) -> (IndexContents, BuildReport) {
         let started = Date()
         let scan: CorpusListing
@@ -135,9 +148,13 @@ public struct IndexBuilder: Sendable {
             .keys.sorted()
         let stillRight = Self.stillRepairedAlike(unsure.map { analysed[$0]!.analysis }, repairing: repairing)
         for (i, same) in zip(unsure, stillRight) {
-            if same {
-                analysed[i]!.analysis.lexiconDigest = digest
-                segments?.store(analysed[i]!.analysis, fileID: files[i].id)
+            if same, let segments {
+                var analysis = analysed[i]!.analysis
+                analysis.postings = try segments.postings(of: analysis, fileID: files[i].id)
+                analysis.postingsInSegment = false
+                analysis.lexiconDigest = digest
+                segments.storeLeavingPostings(&analysis, fileID: files[i].id)
+                analysed[i]!.analysis = analysis
             } else if let document = try? DocumentReader.read(path: files[i].path, id: files[i].id, pdf: pdf),
                       document.contentHash == analysed[i]!.analysis.contentHash {
                 analysed[i] = nil
@@ -162,7 +179,7 @@ public struct IndexBuilder: Sendable {
                 for (i, document) in deferred[runs[run]] {
                     var analysis = indexer.indexDamaged(document, repairing: repairing)
                     analysis.lexiconDigest = digest
-                    if !document.isPartial { segments?.store(analysis, fileID: files[i].id) }
+                    if !document.isPartial { segments?.storeLeavingPostings(&analysis, fileID: files[i].id) }
                     result.analyses.append((i, analysis, false))
                 }
                 return result
@@ -225,10 +242,18 @@ public struct IndexBuilder: Sendable {
         guard !indexedFiles.isEmpty else {
             throw .emptyCorpus("no readable documents in \(corpus): \(skipped.map(\.description).joined(separator: ", "))")
         }
+        // One file's postings at a time, from memory or its segment, each let go once merged.
+        let merger = PostingsMerger(lengths: records.map { UInt32($0.length) },
+                                    kinds: records.map { SectionCodes.code(of: $0.section.kind) },
+                                    budget: memoryBudget, workFolder: workFolder)
+        for (i, base) in zip(order, sectionBase) {
+            let analysis = analysed[i]!.analysis
+            let postings = try segments?.postings(of: analysis, fileID: files[i].id) ?? analysis.postings
+            analysed[i]!.analysis.postings = .empty
+            try merger.add(postings, sectionBase: base)
+        }
+        let merged = try merger.finish()
         let ordered = order.map { analysed[$0]!.analysis }
-        let merged = PostingsMerger.merge(ordered.map(\.postings), sectionBase: sectionBase,
-                                          lengths: records.map { UInt32($0.length) },
-                                          kinds: records.map { SectionCodes.code(of: $0.section.kind) })
         let foldKeys = Self.foldKeys(merged.terms)
         let compoundParts = CompoundTable.build(terms: merged.terms, lexicon: lexicon)
         let damaged = ordered.filter { $0.reading == .damaged }
@@ -244,7 +269,7 @@ public struct IndexBuilder: Sendable {
             termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint,
             acronyms: acronyms, acronymNameTerms: acronyms.mapValues { names in names.map { analyzer.analyze($0).map(\.text) } })
         let contents = IndexContents(metadata: metadata, sections: records, terms: merged.terms,
-                                     postings: merged.postings, foldKeys: foldKeys, compoundParts: compoundParts,
+                                     postings: merged.postings, postingsPages: merged.pages, foldKeys: foldKeys, compoundParts: compoundParts,
                                      repairs: repairs, spellings: Self.spellings(spellings))
         var report = BuildReport(files: indexedFiles.count, sections: records.count, terms: merged.terms.count,
                                  corpusBytes: corpusBytes, indexBytes: 0, seconds: Date().timeIntervalSince(started),

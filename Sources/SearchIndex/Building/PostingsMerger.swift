@@ -1,98 +1,127 @@
-/// Joins the postings of consecutive section runs into one sorted term dictionary and one
-/// postings blob.
-enum PostingsMerger {
-    /// `sectionBase[p]` is added to the section numbers of part `p`, which count from 0;
-    /// `lengths` and `kinds` (codes) are the merged sections', for the block bounds.
-    ///
-    /// Each distinct term gets a number once (one hash lookup per term of each part); the
-    /// pieces of every term are then grouped by a counting sort over those numbers in part
-    /// order, so no array is made per term and only the distinct terms are sorted by bytes.
-    static func merge(_ parts: [PostingsAccumulator.Encoded], sectionBase: [UInt32], lengths: [UInt32],
-                      kinds: [UInt8]) -> (terms: [IndexContents.TermEntry], postings: [UInt8]) {
-        var ids: [String: Int32] = [:]
-        var texts: [String] = []
-        var pieceTerm: [Int32] = []
-        var piecePart: [Int32] = []
-        var pieceLocal: [Int32] = []
-        let pieceCount = parts.reduce(0) { $0 + $1.terms.count }
-        pieceTerm.reserveCapacity(pieceCount)
-        piecePart.reserveCapacity(pieceCount)
-        pieceLocal.reserveCapacity(pieceCount)
-        for (p, part) in parts.enumerated() {
-            for (local, term) in part.terms.enumerated() {
-                let id: Int32
-                if let known = ids[term] {
-                    id = known
-                } else {
-                    id = Int32(texts.count)
-                    ids[term] = id
-                    texts.append(term)
-                }
-                pieceTerm.append(id)
-                piecePart.append(Int32(p))
-                pieceLocal.append(Int32(local))
-            }
+import Foundation
+
+/// Joins the postings of the indexed files, given one after another in index order, into one
+/// sorted term dictionary and one postings block, holding no more than a budget of postings at
+/// once: whenever the files given reach half the budget they become a run (`PostingsRun`),
+/// written to the index folder, and `finish` joins the runs term by term into a `PostingsSink`,
+/// which spills to disk too. With room for everything it is one run in memory.
+///
+/// A class because it owns the runs' temporary files, which `deinit` removes.
+final class PostingsMerger {
+    private let lengths: [UInt32]
+    private let kinds: [UInt8]
+    private let budget: Int
+    private let workFolder: String?
+    private var waiting: [(postings: PostingsAccumulator.Encoded, base: UInt32)] = []
+    private var waitingBytes = 0
+    private var runFiles: [String] = []
+
+    /// - Parameters:
+    ///   - lengths: every section's length, and `kinds` their codes (for the block bounds);
+    ///   - budget: about the bytes of postings held at once;
+    ///   - workFolder: where runs and spilled postings go (nil: all of it stays in memory).
+    init(lengths: [UInt32], kinds: [UInt8], budget: Int, workFolder: String?) {
+        self.lengths = lengths
+        self.kinds = kinds
+        self.budget = budget
+        self.workFolder = workFolder
+    }
+
+    deinit {
+        for path in runFiles { unlink(path) }
+    }
+
+    /// Adds the next file's postings, whose sections count from `sectionBase`.
+    func add(_ postings: PostingsAccumulator.Encoded, sectionBase: UInt32) throws(IndexError) {
+        // A term's text costs about its String's 16 bytes and a heap block besides.
+        waitingBytes += postings.docs.count + postings.positions.count + postings.terms.count * 48
+        waiting.append((postings, sectionBase))
+        if let workFolder, waitingBytes >= budget / 2 {
+            let path = (workFolder as NSString)
+                .appendingPathComponent(IndexWriter.temporaryName(pid: getpid(), part: "run\(runFiles.count)"))
+            let run = PostingsRun.make(waiting)
+            waiting = []
+            waitingBytes = 0
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
+            runFiles.append(path)
+            let written = IndexWriter.writeAll(run, to: fd)
+            close(fd)
+            guard written else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
         }
-        ids = [:]
-        var start = [Int](repeating: 0, count: texts.count + 1)
-        for t in pieceTerm { start[Int(t) + 1] += 1 }
-        for i in 0..<texts.count { start[i + 1] += start[i] }
-        var fill = start
-        var grouped = [Int32](repeating: 0, count: pieceCount)
-        for (i, t) in pieceTerm.enumerated() {
-            grouped[fill[Int(t)]] = Int32(i)
-            fill[Int(t)] += 1
+    }
+
+    /// The term dictionary and the postings block with its page table. A postings block that
+    /// went to a file is the caller's to remove once the index is written.
+    func finish() throws(IndexError) -> (terms: [IndexContents.TermEntry], postings: BlockBytes, pages: [UInt8]) {
+        var readers: [PostingsRunReader] = []
+        for path in runFiles { readers.append(try PostingsRunReader(path: path)) }
+        // Open files stay readable once unlinked: the disk they take is freed as soon as they are read.
+        for path in runFiles { unlink(path) }
+        runFiles = []
+        if !waiting.isEmpty || readers.isEmpty {
+            let run = PostingsRun.make(waiting)
+            waiting = []
+            readers.append(try PostingsRunReader(bytes: run))
         }
-        let utf8 = texts.map { Array($0.utf8) }
-        let order = utf8.indices.sorted { utf8[$0].lexicographicallyPrecedes(utf8[$1]) }
+        let spill = workFolder.map {
+            ($0 as NSString).appendingPathComponent(IndexWriter.temporaryName(pid: getpid(), part: "postings"))
+        }
+        let sink = PostingsSink(spillPath: spill, spillBytes: budget / 2)
 
         // As `IndexReader` will see them, so that each block's bound is one of its postings' scores.
         let total = lengths.reduce(0) { $0 + Int($1) }
         let average = lengths.isEmpty ? 1 : max(1, Double(total) / Double(lengths.count))
         let norms = BlockBounds.bm25.lengthNorms(lengths, averageLength: average)
         let classes = kinds.map { UInt8(BlockBounds.codeClass[Int($0)]) }
-        var postings = ByteWriter()
-        // About what the parts hold, so the blob is not grown by doubling (up to twice its size).
-        postings.bytes.reserveCapacity(parts.reduce(0) { $0 + $1.docs.count + $1.positions.count } / 20 * 21)
         var entries: [IndexContents.TermEntry] = []
-        entries.reserveCapacity(texts.count)
         var sections: [UInt32] = []
         var frequencies: [UInt32] = []
-        for term in order {
-            let pieces = grouped[start[term]..<start[term + 1]]
-            let docsStart = postings.bytes.count
+        var term = ByteWriter()
+        var holders: [Int] = []
+        while true {
+            var smallest: [UInt8]?
+            for reader in readers {
+                guard let text = reader.text else { continue }
+                if smallest.map({ text.lexicographicallyPrecedes($0) }) ?? true { smallest = text }
+            }
+            guard let text = smallest else { break }
+            holders.removeAll(keepingCapacity: true)
             sections.removeAll(keepingCapacity: true)
             frequencies.removeAll(keepingCapacity: true)
-            for piece in pieces {
-                let (p, local) = (Int(piecePart[Int(piece)]), Int(pieceLocal[Int(piece)]))
-                let range = parts[p].docsRange[local]
-                // A part's first delta is its absolute first section, counted from the part's start.
-                var section = sectionBase[p]
-                parts[p].docs.withUnsafeBufferPointer { docs in
-                    var offset = range.lowerBound
-                    while offset < range.upperBound {
-                        section &+= decodeVarint(docs.baseAddress!, &offset)
+            term.bytes.removeAll(keepingCapacity: true)
+            for (i, reader) in readers.enumerated() where reader.text == text {
+                holders.append(i)
+                let sound = reader.withBuffer { raw in
+                    var docs = ByteReader(UnsafeRawBufferPointer(rebasing: raw[reader.docs]))
+                    var section: UInt32 = 0
+                    while !docs.isAtEnd {
+                        guard let delta = try? docs.varint(), let frequency = try? docs.varint() else { return false }
+                        section &+= delta
                         sections.append(section)
-                        frequencies.append(decodeVarint(docs.baseAddress!, &offset))
+                        frequencies.append(frequency)
                     }
+                    return true
                 }
+                guard sound else { throw .io("a postings run of this build is damaged") }
             }
-            let df = UInt32(sections.count)
             sections.withUnsafeBufferPointer { s in
-                frequencies.withUnsafeBufferPointer { DocBlocks.append(sections: s, frequencies: $0, to: &postings) }
+                frequencies.withUnsafeBufferPointer { DocBlocks.append(sections: s, frequencies: $0, to: &term) }
             }
-            let docsLength = postings.bytes.count - docsStart
-            for piece in pieces {
-                let (p, local) = (Int(piecePart[Int(piece)]), Int(pieceLocal[Int(piece)]))
-                let range = parts[p].positionsRange[local]
-                parts[p].positions.withUnsafeBufferPointer { postings.append(UnsafeBufferPointer(rebasing: $0[range])) }
+            let docsLength = term.bytes.count
+            for i in holders {
+                let reader = readers[i]
+                reader.withBuffer { raw in term.bytes.append(contentsOf: raw[reader.positions]) }
             }
-            PositionSkips.append(to: &postings, docsStart: docsStart, positionsStart: docsStart + docsLength, count: Int(df),
+            PositionSkips.append(to: &term, docsStart: 0, positionsStart: docsLength, count: sections.count,
                                  lengths: lengths, norms: norms, classes: classes)
             entries.append(IndexContents.TermEntry(
-                text: utf8[term], documentFrequency: df, docsOffset: UInt64(docsStart),
-                docsLength: UInt32(docsLength), positionsLength: UInt32(postings.bytes.count - docsStart - docsLength)))
+                text: text, documentFrequency: UInt32(sections.count), docsOffset: UInt64(sink.count),
+                docsLength: UInt32(docsLength), positionsLength: UInt32(term.bytes.count - docsLength)))
+            try sink.append(term.bytes)
+            for i in holders { try readers[i].advance() }
         }
-        return (entries, postings.bytes)
+        let (postings, pages) = try sink.finish()
+        return (entries, postings, pages)
     }
 }

@@ -22,6 +22,10 @@ struct FileAnalysis {
     var sections: [SectionRecord] = []
     /// Postings with section numbers counted from the file's first section.
     var postings = PostingsAccumulator.Encoded.empty
+    /// The postings were left in the file's segment (and `postings` is empty): a build holds
+    /// every file's analysis until the merge, and the postings are most of one, so it reads them
+    /// back from the segment only when it merges (`SegmentStore.postings(of:)`).
+    var postingsInSegment = false
     /// Dates the file gives meetings ("21.5.2025 (møte 2/2025)"), in text order.
     var meetingDates: [(meeting: String, date: String)] = []
     /// Clean files only: word counts for the OCR lexicon.

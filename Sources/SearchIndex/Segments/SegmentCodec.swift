@@ -4,7 +4,8 @@ import NorwegianText
 /// The bytes of a segment file: one `FileAnalysis`, little-endian, varints for counts.
 ///
 ///     "RADSOKSG" · codec version u32 · body checksum u64 · body
-///     body: fingerprint · file id · content hash · reading, encoding, byte count ·
+///     body: fingerprint · file id · offset of the terms in the body u64 · content hash ·
+///           reading, encoding, byte count ·
 ///           meeting dates · words · acronyms · repairs · decisions · lexicon digest ·
 ///           sections · terms (text, df, first and last section, docs and positions lengths) ·
 ///           docs bytes · positions bytes
@@ -13,12 +14,23 @@ import NorwegianText
 /// analysis rules, or for another file with the same bytes, is never taken for this one.
 enum SegmentCodec {
     static let magic: [UInt8] = Array("RADSOKSG".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
+
+    /// What `decode` reads of a segment.
+    enum Parts {
+        case all
+        /// All but the postings (which it leaves empty).
+        case withoutPostings
+        /// Only the postings (the rest is left as `FileAnalysis.init` has it).
+        case postings
+    }
 
     static func encode(_ analysis: FileAnalysis, fileID: String, fingerprint: String) -> [UInt8] {
         var body = ByteWriter()
         body.string(fingerprint)
         body.string(fileID)
+        let postingsOffset = body.bytes.count
+        body.u64(0)
         body.u64(analysis.contentHash)
         body.u8(analysis.reading.rawValue)
         body.string(analysis.encoding.rawValue)
@@ -54,6 +66,8 @@ enum SegmentCodec {
         body.varint(UInt32(analysis.sections.count))
         for record in analysis.sections { body.section(record) }
         let postings = analysis.postings
+        let offset = UInt64(body.bytes.count)
+        body.bytes.withUnsafeMutableBytes { $0.storeBytes(of: offset.littleEndian, toByteOffset: postingsOffset, as: UInt64.self) }
         body.varint(UInt32(postings.terms.count))
         for t in postings.terms.indices {
             body.string(postings.terms[t])
@@ -78,22 +92,32 @@ enum SegmentCodec {
 
     /// The analysis in `bytes`, or nil when they are not a sound segment of this file made by
     /// these rules (damaged, truncated, another version, another file, other rules).
-    static func decode(_ bytes: UnsafeRawBufferPointer, fileID: String, fingerprint: String) -> FileAnalysis? {
+    static func decode(_ bytes: UnsafeRawBufferPointer, fileID: String, fingerprint: String,
+                       parts: Parts = .all) -> FileAnalysis? {
         let header = magic.count + 12
         guard bytes.count >= header, magic.elementsEqual(bytes.prefix(magic.count)) else { return nil }
         var reader = ByteReader(bytes, offset: magic.count)
         guard (try? reader.u32()) == version, let checksum = try? reader.u64(),
               ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[header...])) == checksum else { return nil }
-        return try? decodeBody(&reader, fileID: fileID, fingerprint: fingerprint)
+        return try? decodeBody(&reader, fileID: fileID, fingerprint: fingerprint, parts: parts)
     }
 
-    private static func decodeBody(_ r: inout ByteReader, fileID: String, fingerprint: String) throws(IndexError) -> FileAnalysis? {
+    private static func decodeBody(_ r: inout ByteReader, fileID: String, fingerprint: String,
+                                   parts: Parts) throws(IndexError) -> FileAnalysis? {
+        let body = r.offset
         guard try r.string() == fingerprint, try r.string() == fileID else { return nil }
+        let postingsOffset = Int(truncatingIfNeeded: try r.u64())
         let contentHash = try r.u64()
         guard let reading = FileAnalysis.Reading(rawValue: try r.u8()),
               let encoding = TextEncoding(rawValue: try r.string()) else { return nil }
         let byteCount = Int(try r.u64())
         var analysis = FileAnalysis(reading: reading, encoding: encoding, contentHash: contentHash, byteCount: byteCount)
+        if parts == .postings {
+            guard postingsOffset >= 0, postingsOffset <= r.base.count - body else { return nil }
+            r.offset = body + postingsOffset
+            analysis.postings = try r.postings()
+            return analysis
+        }
         for _ in 0..<(try r.varint()) { analysis.meetingDates.append((try r.string(), try r.string())) }
         let wordCount = Int(try r.varint())
         analysis.words.reserveCapacity(wordCount)
@@ -118,7 +142,8 @@ enum SegmentCodec {
         let sectionCount = Int(try r.varint())
         analysis.sections.reserveCapacity(sectionCount)
         for _ in 0..<sectionCount { analysis.sections.append(try r.section()) }
-        analysis.postings = try r.postings()
+        guard r.offset == body + postingsOffset else { return nil }
+        if parts == .all { analysis.postings = try r.postings() }
         return analysis
     }
 }

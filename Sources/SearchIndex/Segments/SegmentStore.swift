@@ -26,27 +26,57 @@ struct SegmentStore: Sendable {
         return String(repeating: "0", count: 16 - hex.count) + hex + "." + fileExtension
     }
 
-    func load(fileID: String, contentHash: UInt64) -> FileAnalysis? {
+    /// The file's analysis, or the `parts` of it asked for; nil when there is no sound segment.
+    /// Without its postings, the analysis says they are still in the segment
+    /// (`FileAnalysis.postingsInSegment`).
+    func load(fileID: String, contentHash: UInt64, parts: SegmentCodec.Parts = .all) -> FileAnalysis? {
         let path = (folder as NSString).appendingPathComponent(Self.name(fileID: fileID, contentHash: contentHash))
         // Read as documents are (copied, not mapped): a segment is never trusted to stay as it is.
         guard let bytes = try? DocumentReader.bytes(path: path, id: path) else { return nil }
-        let analysis = bytes.withUnsafeBytes { SegmentCodec.decode($0, fileID: fileID, fingerprint: fingerprint) }
+        var analysis = bytes.withUnsafeBytes { SegmentCodec.decode($0, fileID: fileID, fingerprint: fingerprint, parts: parts) }
+        analysis?.postingsInSegment = parts == .withoutPostings
         return analysis?.contentHash == contentHash ? analysis : nil
+    }
+
+    /// The postings of an analysis that left them in its segment: read back for the merge, or
+    /// to store the analysis again.
+    func postings(of analysis: FileAnalysis, fileID: String) throws(IndexError) -> PostingsAccumulator.Encoded {
+        guard analysis.postingsInSegment else { return analysis.postings }
+        guard let stored = load(fileID: fileID, contentHash: analysis.contentHash, parts: .postings) else {
+            throw .io("the segment of \(fileID) in \(folder) could not be read back while indexing "
+                + "(removed or damaged meanwhile); the index is left as it was: run the build again")
+        }
+        return stored.postings
     }
 
     /// Stores the analysis; a segment that cannot be written is left out (the file is analysed
     /// again next time), so a full disk slows the next update down but never fails this build.
-    func store(_ analysis: FileAnalysis, fileID: String) {
+    /// Returns whether it was stored.
+    @discardableResult
+    func store(_ analysis: FileAnalysis, fileID: String) -> Bool {
+        precondition(!analysis.postingsInSegment, "an analysis is stored with its postings")
         let name = Self.name(fileID: fileID, contentHash: analysis.contentHash)
         let bytes = SegmentCodec.encode(analysis, fileID: fileID, fingerprint: fingerprint)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let final = (folder as NSString).appendingPathComponent(name)
         let temporary = final + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
+        guard fd >= 0 else { return false }
         let complete = IndexWriter.writeAll(bytes, to: fd)
         close(fd)
-        if !complete || rename(temporary, final) != 0 { unlink(temporary) }
+        guard complete, rename(temporary, final) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    /// Stores the analysis and, once it is stored, leaves its postings in the segment
+    /// (`FileAnalysis.postingsInSegment`); one that could not be stored keeps them.
+    func storeLeavingPostings(_ analysis: inout FileAnalysis, fileID: String) {
+        guard store(analysis, fileID: fileID) else { return }
+        analysis.postings = .empty
+        analysis.postingsInSegment = true
     }
 
     /// Removes every file but the named segments: segments of files no longer in the corpus (or

@@ -7,7 +7,9 @@ struct IndexContents {
     var sections: [SectionRecord]
     /// Sorted by UTF-8 bytes.
     var terms: [TermEntry]
-    var postings: [UInt8]
+    var postings: BlockBytes
+    /// `PostingsPages`' table for `postings`.
+    var postingsPages: [UInt8]
     /// Fold key → ids (indexes into `terms`) of the terms that fold to it, sorted by key.
     var foldKeys: [TermGroup]
     /// Compound part → ids of the compound terms that have it as modifier or head, sorted by part.
@@ -34,27 +36,29 @@ struct IndexContents {
 /// Serializes `IndexContents` and puts the file in place atomically.
 enum IndexWriter {
     /// The blocks of the file, in file order.
-    static func blocks(_ contents: IndexContents) throws(IndexError) -> [(IndexFormat.Block, [UInt8])] {
+    static func blocks(_ contents: IndexContents) throws(IndexError) -> [(IndexFormat.Block, BlockBytes)] {
         let groups = SectionGroups.encode(contents.sections, fileCount: contents.metadata.files.count)
         let sections = sectionsBlock(contents.sections, caseOrdinals: groups.caseOrdinals)
-        return [
+        let memory: [(IndexFormat.Block, [UInt8])] = [
             (.metadata, try metadataBlock(contents.metadata)),
             (.sections, sections.records),
             (.strings, sections.strings),
             (.sectionGroups, groups.block),
             (.terms, termsBlock(contents.terms)),
-            (.postings, contents.postings),
+        ]
+        let after: [(IndexFormat.Block, [UInt8])] = [
             (.foldKeys, termGroupsBlock(contents.foldKeys)),
             (.compoundParts, termGroupsBlock(contents.compoundParts)),
             (.repairs, termGroupsBlock(contents.repairs)),
             (.spellings, termGroupsBlock(contents.spellings)),
-            (.postingsPages, PostingsPages.block(for: contents.postings)),
+            (.postingsPages, contents.postingsPages),
         ]
+        return memory.map { ($0, .memory($1)) } + [(.postings, contents.postings)] + after.map { ($0, .memory($1)) }
     }
 
     /// Magic, version, the block table with each block's offset (8-byte aligned), length and
     /// checksum, and the checksum of all that.
-    static func header(_ blocks: [(IndexFormat.Block, [UInt8])]) -> [UInt8] {
+    static func header(_ blocks: [(IndexFormat.Block, BlockBytes)]) -> [UInt8] {
         var out = ByteWriter()
         out.append(IndexFormat.magic)
         out.u32(IndexFormat.version)
@@ -65,7 +69,7 @@ enum IndexWriter {
             out.u32(kind.rawValue)
             out.u64(offset)
             out.u64(UInt64(bytes.count))
-            out.u64(bytes.withUnsafeBytes { ContentHash.of($0) })
+            out.u64(bytes.checksum)
             offset += UInt64(bytes.count)
         }
         out.u64(ContentHash.of(out.bytes))
@@ -73,12 +77,12 @@ enum IndexWriter {
     }
 
     /// The header, then each block after the zero padding that aligns it.
-    private static func pieces(_ blocks: [(IndexFormat.Block, [UInt8])]) -> [[UInt8]] {
-        var pieces = [header(blocks)]
+    private static func pieces(_ blocks: [(IndexFormat.Block, BlockBytes)]) -> [BlockBytes] {
+        var pieces = [BlockBytes.memory(header(blocks))]
         var offset = pieces[0].count
         for (_, bytes) in blocks {
             let padding = (8 - offset % 8) % 8
-            if padding > 0 { pieces.append([UInt8](repeating: 0, count: padding)) }
+            if padding > 0 { pieces.append(.memory([UInt8](repeating: 0, count: padding))) }
             pieces.append(bytes)
             offset += padding + bytes.count
         }
@@ -87,13 +91,38 @@ enum IndexWriter {
 
     /// Writes all of `bytes` to `fd`, continuing after short writes; false on an error.
     static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        bytes.withUnsafeBytes { raw -> Bool in
-            var written = 0
-            while written < raw.count {
-                let n = write(fd, raw.baseAddress! + written, raw.count - written)
+        bytes.withUnsafeBytes { writeAll($0, to: fd) }
+    }
+
+    static func writeAll(_ raw: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        var written = 0
+        while written < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return false }
+            written += n
+        }
+        return true
+    }
+
+    /// Writes a piece: from memory, or copied from its file a megabyte at a time (the whole of
+    /// it, no more: a file that is shorter than it was when checksummed fails the write).
+    private static func write(_ piece: BlockBytes, to fd: Int32) -> Bool {
+        switch piece {
+        case .memory(let bytes):
+            return writeAll(bytes, to: fd)
+        case .file(let path, let count, _):
+            let source = open(path, O_RDONLY | O_CLOEXEC)
+            guard source >= 0 else { return false }
+            defer { close(source) }
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            var left = count
+            while left > 0 {
+                let n = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress!, min(left, $0.count)) }
                 if n < 0, errno == EINTR { continue }
-                if n <= 0 { return false }
-                written += n
+                guard n > 0, buffer.withUnsafeBytes({ writeAll(UnsafeRawBufferPointer(rebasing: $0[0..<n]), to: fd) })
+                else { return false }
+                left -= n
             }
             return true
         }
@@ -102,12 +131,18 @@ enum IndexWriter {
     /// The temporary name a build writes to before renaming: `.radsok.idx.<pid>.tmp`.
     static func temporaryName(pid: Int32) -> String { ".\(IndexFormat.fileName).\(pid).tmp" }
 
-    /// Removes the temporary files of builds that were killed while writing. Only the holder of
-    /// the folder's `IndexLock` may call it: then no other build is writing.
+    /// The name of another temporary file of this build (`.radsok.idx.<pid>.<part>.tmp`: spilled
+    /// postings and runs), which `removeOrphans` removes once the build is killed.
+    static func temporaryName(pid: Int32, part: String) -> String { ".\(IndexFormat.fileName).\(pid).\(part).tmp" }
+
+    /// Removes the temporary files of builds that were killed while writing, but not this
+    /// process's own. Only the holder of the folder's `IndexLock` may call it: then no other
+    /// build is writing.
     static func removeOrphans(in folder: String) {
         let prefix = ".\(IndexFormat.fileName)."
+        let own = prefix + "\(getpid())."
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") && !name.hasPrefix(own) {
             unlink((folder as NSString).appendingPathComponent(name))
         }
     }
@@ -130,7 +165,7 @@ enum IndexWriter {
         let temporary = (folder as NSString).appendingPathComponent(temporaryName(pid: getpid()))
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .io("cannot write \(temporary): \(String(cString: strerror(errno)))") }
-        let ok = pieces.allSatisfy { writeAll($0, to: fd) } && fsync(fd) == 0
+        let ok = pieces.allSatisfy { write($0, to: fd) } && fsync(fd) == 0
         close(fd)
         guard ok else {
             unlink(temporary)

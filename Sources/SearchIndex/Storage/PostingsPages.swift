@@ -12,16 +12,21 @@ enum PostingsPages {
     static let size = 1 << 16
 
     static func block(for postings: [UInt8]) -> [UInt8] {
-        var out = ByteWriter()
         let count = (postings.count + size - 1) / size
-        out.u32(UInt32(size))
-        out.u32(UInt32(count))
-        postings.withUnsafeBytes { raw in
-            for page in 0..<count {
-                let range = (page * size)..<min(raw.count, (page + 1) * size)
-                out.u64(ContentHash.of(UnsafeRawBufferPointer(rebasing: raw[range])))
+        let checksums = postings.withUnsafeBytes { raw in
+            (0..<count).map { page in
+                ContentHash.of(UnsafeRawBufferPointer(rebasing: raw[(page * size)..<min(raw.count, (page + 1) * size)]))
             }
         }
+        return block(checksums: checksums)
+    }
+
+    /// The block for pages already checksummed (by `PostingsSink`, as they were written).
+    static func block(checksums: [UInt64]) -> [UInt8] {
+        var out = ByteWriter()
+        out.u32(UInt32(size))
+        out.u32(UInt32(checksums.count))
+        for checksum in checksums { out.u64(checksum) }
         return out.bytes
     }
 

@@ -14,12 +14,24 @@ struct IndexCommand: ParsableCommand {
 
     @OptionGroup var location: LocationOptions
 
+    @Option(help: ArgumentHelp(
+        "About how much memory the merge of the postings may hold (512MB, 1GB …); past it, it works through "
+            + "files in the index folder.",
+        discussion: "Default: an eighth of the machine's memory, between 64 MB and 512 MB (here \(ByteSize(bytes: IndexBuilder.defaultMemoryBudget)))."))
+    var memory: ByteSize?
+
+    func validate() throws {
+        if let memory, memory.bytes < 1 << 20 { throw ValidationError("--memory must be at least 1MB, not \(memory)") }
+    }
+
     func run() throws {
         location.noteWhere()
         let report: BuildReport
+        var builder = IndexBuilder()
+        if let memory { builder.memoryBudget = memory.bytes }
         do {
-            report = try IndexBuilder().build(corpus: location.corpusPath, into: location.indexPath,
-                                              progress: Terminal.progressLine(), waiting: Terminal.note)
+            report = try builder.build(corpus: location.corpusPath, into: location.indexPath,
+                                       progress: Terminal.progressLine(), waiting: Terminal.note)
         } catch {
             Terminal.endProgressLine()
             throw CommandFailure.failure(error.description)
@@ -51,4 +63,8 @@ struct IndexCommand: ParsableCommand {
                      report.seconds, megabytes / max(report.seconds, 1e-9), Double(report.indexBytes) / 1e6, ratio)
             + index
     }
+}
+
+extension ByteSize: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
 }

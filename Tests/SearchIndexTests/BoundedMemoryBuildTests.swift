@@ -1,0 +1,107 @@
+import CouncilDocuments
+import Foundation
+import Testing
+@testable import SearchIndex
+
+/// A build holds no more than its memory budget of postings: past it, files' postings become
+/// runs on disk and the joined postings go to a file too. The index is the same either way.
+@Suite("Builds in bounded memory")
+struct BoundedMemoryBuildTests {
+    func builder(budget: Int) -> IndexBuilder {
+        var builder = IndexBuilder()
+        builder.wordList = nil
+        builder.memoryBudget = budget
+        return builder
+    }
+
+    @Test("a budget too small for any file's postings makes the index a build with room makes, built and updated")
+    func smallBudgetSameIndex() throws {
+        // The repository's packages, clean and OCR-damaged: damaged files are merged after the clean ones.
+        let folder = try TestCorpus(files: [:])
+        defer { folder.remove() }
+        let names = try FileManager.default.contentsOfDirectory(atPath: TestIndex.corpusFolder).sorted()
+        for name in names.prefix(12) {
+            try FileManager.default.copyItem(atPath: (TestIndex.corpusFolder as NSString).appendingPathComponent(name),
+                                             toPath: (folder.corpus as NSString).appendingPathComponent(name))
+        }
+        let roomy = (folder.root.path as NSString).appendingPathComponent("roomy")
+        try builder(budget: 1 << 30).build(corpus: folder.corpus, into: roomy)
+        try builder(budget: 1).build(corpus: folder.corpus, into: folder.index)
+        try IncrementalUpdateTests.expectSameIndex(folder.index, roomy)
+        try expectNoTemporaryFiles(folder.index)
+
+        // An update reads the unchanged files' postings back from their segments.
+        let first = (folder.corpus as NSString).appendingPathComponent(names[0])
+        try (try String(contentsOfFile: first, encoding: .utf8) + "\nEn ny linje om helsedata.\n")
+            .write(toFile: first, atomically: true, encoding: .utf8)
+        try builder(budget: 1).build(corpus: folder.corpus, into: folder.index)
+        try builder(budget: 1 << 30).build(corpus: folder.corpus, into: roomy)
+        try IncrementalUpdateTests.expectSameIndex(folder.index, roomy)
+        try expectNoTemporaryFiles(folder.index)
+    }
+
+    @Test("a run read through a buffer smaller than one record reads as it does from memory")
+    func runThroughSmallBuffer() throws {
+        let folder = try TestCorpus(files: Dictionary(uniqueKeysWithValues: IncrementalUpdateTests.pool.prefix(3)
+            .map { ($0.name, $0.text) }))
+        defer { folder.remove() }
+        let builder = builder(budget: 1 << 30)
+        try builder.build(corpus: folder.corpus, into: folder.index)
+        let store = SegmentStore(indexFolder: folder.index, fingerprint: builder.fingerprint)
+        let files = try folder.open().metadata.files
+        var parts: [(postings: PostingsAccumulator.Encoded, base: UInt32)] = []
+        var base: UInt32 = 0
+        for file in files {
+            let analysis = try #require(store.load(fileID: file.id, contentHash: file.contentHash))
+            parts.append((analysis.postings, base))
+            base += UInt32(analysis.sections.count)
+        }
+        let run = PostingsRun.make(parts)
+        let path = (folder.root.path as NSString).appendingPathComponent("run")
+        try Data(run).write(to: URL(fileURLWithPath: path))
+        let (whole, buffered) = (try PostingsRunReader(bytes: run), try PostingsRunReader(path: path, bufferBytes: 7))
+        var terms = 0
+        while let text = whole.text {
+            #expect(buffered.text == text)
+            let a = whole.withBuffer { (Array($0[whole.docs]), Array($0[whole.positions])) }
+            let b = buffered.withBuffer { (Array($0[buffered.docs]), Array($0[buffered.positions])) }
+            #expect(a == b, "term \(String(decoding: text, as: UTF8.self))")
+            try whole.advance()
+            try buffered.advance()
+            terms += 1
+        }
+        #expect(buffered.text == nil)
+        #expect(terms > 100)
+        // Cut short, the run is an error, not a shorter run.
+        try Data(run.dropLast(3)).write(to: URL(fileURLWithPath: path))
+        let cut = try PostingsRunReader(path: path, bufferBytes: 64)
+        #expect(throws: IndexError.self) { while cut.text != nil { try cut.advance() } }
+    }
+
+    func expectNoTemporaryFiles(_ index: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let left = try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "left behind: \(left)", sourceLocation: sourceLocation)
+    }
+}
+
+@Suite("Sizes as written on a command line")
+struct ByteSizeTests {
+    @Test("decimal and binary units, any case, fractions; nonsense is nil",
+          arguments: [("512MB", 512_000_000), ("1.5GB", 1_500_000_000), ("64MiB", 64 << 20), ("100kb", 100_000),
+                      ("2G", 2_000_000_000), ("4096", 4096), ("1 GiB", 1 << 30)] as [(String, Int)])
+    func parses(_ text: String, _ bytes: Int) {
+        #expect(ByteSize(text)?.bytes == bytes)
+    }
+
+    @Test("not a size", arguments: ["", "MB", "lots", "-5MB", "1e30GB", "nan", "12XB"])
+    func refuses(_ text: String) {
+        #expect(ByteSize(text) == nil)
+    }
+
+    @Test("said as people say it")
+    func description() {
+        #expect(ByteSize(bytes: 512 << 20).description == "536.9 MB")
+        #expect(ByteSize(bytes: 512_000_000).description == "512 MB")
+        #expect(ByteSize(bytes: 300).description == "300 bytes")
+    }
+}
