@@ -5,7 +5,9 @@ import Testing
 /// A corpus folder is whatever people put there: links, FIFOs, odd names, deep trees. The
 /// scanner lists the documents and says why every other path is left out, without following a
 /// link out of the folder, looping, or opening anything that is not a regular file.
-@Suite("Listing a corpus folder", .timeLimit(.minutes(1)))
+/// The time limit catches a walk that never ends (a link loop, a FIFO opened), not slowness: it is
+/// generous because on a busy two-core machine a test can wait minutes for a thread before it runs.
+@Suite("Listing a corpus folder", .timeLimit(.minutes(10)))
 struct CorpusScannerTests {
     /// A fresh folder with a corpus inside and room beside it, removed by the caller.
     struct Folder {

@@ -43,7 +43,7 @@ struct ChunkIndexer {
         /// the corpus listing.
         var analyses: [(fileIndex: Int, analysis: FileAnalysis, reused: Bool)] = []
         /// Damaged documents, with their place in the corpus listing, left for `indexDamaged`.
-        var deferred: [(fileIndex: Int, document: SourceDocument)] = []
+        var deferred: [(fileIndex: Int, document: DeferredDocument)] = []
     }
 
     /// Reads and analyses one corpus file, or takes it from its segment; a damaged file read now
@@ -86,7 +86,7 @@ struct ChunkIndexer {
             if keep { kept.append(words) }
         }
         if damage.profile.isDamaged {
-            result.deferred.append((fileIndex, document))
+            result.deferred.append((fileIndex, DeferredDocument(document, path: file.path, pdf: pdf)))
             return
         }
         var analysis = FileAnalysis(reading: .clean, document: document)

@@ -155,16 +155,11 @@ public struct IndexBuilder: Sendable {
                 analysis.lexiconDigest = digest
                 segments.storeLeavingPostings(&analysis, fileID: files[i].id)
                 analysed[i]!.analysis = analysis
-            } else if let document = try? DocumentReader.read(path: files[i].path, id: files[i].id, pdf: pdf),
-                      document.contentHash == analysed[i]!.analysis.contentHash {
-                analysed[i] = nil
-                deferred.append((i, document))
             } else {
-                // Changed or unreadable since it was listed: the next update reads it afresh.
+                let analysis = analysed[i]!.analysis
                 analysed[i] = nil
-                outcomes.removeAll { $0.file.id == files[i].id }
-                let problem = SkippedPath(id: files[i].id, reason: "changed while it was being indexed")
-                outcomes.append(.init(file: files[i], indexed: nil, problem: problem, note: nil, bytes: 0))
+                deferred.append((i, .onDisk(path: files[i].path, id: files[i].id, contentHash: analysis.contentHash,
+                                            byteCount: analysis.byteCount)))
             }
         }
         deferred.sort { $0.fileIndex < $1.fileIndex }
@@ -176,7 +171,13 @@ public struct IndexBuilder: Sendable {
             }
             let repaired = Self.parallel(runSizes, phase: .repairing, progress: progress) { run in
                 var result = ChunkIndexer.Result()
-                for (i, document) in deferred[runs[run]] {
+                for (i, waiting) in deferred[runs[run]] {
+                    guard let document = waiting.document(pdf: indexer.pdf) else {
+                        // Changed or unreadable since it was read: the next update reads it afresh.
+                        let problem = SkippedPath(id: files[i].id, reason: "changed while it was being indexed")
+                        result.files.append(.init(file: files[i], indexed: nil, problem: problem, note: nil, bytes: 0))
+                        continue
+                    }
                     var analysis = indexer.indexDamaged(document, repairing: repairing)
                     analysis.lexiconDigest = digest
                     if !document.isPartial { segments?.storeLeavingPostings(&analysis, fileID: files[i].id) }
@@ -184,7 +185,13 @@ public struct IndexBuilder: Sendable {
                 }
                 return result
             }
-            for part in repaired { for entry in part.analyses { analysed[entry.fileIndex] = Analysed(analysis: entry.analysis, reused: false) } }
+            for part in repaired {
+                for entry in part.analyses { analysed[entry.fileIndex] = Analysed(analysis: entry.analysis, reused: false) }
+                for changed in part.files {
+                    outcomes.removeAll { $0.file.id == changed.file.id }
+                    outcomes.append(changed)
+                }
+            }
         }
         deferred = []
 
