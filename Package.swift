@@ -25,7 +25,9 @@ let package = Package(
         ),
         .target(name: "NorwegianText", dependencies: ["CICU"], swiftSettings: strict),
         .target(name: "CouncilDocuments", dependencies: ["NorwegianText"], swiftSettings: strict),
-        .target(name: "SearchIndex", dependencies: ["NorwegianText", "CouncilDocuments"], swiftSettings: strict),
+        // glibc's malloc_trim, for giving the memory a build has let go back to the system.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        .target(name: "SearchIndex", dependencies: ["NorwegianText", "CouncilDocuments", "CMalloc"], swiftSettings: strict),
         .target(name: "Evaluation", dependencies: ["SearchIndex"], swiftSettings: strict),
         .target(
             name: "RadsokServer",

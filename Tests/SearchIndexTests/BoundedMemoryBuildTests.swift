@@ -57,6 +57,11 @@ struct BoundedMemoryBuildTests {
             base += UInt32(analysis.sections.count)
         }
         let run = PostingsRun.make(parts)
+        // Written a chunk at a time, as a run goes to its file, it is the same bytes.
+        var chunks: [[UInt8]] = []
+        PostingsRun.write(parts, chunkBytes: 4096) { chunks.append($0) }
+        #expect(chunks.count > 3)
+        #expect(Array(chunks.joined()) == run)
         let path = (folder.root.path as NSString).appendingPathComponent("run")
         try Data(run).write(to: URL(fileURLWithPath: path))
         let (whole, buffered) = (try PostingsRunReader(bytes: run), try PostingsRunReader(path: path, bufferBytes: 7))
@@ -78,7 +83,7 @@ struct BoundedMemoryBuildTests {
         #expect(throws: IndexError.self) { while cut.text != nil { try cut.advance() } }
     }
 
-    @Test("runs on disk joined with a last batch still in memory give the postings one batch gives")
+    @Test("runs on disk and a last batch too small for a run of its own give the postings one batch gives")
     func runsAndLastBatch() throws {
         let folder = try TestCorpus(files: Dictionary(uniqueKeysWithValues: IncrementalUpdateTests.pool.prefix(3)
             .map { ($0.name, $0.text) }))

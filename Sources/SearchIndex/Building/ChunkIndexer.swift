@@ -146,7 +146,7 @@ struct ChunkIndexer {
     /// from the section's first word; returns the tokens.
     @discardableResult
     private func add(_ document: WindowedDocument, window w: Int, words: [Token], analyzer: Analyzer,
-                     to accumulator: inout PostingsAccumulator, sections: inout [SectionRecord]) -> [Token] {
+                     to accumulator: inout PostingsAccumulator, sections: inout PackedSections) -> [Token] {
         let cut = document.sections[document.windows[w].sections]
         guard !cut.isEmpty else { return [] }
         let bounds = document.sectionBounds(ofWindow: w)

@@ -230,19 +230,16 @@ public struct IndexBuilder: Sendable {
         if let lexiconNote { notes.append(lexiconNote) }
         let indexedIDs = Set(indexedFiles.map(\.id))
         let unindexed = files.filter { !indexedIDs.contains($0.id) }.map { SkippedFile(id: $0.id, size: $0.size, modified: $0.modified) }
-        var records: [SectionRecord] = []
+        var records = PackedSections()
         var sectionBase: [UInt32] = []
         records.reserveCapacity(analysed.values.reduce(0) { $0 + $1.analysis.sections.count })
         for i in order {
             sectionBase.append(UInt32(records.count))
-            // Moved, not copied: a copy of every section would double what they take.
-            var sections: [SectionRecord] = []
-            swap(&sections, &analysed[i]!.analysis.sections)
-            for var record in sections {
-                record.fileIndex = newIndex[i]!
-                records.append(record)
-            }
+            // Each file's sections are let go once copied: holding both would double what they take.
+            records.append(contentsOf: analysed[i]!.analysis.sections, fileIndex: newIndex[i]!)
+            analysed[i]!.analysis.sections = PackedSections()
         }
+        FreedMemory.giveBack()
         let mentions = analysed.keys.sorted().flatMap { analysed[$0]!.analysis.meetingDates }
         let corpusDated = Self.dateFromCorpus(&records, mentions: mentions)
         skipped.sort()
@@ -250,8 +247,8 @@ public struct IndexBuilder: Sendable {
             throw .emptyCorpus("no readable documents in \(corpus): \(skipped.map(\.description).joined(separator: ", "))")
         }
         // One file's postings at a time, from memory or its segment, each let go once merged.
-        let merger = PostingsMerger(lengths: records.map { UInt32($0.length) },
-                                    kinds: records.map { SectionCodes.code(of: $0.section.kind) },
+        let lengths = records.lengths
+        let merger = PostingsMerger(lengths: lengths, kinds: records.kinds.map(SectionCodes.code(of:)),
                                     budget: memoryBudget, workFolder: workFolder)
         for (i, base) in zip(order, sectionBase) {
             let analysis = analysed[i]!.analysis
@@ -259,6 +256,7 @@ public struct IndexBuilder: Sendable {
             analysed[i]!.analysis.postings = .empty
             try merger.add(postings, sectionBase: base)
         }
+        FreedMemory.giveBack()
         let merged = try merger.finish()
         let ordered = order.map { analysed[$0]!.analysis }
         let foldKeys = Self.foldKeys(merged.terms)
@@ -272,7 +270,7 @@ public struct IndexBuilder: Sendable {
             formatVersion: IndexFormat.version,
             corpusPath: URL(fileURLWithPath: corpus).standardizedFileURL.path,
             builtAt: Date().timeIntervalSince1970, buildSeconds: 0, files: indexedFiles, skipped: unindexed, corpusDates: corpusDated,
-            sectionCount: records.count, totalLength: records.reduce(0) { $0 + $1.length },
+            sectionCount: records.count, totalLength: lengths.reduce(0) { $0 + Int($1) },
             termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint,
             acronyms: acronyms, acronymNameTerms: acronyms.mapValues { names in names.map { analyzer.analyze($0).map(\.text) } })
         let contents = IndexContents(metadata: metadata, sections: records, terms: merged.terms,
@@ -390,7 +388,7 @@ public struct IndexBuilder: Sendable {
     /// Dates the meetings that their own packages leave undated, from what the rest of the corpus
     /// says: another package's date for the meeting, else a mention ("21.5.2025 (møte 2/2025)").
     /// Returns the meetings so dated, with the files they were dated in, sorted.
-    static func dateFromCorpus(_ records: inout [SectionRecord], mentions: [(meeting: String, date: String)]) -> [CorpusDate] {
+    static func dateFromCorpus(_ records: inout PackedSections, mentions: [(meeting: String, date: String)]) -> [CorpusDate] {
         var known: [String: String] = [:]
         for record in records {
             guard let date = record.section.date, let meeting = record.section.caseID?.meeting, known[meeting] == nil else { continue }
@@ -398,11 +396,14 @@ public struct IndexBuilder: Sendable {
         }
         for mention in mentions where known[mention.meeting] == nil { known[mention.meeting] = mention.date }
         var filled: Set<CorpusDate> = []
-        for i in records.indices where records[i].section.date == nil {
-            guard let meeting = records[i].section.caseID?.meeting, let date = known[meeting] else { continue }
-            records[i].section.date = date
-            records[i].section.year = Int(date.prefix(4))
-            filled.insert(CorpusDate(meeting: meeting, file: records[i].fileIndex))
+        for i in records.indices {
+            var record = records[i]
+            guard record.section.date == nil, let meeting = record.section.caseID?.meeting,
+                  let date = known[meeting] else { continue }
+            record.section.date = date
+            record.section.year = Int(date.prefix(4))
+            records[i] = record
+            filled.insert(CorpusDate(meeting: meeting, file: record.fileIndex))
         }
         return filled.sorted()
     }

@@ -15,6 +15,8 @@ final class PostingsMerger {
     private var waiting: [(postings: PostingsAccumulator.Encoded, base: UInt32)] = []
     private var waitingBytes = 0
     private var runFiles: [String] = []
+    /// Bytes written to the runs so far.
+    private var runBytes = 0
 
     /// - Parameters:
     ///   - lengths: every section's length, and `kinds` their codes (for the block bounds);
@@ -36,24 +38,33 @@ final class PostingsMerger {
         // A term's text costs about its String's 16 bytes and a heap block besides.
         waitingBytes += postings.docs.count + postings.positions.count + postings.terms.count * 48
         waiting.append((postings, sectionBase))
-        if let workFolder, waitingBytes >= budget / 2 {
-            let path = (workFolder as NSString)
-                .appendingPathComponent(IndexWriter.temporaryName(pid: getpid(), part: "run\(runFiles.count)"))
-            let run = PostingsRun.make(waiting)
-            waiting = []
-            waitingBytes = 0
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
-            runFiles.append(path)
-            let written = IndexWriter.writeAll(run, to: fd)
-            close(fd)
-            guard written else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        if workFolder != nil, waitingBytes >= budget / 2 { try writeRun() }
+    }
+
+    /// Writes the files waiting as a run, a megabyte at a time, and lets them go.
+    private func writeRun() throws(IndexError) {
+        guard let workFolder else { return }
+        let path = (workFolder as NSString)
+            .appendingPathComponent(IndexWriter.temporaryName(pid: getpid(), part: "run\(runFiles.count)"))
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        runFiles.append(path)
+        defer { close(fd) }
+        try PostingsRun.write(waiting, chunkBytes: 1 << 20) { (chunk: [UInt8]) throws(IndexError) in
+            guard IndexWriter.writeAll(chunk, to: fd) else {
+                throw .io("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            runBytes += chunk.count
         }
+        waiting = []
+        waitingBytes = 0
     }
 
     /// The term dictionary and the postings block with its page table. A postings block that
     /// went to a file is the caller's to remove once the index is written.
     func finish() throws(IndexError) -> (terms: [IndexContents.TermEntry], postings: BlockBytes, pages: [UInt8]) {
+        // Beside runs on disk the last files go to disk too, so the join holds buffers, not postings.
+        if !runFiles.isEmpty && !waiting.isEmpty { try writeRun() }
         var readers: [PostingsRunReader] = []
         for path in runFiles { readers.append(try PostingsRunReader(path: path)) }
         // Open files stay readable once unlinked: the disk they take is freed as soon as they are read.
@@ -67,7 +78,9 @@ final class PostingsMerger {
         let spill = workFolder.map {
             ($0 as NSString).appendingPathComponent(IndexWriter.temporaryName(pid: getpid(), part: "postings"))
         }
-        let sink = PostingsSink(spillPath: spill, spillBytes: budget / 2)
+        // Postings that went to runs go to the file from the first byte: held up to half the
+        // budget first, they would only add that half to the build's peak.
+        let sink = PostingsSink(spillPath: spill, spillBytes: runBytes > 0 ? 0 : budget / 2)
 
         // As `IndexReader` will see them, so that each block's bound is one of its postings' scores.
         let total = lengths.reduce(0) { $0 + Int($1) }

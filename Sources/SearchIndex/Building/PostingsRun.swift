@@ -17,6 +17,16 @@ enum PostingsRun {
     /// counting sort over those numbers in part order, so no array is made per term and only
     /// the distinct terms are sorted by bytes.
     static func make(_ parts: [(postings: PostingsAccumulator.Encoded, base: UInt32)]) -> [UInt8] {
+        var whole: [UInt8] = []
+        whole.reserveCapacity(parts.reduce(0) { $0 + $1.postings.docs.count + $1.postings.positions.count } / 20 * 21)
+        write(parts, chunkBytes: .max) { whole.append(contentsOf: $0) }
+        return whole
+    }
+
+    /// The run of `parts` handed to `emit` a chunk of about `chunkBytes` at a time (whole records),
+    /// so that a run written to a file is never all in memory beside the parts it is made of.
+    static func write<E: Error>(_ parts: [(postings: PostingsAccumulator.Encoded, base: UInt32)], chunkBytes: Int,
+                                to emit: ([UInt8]) throws(E) -> Void) throws(E) {
         var ids: [String: Int32] = [:]
         var texts: [String] = []
         var pieceTerm: [Int32] = []
@@ -52,7 +62,6 @@ enum PostingsRun {
         let order = utf8.indices.sorted { utf8[$0].lexicographicallyPrecedes(utf8[$1]) }
 
         var out = ByteWriter()
-        out.bytes.reserveCapacity(parts.reduce(0) { $0 + $1.postings.docs.count + $1.postings.positions.count } / 20 * 21)
         var docs = ByteWriter()
         for term in order {
             let pieces = grouped[start[term]..<start[term + 1]]
@@ -86,8 +95,12 @@ enum PostingsRun {
                 let range = part.positionsRange[Int(pieceLocal[Int(piece)])]
                 part.positions.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[range])) }
             }
+            if out.bytes.count >= chunkBytes {
+                try emit(out.bytes)
+                out.bytes.removeAll(keepingCapacity: true)
+            }
         }
-        return out.bytes
+        if !out.bytes.isEmpty { try emit(out.bytes) }
     }
 }
 

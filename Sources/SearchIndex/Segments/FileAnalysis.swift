@@ -19,7 +19,7 @@ struct FileAnalysis {
     var contentHash: UInt64
     var byteCount: Int
     /// The file's sections, with `fileIndex` 0: the merge gives each its place in the listing.
-    var sections: [SectionRecord] = []
+    var sections = PackedSections()
     /// Postings with section numbers counted from the file's first section.
     var postings = PostingsAccumulator.Encoded.empty
     /// The postings were left in the file's segment (and `postings` is empty): a build holds

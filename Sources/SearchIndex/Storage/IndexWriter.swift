@@ -4,7 +4,7 @@ import Foundation
 /// Everything an index file holds, ready to be written.
 struct IndexContents {
     var metadata: IndexMetadata
-    var sections: [SectionRecord]
+    var sections: PackedSections
     /// Sorted by UTF-8 bytes.
     var terms: [TermEntry]
     var postings: BlockBytes
@@ -192,7 +192,7 @@ enum IndexWriter {
         }
     }
 
-    private static func sectionsBlock(_ sections: [SectionRecord], caseOrdinals: [UInt32])
+    private static func sectionsBlock(_ sections: PackedSections, caseOrdinals: [UInt32])
         -> (records: [UInt8], strings: [UInt8]) {
         var strings = ByteWriter()
         strings.u8(0)

@@ -97,6 +97,8 @@ final class PostingsSink {
             throw .io("cannot write \(spillPath ?? ""): \(String(cString: strerror(errno)))")
         }
         pending.removeFirst(length)
+        // The buffer that held everything before the first spill goes, rather than stay resident.
+        if pending.capacity > 4 * Self.flushBytes { pending = Array(pending) }
     }
 
     /// The postings block and its page table; a spilled file is the caller's to remove once the

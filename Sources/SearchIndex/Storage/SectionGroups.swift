@@ -21,7 +21,7 @@ struct SectionGroups: Sendable {
 
     /// The block for `sections`, and each section's case ordinal plus one (0 outside cases) for the
     /// section table.
-    static func encode(_ sections: [SectionRecord], fileCount: Int) -> (block: [UInt8], caseOrdinals: [UInt32]) {
+    static func encode(_ sections: some Collection<SectionRecord>, fileCount: Int) -> (block: [UInt8], caseOrdinals: [UInt32]) {
         var byCase: [CaseID: [UInt32]] = [:]
         var byFile = [Range<Int>](repeating: 0..<0, count: fileCount)
         for (id, record) in sections.enumerated() {

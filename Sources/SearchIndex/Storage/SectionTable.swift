@@ -17,7 +17,7 @@ struct SectionTable: Sendable {
 
     /// The block for `records`; `intern` gives a string's offset in the strings block (0 for none),
     /// `caseOrdinals` each record's case ordinal plus one (`SectionGroups`).
-    static func encode(_ records: [SectionRecord], caseOrdinals: [UInt32], intern: (String?) -> UInt32) -> [UInt8] {
+    static func encode(_ records: some Collection<SectionRecord>, caseOrdinals: [UInt32], intern: (String?) -> UInt32) -> [UInt8] {
         var columns = [[UInt32]](repeating: [], count: Column.allCases.count)
         for c in columns.indices { columns[c].reserveCapacity(records.count) }
         for record in records {
