@@ -42,20 +42,9 @@ struct BoundedMemoryBuildTests {
 
     @Test("a run read through a buffer smaller than one record reads as it does from memory")
     func runThroughSmallBuffer() throws {
-        let folder = try TestCorpus(files: Dictionary(uniqueKeysWithValues: IncrementalUpdateTests.pool.prefix(3)
-            .map { ($0.name, $0.text) }))
+        let folder = try TestCorpus(files: [:])
         defer { folder.remove() }
-        let builder = builder(budget: 1 << 30)
-        try builder.build(corpus: folder.corpus, into: folder.index)
-        let store = SegmentStore(indexFolder: folder.index, fingerprint: builder.fingerprint)
-        let files = try folder.open().metadata.files
-        var parts: [(postings: PostingsAccumulator.Encoded, base: UInt32)] = []
-        var base: UInt32 = 0
-        for file in files {
-            let analysis = try #require(store.load(fileID: file.id, contentHash: file.contentHash))
-            parts.append((analysis.postings, base))
-            base += UInt32(analysis.sections.count)
-        }
+        let (parts, _) = try filesPostings(in: folder)
         let run = PostingsRun.make(parts)
         // Written a chunk at a time, as a run goes to its file, it is the same bytes.
         var chunks: [[UInt8]] = []
@@ -85,19 +74,9 @@ struct BoundedMemoryBuildTests {
 
     @Test("runs on disk and a last batch too small for a run of its own give the postings one batch gives")
     func runsAndLastBatch() throws {
-        let folder = try TestCorpus(files: Dictionary(uniqueKeysWithValues: IncrementalUpdateTests.pool.prefix(3)
-            .map { ($0.name, $0.text) }))
+        let folder = try TestCorpus(files: [:])
         defer { folder.remove() }
-        let builder = builder(budget: 1 << 30)
-        try builder.build(corpus: folder.corpus, into: folder.index)
-        let store = SegmentStore(indexFolder: folder.index, fingerprint: builder.fingerprint)
-        var parts: [(postings: PostingsAccumulator.Encoded, base: UInt32)] = []
-        var base: UInt32 = 0
-        for file in try folder.open().metadata.files {
-            let analysis = try #require(store.load(fileID: file.id, contentHash: file.contentHash))
-            parts.append((analysis.postings, base))
-            base += UInt32(analysis.sections.count)
-        }
+        let (parts, base) = try filesPostings(in: folder)
         // The weight `add` counts: a budget whose half the first two files reach and the last does not.
         let weights = parts.map { $0.postings.docs.count + $0.postings.positions.count + $0.postings.terms.count * 48 }
         try #require(weights[2] < weights[0] + weights[1])
@@ -137,6 +116,24 @@ struct BoundedMemoryBuildTests {
         let pdf = DeferredDocument(read, path: (folder.corpus as NSString).appendingPathComponent("b.pdf"),
                                    pdf: PDFReading())
         #expect(pdf.document(pdf: PDFReading())?.text == read.text)
+    }
+
+    /// Three files of the update pool indexed in `folder`, and each one's postings as its segment
+    /// keeps them, with the section its sections count from; and the sections of all three.
+    func filesPostings(in folder: TestCorpus) throws
+        -> (parts: [(postings: PostingsAccumulator.Encoded, base: UInt32)], sections: UInt32) {
+        for entry in IncrementalUpdateTests.pool.prefix(3) { try folder.write(entry.name, entry.text) }
+        let builder = builder(budget: 1 << 30)
+        try builder.build(corpus: folder.corpus, into: folder.index)
+        let store = SegmentStore(indexFolder: folder.index, fingerprint: builder.fingerprint)
+        var parts: [(postings: PostingsAccumulator.Encoded, base: UInt32)] = []
+        var base: UInt32 = 0
+        for file in try folder.open().metadata.files {
+            let analysis = try #require(store.load(fileID: file.id, contentHash: file.contentHash))
+            parts.append((analysis.postings, base))
+            base += UInt32(analysis.sections.count)
+        }
+        return (parts, base)
     }
 
     func expectNoTemporaryFiles(_ index: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
