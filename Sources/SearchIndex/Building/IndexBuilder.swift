@@ -141,6 +141,7 @@ public struct IndexBuilder: Sendable {
         lexicon.finish()
         let digest = LexiconDigest.of(cleanFiles: cleanKeys, wordList: usedWordList ? wordList : nil)
         let repairing = analyzer.withOCRRepair(WordRepairer(lexicon: lexicon))
+        FreedMemory.giveBack()
 
         // Damaged files from segments stay when the new lexicon decides each of their words alike.
         var deferred = read.flatMap(\.deferred)
@@ -194,6 +195,7 @@ public struct IndexBuilder: Sendable {
             }
         }
         deferred = []
+        FreedMemory.giveBack()
 
         // Clean files, then damaged ones, each in listing order, as a build from scratch has them.
         let order = analysed.keys.sorted { a, b in
@@ -233,11 +235,18 @@ public struct IndexBuilder: Sendable {
         var records = PackedSections()
         var sectionBase: [UInt32] = []
         records.reserveCapacity(analysed.values.reduce(0) { $0 + $1.analysis.sections.count })
+        var copiedSinceGivenBack = 0
         for i in order {
             sectionBase.append(UInt32(records.count))
-            // Each file's sections are let go once copied: holding both would double what they take.
+            // Each file's sections are let go once copied, and what they took is given back as the
+            // table grows: else the build would hold the corpus's sections twice at the end.
             records.append(contentsOf: analysed[i]!.analysis.sections, fileIndex: newIndex[i]!)
+            copiedSinceGivenBack += analysed[i]!.analysis.sections.count
             analysed[i]!.analysis.sections = PackedSections()
+            if copiedSinceGivenBack >= FreedMemory.sectionsBetweenReturns {
+                FreedMemory.giveBack()
+                copiedSinceGivenBack = 0
+            }
         }
         FreedMemory.giveBack()
         let mentions = analysed.keys.sorted().flatMap { analysed[$0]!.analysis.meetingDates }
