@@ -1,13 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import SearchIndex
 
 /// Gives memory freed after a burst back to the system while the server is quiet.
 ///
 /// glibc keeps freed memory in its arenas (one per thread that allocated, and every request's
 /// work has a thread of its own) rather than returning it, so after a load the server's RSS stayed
 /// at its peak (48 → 312 MB, never back). `malloc_trim` returns the free pages at the cost of a
-/// few milliseconds, so it runs only every `seconds` and only when no request is at work.
+/// few milliseconds (`FreedMemory`, which index builds call between phases), so it runs only every
+/// `seconds` and only when no request is at work.
 enum MemoryTrim {
     static func run(every seconds: Double, whenIdle isIdle: @escaping @Sendable () -> Bool) async {
         while !Task.isCancelled {
@@ -16,12 +15,5 @@ enum MemoryTrim {
         }
     }
 
-    static func trim() {
-        #if canImport(Glibc)
-        // malloc.h is not part of Swift's Glibc module; glibc itself is already loaded.
-        typealias MallocTrim = @convention(c) (Int) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
-        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
-        #endif
-    }
+    static func trim() { FreedMemory.giveBack() }
 }

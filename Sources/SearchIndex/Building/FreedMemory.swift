@@ -2,7 +2,8 @@
 import CMalloc
 #endif
 
-/// Gives the heap memory a build has let go back to the system.
+/// Gives the heap memory a build (or the server, after a burst of requests) has let go back to
+/// the system.
 ///
 /// Files are analysed on every core, so their analyses come from several malloc arenas, and
 /// glibc keeps what is freed in an arena for later use: once a build has copied every file's
@@ -10,12 +11,12 @@ import CMalloc
 /// such freed memory (measured with `malloc_trim`, 702 → 363 MB), counted in its peak while the
 /// postings were merged on top of it. Called between phases, where that much has just been
 /// freed; a 1 GB build took no longer with the calls than without (287 s against 277 s, within the machine's drift).
-enum FreedMemory {
+public enum FreedMemory {
     /// How many sections the build copies into its table between returns: about 30 MB of them,
     /// so a 5 GB corpus (14 million sections) gives back some 30 times.
     static let sectionsBetweenReturns = 500_000
 
-    static func giveBack() {
+    public static func giveBack() {
         #if os(Linux)
         _ = malloc_trim(0)
         #endif
