@@ -10,7 +10,8 @@ import CMalloc
 /// sections into one table and let the files' go, a third of its resident memory at 1 GB was
 /// such freed memory (measured with `malloc_trim`, 702 → 363 MB), counted in its peak while the
 /// postings were merged on top of it. Called between phases, where that much has just been
-/// freed; a 1 GB build took no longer with the calls than without (287 s against 277 s, within the machine's drift).
+/// freed. Its cost was not timed apart: 1 GB builds with and without it (with other changes
+/// between them) took 287 and 277 s, within this machine's drift.
 public enum FreedMemory {
     /// How many sections the build copies into its table between returns: about 30 MB of them,
     /// so a 5 GB corpus (14 million sections) gives back some 30 times.
