@@ -93,5 +93,9 @@ struct SearchCommandTests {
         let result = try CLIRunner.run(["index", "--corpus", CLIRunner.corpus, "--index", fresh.path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("indexed 5 files"))
+        let again = try CLIRunner.run(["index", "--corpus", CLIRunner.corpus, "--index", fresh.path])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("nothing changed: the index is up to date, nothing read or written"), "\(again.stdout)")
+        #expect(again.stdout.contains("the index holds 5 files ("), "\(again.stdout)")
     }
 }

@@ -102,8 +102,38 @@ struct IncrementalUpdateTests {
         #expect((changes.added, changes.changed, changes.removed, changes.unchanged) == (1, 1, 1, 1))
         #expect(changes.reused == 1)
         #expect(changes.summary == "1 file added, 1 changed, 1 removed")
-        let again = try #require(try builder.build(corpus: folder.corpus, into: folder.index).changes)
-        #expect(again.reused == 3 && again.unchanged == 3)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)],
+                                              ofItemAtPath: (folder.corpus as NSString).appendingPathComponent(pieces[2].name))
+        let touched = try #require(try builder.build(corpus: folder.corpus, into: folder.index).changes)
+        #expect(touched.reused == 3 && touched.unchanged == 3)
+    }
+
+    @Test("an update with nothing changed writes nothing, and one that finds the index damaged builds it again")
+    func nothingChanged() throws {
+        let folder = try TestCorpus(files: Dictionary(uniqueKeysWithValues: Self.pool.prefix(2).map { ($0.name, $0.text) }))
+        defer { folder.remove() }
+        try folder.writeBytes("skadet.txt", [0, 1, 2, 0, 0xFF, 0, 0, 7])
+        try builder.build(corpus: folder.corpus, into: folder.index)
+        let written = try FileManager.default.attributesOfItem(atPath: folder.indexFile)
+        let again = try builder.build(corpus: folder.corpus, into: folder.index)
+        #expect(again.upToDate && again.changes?.unchanged == 2 && again.files == 2)
+        #expect(again.notes == ["1 file left out, as by the last build"])
+        let after = try FileManager.default.attributesOfItem(atPath: folder.indexFile)
+        #expect(after[.systemFileNumber] as? Int == written[.systemFileNumber] as? Int)
+        #expect(again.indexBytes == written[.size] as? Int)
+
+        var otherList = builder
+        otherList.wordList = (folder.corpus as NSString).appendingPathComponent(Self.pool[0].name)
+        #expect(try !otherList.build(corpus: folder.corpus, into: folder.index).upToDate)
+        #expect(try !builder.build(corpus: folder.corpus, into: folder.index).upToDate)
+
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: folder.indexFile))
+        try handle.seek(toOffset: UInt64(after[.size] as? Int ?? 0) / 2)
+        try handle.write(contentsOf: Data("damage".utf8))
+        try handle.close()
+        #expect(try !builder.build(corpus: folder.corpus, into: folder.index).upToDate)
+        #expect(try builder.build(corpus: folder.corpus, into: folder.index).upToDate)
+        #expect(try folder.open().metadata.files.count == 2)
     }
 
     @Test("segments of removed files and temporary files of killed builds are removed by the next build")

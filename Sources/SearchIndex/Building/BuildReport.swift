@@ -15,6 +15,9 @@ public struct BuildReport: Sendable {
     public var notes: [String]
     /// What changed since the index this build replaced; nil when there was none.
     public var changes: Changes?
+    /// The index was already what this build would make, so nothing was read or written
+    /// (`UpToDateIndex`).
+    public var upToDate = false
 
     /// Files added, changed and removed against the index replaced, and how many were taken
     /// from their segments instead of being read and analysed.

@@ -23,6 +23,17 @@ public struct IndexBuilder: Sendable {
     /// goes through runs and a postings file in the index folder.
     public var memoryBudget = IndexBuilder.defaultMemoryBudget
 
+    /// The word list (by path, size and time) and the PDF programs this build would use: what,
+    /// besides the corpus and the rules, decides the index it makes (`IndexMetadata.outsideInputs`).
+    public var outsideInputs: String {
+        var parts = [pdfTools.pdftotext, pdfTools.pdftoppm, pdfTools.tesseract].map { $0 ?? "-" }
+        var info = stat()
+        if let wordList, stat(wordList, &info) == 0 {
+            parts.append("\(wordList) \(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)")
+        }
+        return parts.joined(separator: "|")
+    }
+
     /// An eighth of the machine's memory, between 64 MB and 512 MB: room for a 100 MB corpus to
     /// merge in memory, while a build of any size leaves most of the machine to the rest of it.
     public static var defaultMemoryBudget: Int {
@@ -56,17 +67,27 @@ public struct IndexBuilder: Sendable {
         let segments = SegmentStore(indexFolder: folder, fingerprint: fingerprint)
         let previous = IndexFile.metadata((folder as NSString).appendingPathComponent(IndexFormat.fileName))
         IndexWriter.removeOrphans(in: folder)
+        if let previous, let report = UpToDateIndex.report(folder: folder, corpus: corpus, previous: previous,
+                                                           builder: self, started: started) {
+            Self.keepOnlyWhatIsLive(previous.files, cache: cache, segments: segments)
+            return report
+        }
         var (contents, report) = try makeContents(corpus: corpus, pdfCache: cache, segments: segments,
                                                   previous: previous, workFolder: folder, progress: progress)
         defer { if case .file(let path, _, _) = contents.postings { unlink(path) } }
         contents.metadata.buildSeconds = Date().timeIntervalSince(started)
         let size = try IndexWriter.writeAtomically(contents, to: folder)
-        let files = contents.metadata.files
-        cache.keepOnly(hashes: files.filter { ($0.id as NSString).pathExtension.lowercased() == "pdf" }.map(\.contentHash))
-        segments.keepOnly(Set(files.map { SegmentStore.name(fileID: $0.id, contentHash: $0.contentHash) }))
+        Self.keepOnlyWhatIsLive(contents.metadata.files, cache: cache, segments: segments)
         report.indexBytes = size
         report.seconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// Removes the cached PDF text and the segments of files the index no longer lists, and
+    /// what killed builds left behind.
+    private static func keepOnlyWhatIsLive(_ files: [IndexedFile], cache: ExtractedTextCache, segments: SegmentStore) {
+        cache.keepOnly(hashes: files.filter { ($0.id as NSString).pathExtension.lowercased() == "pdf" }.map(\.contentHash))
+        segments.keepOnly(Set(files.map { SegmentStore.name(fileID: $0.id, contentHash: $0.contentHash) }))
     }
 
     /// The word counts of the clean files, summed from all cores.
@@ -281,7 +302,8 @@ public struct IndexBuilder: Sendable {
             builtAt: Date().timeIntervalSince1970, buildSeconds: 0, files: indexedFiles, skipped: unindexed, corpusDates: corpusDated,
             sectionCount: records.count, totalLength: lengths.reduce(0) { $0 + Int($1) },
             termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint,
-            acronyms: acronyms, acronymNameTerms: acronyms.mapValues { names in names.map { analyzer.analyze($0).map(\.text) } })
+            acronyms: acronyms, acronymNameTerms: acronyms.mapValues { names in names.map { analyzer.analyze($0).map(\.text) } },
+            outsideInputs: outsideInputs)
         let contents = IndexContents(metadata: metadata, sections: records, terms: merged.terms,
                                      postings: merged.postings, postingsPages: merged.pages, foldKeys: foldKeys, compoundParts: compoundParts,
                                      repairs: repairs, spellings: Self.spellings(spellings))

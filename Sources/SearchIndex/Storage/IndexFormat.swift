@@ -87,6 +87,10 @@ public struct IndexMetadata: Codable, Sendable {
     /// The index terms of each of those names, in the same order: a query is matched against a
     /// name without analyzing the name again.
     public var acronymNameTerms: [String: [[String]]] = [:]
+    /// What the build read besides the corpus (`IndexBuilder.outsideInputs`: the word list, the PDF
+    /// programs): an update with the same corpus and the same of these would write the same index.
+    /// Nil in an index made before it was kept, which an update therefore writes again.
+    public var outsideInputs: String?
 }
 
 /// A section as stored: where it is, what it is, and its length for BM25.

@@ -48,6 +48,10 @@ struct IndexCommand: ParsableCommand {
     /// what an update did, when there was an index to update.
     static func update(_ report: BuildReport) -> String? {
         guard let changes = report.changes else { return nil }
+        if report.upToDate {
+            return "nothing changed: the index is up to date, nothing read or written; "
+                + String(format: "%.2f s", report.seconds)
+        }
         return changes.summary + "; " + Plural.count(changes.reused, "file")
             + String(format: " taken from segments without analysis; %.2f s", report.seconds)
     }
@@ -57,11 +61,13 @@ struct IndexCommand: ParsableCommand {
     static func summary(_ report: BuildReport, index: String) -> String {
         let megabytes = Double(report.corpusBytes) / 1e6
         let ratio = Double(report.indexBytes) / Double(max(1, report.corpusBytes))
-        return "indexed " + Plural.count(report.files, "file") + String(format: " (%.2f MB), ", megabytes)
+        let contents = Plural.count(report.files, "file") + String(format: " (%.2f MB), ", megabytes)
             + Plural.count(report.sections, "section") + ", " + Plural.count(report.terms, "term")
-            + String(format: " in %.2f s (%.1f MB/s); index %.2f MB = %.2f× the corpus, in ",
-                     report.seconds, megabytes / max(report.seconds, 1e-9), Double(report.indexBytes) / 1e6, ratio)
-            + index
+        let size = String(format: "index %.2f MB = %.2f× the corpus, in ", Double(report.indexBytes) / 1e6, ratio)
+        if report.upToDate { return "the index holds " + contents + "; " + size + index }
+        return "indexed " + contents
+            + String(format: " in %.2f s (%.1f MB/s); ", report.seconds, megabytes / max(report.seconds, 1e-9))
+            + size + index
     }
 }
 
