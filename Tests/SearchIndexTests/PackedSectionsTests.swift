@@ -56,4 +56,41 @@ struct PackedSectionsTests {
         relabelled[2].fileIndex = 9
         #expect(PackedSections(relabelled) == all)
     }
+
+    @Test("appended sections keep their own strings and cited cases beside those already held")
+    func appendKeepsReferences() {
+        var all = PackedSections(Self.records.prefix(1))
+        all.append(contentsOf: PackedSections(Self.records), fileIndex: 4)
+        #expect(all.map(\.section) == [Self.records[0].section] + Self.records.map(\.section))
+        #expect(all.references(at: 1) == Self.records[0].section.references)
+        #expect(all.title(at: 2) == "Helsedata og personvern" && all.title(at: 3) == nil)
+    }
+
+    @Test("fields read without making records are the records' fields")
+    func fields() {
+        let packed = PackedSections(Self.records)
+        for (i, record) in Self.records.enumerated() {
+            let s = record.section
+            #expect(packed.fileIndex(at: i) == record.fileIndex && packed.length(at: i) == record.length)
+            #expect(packed.firstLine(at: i) == s.firstLine && packed.lastLine(at: i) == s.lastLine)
+            #expect(packed.byteRange(at: i) == s.byteRange && packed.kind(at: i) == s.kind)
+            #expect(packed.caseID(at: i) == s.caseID && packed.year(at: i) == s.year && packed.date(at: i) == s.date)
+            #expect(packed.title(at: i) == s.title && packed.titleAsWritten(at: i) == s.titleAsWritten)
+            #expect(packed.references(at: i) == s.references)
+        }
+    }
+
+    @Test("a date set in place dates that section and sets its year, and nothing else")
+    func setDate() {
+        var packed = PackedSections(Self.records)
+        packed.setDate("2024-06-01", year: 2024, at: 2)
+        var expected = Self.records
+        expected[2].section.date = "2024-06-01"
+        expected[2].section.year = 2024
+        #expect(Array(packed) == expected)
+        packed.setDate("ukjent", year: nil, at: 0)
+        expected[0].section.date = "ukjent"
+        expected[0].section.year = nil
+        #expect(Array(packed) == expected)
+    }
 }

@@ -421,20 +421,18 @@ public struct IndexBuilder: Sendable {
     /// Returns the meetings so dated, with the files they were dated in, sorted.
     static func dateFromCorpus(_ records: inout PackedSections, mentions: [(meeting: String, date: String)]) -> [CorpusDate] {
         var known: [String: String] = [:]
-        for record in records {
-            guard let date = record.section.date, let meeting = record.section.caseID?.meeting, known[meeting] == nil else { continue }
+        for i in records.indices {
+            guard let date = records.date(at: i), let meeting = records.caseID(at: i)?.meeting, known[meeting] == nil
+            else { continue }
             known[meeting] = date
         }
         for mention in mentions where known[mention.meeting] == nil { known[mention.meeting] = mention.date }
         var filled: Set<CorpusDate> = []
         for i in records.indices {
-            var record = records[i]
-            guard record.section.date == nil, let meeting = record.section.caseID?.meeting,
-                  let date = known[meeting] else { continue }
-            record.section.date = date
-            record.section.year = Int(date.prefix(4))
-            records[i] = record
-            filled.insert(CorpusDate(meeting: meeting, file: record.fileIndex))
+            guard records.date(at: i) == nil, let meeting = records.caseID(at: i)?.meeting, let date = known[meeting]
+            else { continue }
+            records.setDate(date, year: Int(date.prefix(4)), at: i)
+            filled.insert(CorpusDate(meeting: meeting, file: records.fileIndex(at: i)))
         }
         return filled.sorted()
     }

@@ -58,12 +58,21 @@ struct PackedSections: RandomAccessCollection, MutableCollection, Equatable, Sen
         write(record, at: endIndex - 1)
     }
 
-    /// Appends another file's sections, each given `fileIndex`.
+    /// Appends another file's sections, each given `fileIndex`: word by word, with the other's
+    /// strings and cited cases moved into these pools, so no record is made.
     mutating func append(contentsOf other: PackedSections, fileIndex: Int) {
-        reserveCapacity(count + other.count)
-        for var record in other {
-            record.fileIndex = fileIndex
-            append(record)
+        let ids = other.strings.indices.map { $0 == 0 ? 0 : intern(other.strings[$0]) }
+        let referenceBase = UInt32(references.count)
+        references.append(contentsOf: other.references)
+        words.reserveCapacity(words.count + other.words.count)
+        for row in other.indices {
+            let base = words.count
+            words.append(contentsOf: other.words[(row * Self.stride)..<((row + 1) * Self.stride)])
+            words[base + Word.file.rawValue] = UInt32(bitPattern: Int32(truncatingIfNeeded: fileIndex))
+            for word in [Word.title, .titleAsWritten, .meeting, .date] {
+                words[base + word.rawValue] = ids[Int(words[base + word.rawValue])]
+            }
+            words[base + Word.referenceStart.rawValue] &+= referenceBase
         }
     }
 
@@ -71,34 +80,67 @@ struct PackedSections: RandomAccessCollection, MutableCollection, Equatable, Sen
         a.elementsEqual(b)
     }
 
-    private func record(at i: Int) -> SectionRecord {
+    // Fields read straight from the words, for the index's tables (`SectionTable`, `SectionGroups`)
+    // and the corpus's dates: a pass over millions of sections that made a record of each would
+    // spend most of its time building and freeing them.
+
+    private func word(_ word: Word, at i: Int) -> UInt32 { words[i * Self.stride + word.rawValue] }
+    private func number(_ word: Word, at i: Int) -> Int { Int(Int32(bitPattern: self.word(word, at: i))) }
+    private func string(_ word: Word, at i: Int) -> String? {
+        let id = Int(self.word(word, at: i))
+        return id == 0 ? nil : strings[id]
+    }
+
+    func fileIndex(at i: Int) -> Int { number(.file, at: i) }
+    func firstLine(at i: Int) -> Int { number(.firstLine, at: i) }
+    func lastLine(at i: Int) -> Int { number(.lastLine, at: i) }
+    func byteRange(at i: Int) -> Range<Int> { number(.byteStart, at: i)..<number(.byteEnd, at: i) }
+    func length(at i: Int) -> Int { number(.length, at: i) }
+    func kind(at i: Int) -> SectionKind { Self.kinds[Int(word(.flags, at: i) & 0xff)] }
+    func year(at i: Int) -> Int? { word(.flags, at: i) & Self.yearFlag != 0 ? number(.year, at: i) : nil }
+    func title(at i: Int) -> String? { string(.title, at: i) }
+    func titleAsWritten(at i: Int) -> String? { string(.titleAsWritten, at: i) }
+    func date(at i: Int) -> String? { string(.date, at: i) }
+
+    func caseID(at i: Int) -> CaseID? {
+        guard word(.flags, at: i) & Self.caseFlag != 0 else { return nil }
+        return CaseID(number: number(.caseNumber, at: i), meetingNumber: number(.caseMeeting, at: i),
+                      year: number(.caseYear, at: i))
+    }
+
+    func references(at i: Int) -> [CaseID] {
+        let start = number(.referenceStart, at: i)
+        return (0..<number(.referenceCount, at: i)).map { k in
+            let offset = start + 3 * k
+            return CaseID(number: Int(Int32(bitPattern: references[offset])),
+                          meetingNumber: Int(Int32(bitPattern: references[offset + 1])),
+                          year: Int(Int32(bitPattern: references[offset + 2])))
+        }
+    }
+
+    /// Dates section `i` (and sets its year from the date), as `dateFromCorpus` does for a meeting
+    /// whose date another document gives.
+    mutating func setDate(_ date: String, year: Int?, at i: Int) {
         let base = i * Self.stride
-        func number(_ word: Word) -> Int { Int(Int32(bitPattern: words[base + word.rawValue])) }
-        func string(_ word: Word) -> String? {
-            let id = Int(words[base + word.rawValue])
-            return id == 0 ? nil : strings[id]
+        words[base + Word.date.rawValue] = intern(date)
+        words[base + Word.year.rawValue] = UInt32(bitPattern: Int32(truncatingIfNeeded: year ?? 0))
+        if year != nil { words[base + Word.flags.rawValue] |= Self.yearFlag } else {
+            words[base + Word.flags.rawValue] &= ~Self.yearFlag
         }
-        func caseID(at offset: Int) -> CaseID {
-            CaseID(number: Int(Int32(bitPattern: references[offset])),
-                   meetingNumber: Int(Int32(bitPattern: references[offset + 1])),
-                   year: Int(Int32(bitPattern: references[offset + 2])))
-        }
-        let flags = words[base + Word.flags.rawValue]
-        var section = Section(firstLine: number(.firstLine), lastLine: number(.lastLine),
-                              byteRange: number(.byteStart)..<number(.byteEnd), kind: Self.kinds[Int(flags & 0xff)])
-        if flags & Self.caseFlag != 0 {
-            section.caseID = CaseID(number: number(.caseNumber), meetingNumber: number(.caseMeeting),
-                                    year: number(.caseYear))
-        }
-        section.title = string(.title)
-        section.titleAsWritten = string(.titleAsWritten)
-        section.meeting = string(.meeting)
-        section.date = string(.date)
-        section.isContinuation = flags & Self.continuationFlag != 0
-        section.year = flags & Self.yearFlag != 0 ? number(.year) : nil
-        let start = number(.referenceStart)
-        section.references = (0..<number(.referenceCount)).map { caseID(at: start + 3 * $0) }
-        return SectionRecord(fileIndex: number(.file), section: section, length: number(.length))
+    }
+
+    private func record(at i: Int) -> SectionRecord {
+        var section = Section(firstLine: firstLine(at: i), lastLine: lastLine(at: i), byteRange: byteRange(at: i),
+                              kind: kind(at: i))
+        section.caseID = caseID(at: i)
+        section.title = title(at: i)
+        section.titleAsWritten = titleAsWritten(at: i)
+        section.meeting = string(.meeting, at: i)
+        section.date = date(at: i)
+        section.isContinuation = word(.flags, at: i) & Self.continuationFlag != 0
+        section.year = year(at: i)
+        section.references = references(at: i)
+        return SectionRecord(fileIndex: fileIndex(at: i), section: section, length: length(at: i))
     }
 
     /// A rewritten section's old strings and references stay in the pools: records are set again

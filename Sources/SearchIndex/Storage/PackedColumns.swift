@@ -21,20 +21,32 @@ struct PackedColumns: Sendable {
 
     /// Appends the table whose column `c` is `columns[c]` (all of `rowCount` values).
     static func append(_ columns: [[UInt32]], rowCount: Int, to out: inout ByteWriter) {
-        out.u32(UInt32(rowCount))
-        out.u32(UInt32(columns.count))
+        append(columnCount: columns.count, rowCount: rowCount, to: &out) { columns[$0] }
+    }
+
+    /// Appends the table whose column `c` is `column(c)`, asked for once per column and packed
+    /// before the next is asked for, so that only one column's values are held at a time.
+    static func append(columnCount: Int, rowCount: Int, to out: inout ByteWriter, column: (Int) -> [UInt32]) {
         var frames: [(base: UInt32, bits: Int)] = []
-        for column in columns {
-            let base = column.lazy.filter { $0 != 0 }.min() ?? 1
-            let largest = column.max().map { $0 == 0 ? 0 : $0 - base + 1 } ?? 0
-            frames.append((base, BitPacking.width(largest)))
-            out.u32(base)
-            out.u32(UInt32(frames[frames.count - 1].bits))
+        var packed: [ByteWriter] = []
+        for c in 0..<columnCount {
+            let values = column(c)
+            let base = values.lazy.filter { $0 != 0 }.min() ?? 1
+            let largest = values.max().map { $0 == 0 ? 0 : $0 - base + 1 } ?? 0
+            let frame = (base: base, bits: BitPacking.width(largest))
+            var bytes = ByteWriter()
+            BitPacking.append(values.lazy.map { $0 == 0 ? 0 : $0 - frame.base + 1 }, bits: frame.bits, to: &bytes)
+            bytes.append(repeatElement(UInt8(0), count: 8))
+            frames.append(frame)
+            packed.append(bytes)
         }
-        for (column, frame) in zip(columns, frames) {
-            BitPacking.append(column.lazy.map { $0 == 0 ? 0 : $0 - frame.base + 1 }, bits: frame.bits, to: &out)
-            out.append(repeatElement(UInt8(0), count: 8))
+        out.u32(UInt32(rowCount))
+        out.u32(UInt32(columnCount))
+        for frame in frames {
+            out.u32(frame.base)
+            out.u32(UInt32(frame.bits))
         }
+        for bytes in packed { out.append(bytes.bytes) }
     }
 
     /// Reads the layout of the table at `offset` of `raw`, checking that it has `columnCount`

@@ -21,14 +21,15 @@ struct SectionGroups: Sendable {
 
     /// The block for `sections`, and each section's case ordinal plus one (0 outside cases) for the
     /// section table.
-    static func encode(_ sections: some Collection<SectionRecord>, fileCount: Int) -> (block: [UInt8], caseOrdinals: [UInt32]) {
+    static func encode(_ sections: PackedSections, fileCount: Int) -> (block: [UInt8], caseOrdinals: [UInt32]) {
         var byCase: [CaseID: [UInt32]] = [:]
         var byFile = [Range<Int>](repeating: 0..<0, count: fileCount)
-        for (id, record) in sections.enumerated() {
-            if let caseID = record.section.caseID { byCase[caseID, default: []].append(UInt32(id)) }
-            if record.fileIndex < fileCount {
-                let known = byFile[record.fileIndex]
-                byFile[record.fileIndex] = known.isEmpty ? id..<(id + 1) : known.lowerBound..<(id + 1)
+        for id in sections.indices {
+            if let caseID = sections.caseID(at: id) { byCase[caseID, default: []].append(UInt32(id)) }
+            let file = sections.fileIndex(at: id)
+            if file < fileCount {
+                let known = byFile[file]
+                byFile[file] = known.isEmpty ? id..<(id + 1) : known.lowerBound..<(id + 1)
             }
         }
         var ordinals = [UInt32](repeating: 0, count: sections.count)

@@ -15,34 +15,47 @@ struct SectionTable: Sendable {
 
     private let table: PackedColumns
 
-    /// The block for `records`; `intern` gives a string's offset in the strings block (0 for none),
-    /// `caseOrdinals` each record's case ordinal plus one (`SectionGroups`).
-    static func encode(_ records: some Collection<SectionRecord>, caseOrdinals: [UInt32], intern: (String?) -> UInt32) -> [UInt8] {
-        var columns = [[UInt32]](repeating: [], count: Column.allCases.count)
-        for c in columns.indices { columns[c].reserveCapacity(records.count) }
-        for record in records {
-            let s = record.section
-            columns[Column.file.rawValue].append(UInt32(record.fileIndex))
-            columns[Column.firstLine.rawValue].append(UInt32(s.firstLine))
-            columns[Column.lineSpan.rawValue].append(UInt32(truncatingIfNeeded: s.lastLine - s.firstLine))
-            columns[Column.byteStart.rawValue].append(UInt32(s.byteRange.lowerBound))
-            columns[Column.byteLength.rawValue].append(UInt32(s.byteRange.count))
-            columns[Column.length.rawValue].append(UInt32(record.length))
-            columns[Column.caseNumber.rawValue].append(UInt32(UInt16(s.caseID?.number ?? 0)))
-            columns[Column.meeting.rawValue].append(UInt32(UInt8(s.caseID?.meetingNumber ?? 0)))
-            columns[Column.kind.rawValue].append(UInt32(SectionCodes.code(of: s.kind)))
-            columns[Column.caseYear.rawValue].append(UInt32(UInt16(s.caseID?.year ?? 0)))
-            columns[Column.year.rawValue].append(UInt32(UInt16(s.year ?? 0)))
-            columns[Column.title.rawValue].append(intern(s.title))
-            columns[Column.date.rawValue].append(SectionCodes.packDate(s.date))
-            let references = s.references.isEmpty ? nil : s.references.map(\.description).joined(separator: " ")
-            columns[Column.references.rawValue].append(intern(references))
-            columns[Column.titleAsWritten.rawValue].append(intern(s.titleAsWritten))
-        }
-        columns[Column.caseOrdinal.rawValue] = caseOrdinals
+    /// The block for `sections`; `intern` gives a string's offset in the strings block (0 for none),
+    /// `caseOrdinals` each section's case ordinal plus one (`SectionGroups`).
+    ///
+    /// Made a column at a time, each packed as soon as it is read: the whole table as `UInt32`s
+    /// would take 64 bytes a section beside the sections themselves (900 MB at 5 GB of corpus).
+    static func encode(_ sections: PackedSections, caseOrdinals: [UInt32], intern: (String?) -> UInt32) -> [UInt8] {
         var out = ByteWriter()
-        PackedColumns.append(columns, rowCount: records.count, to: &out)
+        PackedColumns.append(columnCount: Column.allCases.count, rowCount: sections.count, to: &out) { c in
+            let column = Column(rawValue: c)!
+            if column == .caseOrdinal { return caseOrdinals }
+            return sections.indices.map { value(column, of: sections, at: $0, intern: intern) }
+        }
         return out.bytes
+    }
+
+    /// What column `column` stores of section `i`.
+    private static func value(_ column: Column, of sections: PackedSections, at i: Int,
+                              intern: (String?) -> UInt32) -> UInt32 {
+        switch column {
+        case .file: UInt32(sections.fileIndex(at: i))
+        case .firstLine: UInt32(sections.firstLine(at: i))
+        case .lineSpan: UInt32(truncatingIfNeeded: sections.lastLine(at: i) - sections.firstLine(at: i))
+        case .byteStart: UInt32(sections.byteRange(at: i).lowerBound)
+        case .byteLength: UInt32(sections.byteRange(at: i).count)
+        case .length: UInt32(sections.length(at: i))
+        case .caseNumber: UInt32(UInt16(sections.caseID(at: i)?.number ?? 0))
+        case .meeting: UInt32(UInt8(sections.caseID(at: i)?.meetingNumber ?? 0))
+        case .kind: UInt32(SectionCodes.code(of: sections.kind(at: i)))
+        case .caseYear: UInt32(UInt16(sections.caseID(at: i)?.year ?? 0))
+        case .year: UInt32(UInt16(sections.year(at: i) ?? 0))
+        case .title: intern(sections.title(at: i))
+        case .date: SectionCodes.packDate(sections.date(at: i))
+        case .references: intern(citations(sections.references(at: i)))
+        case .titleAsWritten: intern(sections.titleAsWritten(at: i))
+        case .caseOrdinal: 0
+        }
+    }
+
+    /// The cases a section cites as one string ("8/1/2025 3/2/2024"), nil when it cites none.
+    private static func citations(_ cited: [CaseID]) -> String? {
+        cited.isEmpty ? nil : cited.map(\.description).joined(separator: " ")
     }
 
     /// Reads the layout of the block at `range` of `raw`, checking that it holds `rowCount` rows of
