@@ -165,6 +165,15 @@ struct IncrementalUpdateTests {
         #expect(bytes.withUnsafeBytes { SegmentCodec.decode($0, fileID: "other.txt", fingerprint: builder.fingerprint) } == nil)
         #expect(bytes.withUnsafeBytes { SegmentCodec.decode($0, fileID: file.id, fingerprint: "other rules") } == nil)
         #expect(bytes.dropLast(3).withUnsafeBytes { SegmentCodec.decode($0, fileID: file.id, fingerprint: builder.fingerprint) } == nil)
+
+        // Read in parts, as a build holds it until the merge: the bulk stays in the segment.
+        let summary = try #require(store.load(fileID: file.id, contentHash: file.contentHash, parts: .summary))
+        #expect(summary.leftInSegment && summary.sections.isEmpty && summary.postings.docs.isEmpty)
+        #expect(summary.sectionCount == analysis.sections.count && summary.decisions == analysis.decisions)
+        #expect(try store.sections(of: summary, fileID: file.id) == analysis.sections)
+        #expect(try store.postings(of: summary, fileID: file.id).positions == analysis.postings.positions)
+        let whole = try store.whole(summary, fileID: file.id)
+        #expect(SegmentCodec.encode(whole, fileID: file.id, fingerprint: builder.fingerprint) == bytes)
     }
 
     /// Every block but the metadata byte for byte, the metadata but for the build times, and the

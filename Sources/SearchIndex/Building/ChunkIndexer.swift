@@ -58,7 +58,7 @@ struct ChunkIndexer {
             result.files.append(FileOutcome(file: file, indexed: indexed, problem: nil, note: nil, bytes: analysis.byteCount))
             result.analyses.append((fileIndex, analysis, true))
         }
-        if let hash = knownHash, let analysis = segments?.load(fileID: file.id, contentHash: hash, parts: .withoutPostings) {
+        if let hash = knownHash, let analysis = segments?.load(fileID: file.id, contentHash: hash, parts: .summary) {
             return reuse(analysis)
         }
         let document: SourceDocument
@@ -69,7 +69,7 @@ struct ChunkIndexer {
             result.files.append(FileOutcome(file: file, indexed: nil, problem: skipped, note: nil, bytes: 0))
             return
         }
-        if let analysis = segments?.load(fileID: file.id, contentHash: document.contentHash, parts: .withoutPostings) {
+        if let analysis = segments?.load(fileID: file.id, contentHash: document.contentHash, parts: .summary) {
             return reuse(analysis)
         }
         let indexed = IndexedFile(file, contentHash: document.contentHash, encoding: document.encoding)
@@ -102,7 +102,7 @@ struct ChunkIndexer {
         }
         analysis.words = lexicon.counts
         analysis.postings = accumulator.encode()
-        if !document.isPartial { segments?.storeLeavingPostings(&analysis, fileID: file.id) }
+        if !document.isPartial { segments?.storeLeavingBulk(&analysis, fileID: file.id) }
         result.analyses.append((fileIndex, analysis, false))
     }
 

@@ -171,11 +171,9 @@ public struct IndexBuilder: Sendable {
         let stillRight = Self.stillRepairedAlike(unsure.map { analysed[$0]!.analysis }, repairing: repairing)
         for (i, same) in zip(unsure, stillRight) {
             if same, let segments {
-                var analysis = analysed[i]!.analysis
-                analysis.postings = try segments.postings(of: analysis, fileID: files[i].id)
-                analysis.postingsInSegment = false
+                var analysis = try segments.whole(analysed[i]!.analysis, fileID: files[i].id)
                 analysis.lexiconDigest = digest
-                segments.storeLeavingPostings(&analysis, fileID: files[i].id)
+                segments.storeLeavingBulk(&analysis, fileID: files[i].id)
                 analysed[i]!.analysis = analysis
             } else {
                 let analysis = analysed[i]!.analysis
@@ -202,7 +200,7 @@ public struct IndexBuilder: Sendable {
                     }
                     var analysis = indexer.indexDamaged(document, repairing: repairing)
                     analysis.lexiconDigest = digest
-                    if !document.isPartial { segments?.storeLeavingPostings(&analysis, fileID: files[i].id) }
+                    if !document.isPartial { segments?.storeLeavingBulk(&analysis, fileID: files[i].id) }
                     result.analyses.append((i, analysis, false))
                 }
                 return result
@@ -255,15 +253,17 @@ public struct IndexBuilder: Sendable {
         let unindexed = files.filter { !indexedIDs.contains($0.id) }.map { SkippedFile(id: $0.id, size: $0.size, modified: $0.modified) }
         var records = PackedSections()
         var sectionBase: [UInt32] = []
-        records.reserveCapacity(analysed.values.reduce(0) { $0 + $1.analysis.sections.count })
+        records.reserveCapacity(analysed.values.reduce(0) { $0 + $1.analysis.sectionCount })
         var copiedSinceGivenBack = 0
         for i in order {
             sectionBase.append(UInt32(records.count))
-            // Each file's sections are let go once copied, and what they took is given back as the
-            // table grows: else the build would hold the corpus's sections twice at the end.
-            records.append(contentsOf: analysed[i]!.analysis.sections, fileIndex: newIndex[i]!)
-            copiedSinceGivenBack += analysed[i]!.analysis.sections.count
+            // Each file's sections come from its segment, or are let go once copied, and what they
+            // took is given back as the table grows: else the build would hold them twice.
+            let sections = try segments?.sections(of: analysed[i]!.analysis, fileID: files[i].id)
+                ?? analysed[i]!.analysis.sections
             analysed[i]!.analysis.sections = PackedSections()
+            records.append(contentsOf: sections, fileIndex: newIndex[i]!)
+            copiedSinceGivenBack += sections.count
             if copiedSinceGivenBack >= FreedMemory.sectionsBetweenReturns {
                 FreedMemory.giveBack()
                 copiedSinceGivenBack = 0

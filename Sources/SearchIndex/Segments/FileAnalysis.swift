@@ -22,10 +22,15 @@ struct FileAnalysis {
     var sections = PackedSections()
     /// Postings with section numbers counted from the file's first section.
     var postings = PostingsAccumulator.Encoded.empty
-    /// The postings were left in the file's segment (and `postings` is empty): a build holds
-    /// every file's analysis until the merge, and the postings are most of one, so it reads them
-    /// back from the segment only when it merges (`SegmentStore.postings(of:)`).
-    var postingsInSegment = false
+    /// The sections and postings were left in the file's segment (and are empty here): a build
+    /// holds every file's analysis until the merge, and these are most of one (a gigabyte of
+    /// sections alone at 5 GB of corpus), so it reads them back from the segment only when it
+    /// puts the file in its place (`SegmentStore.sections(of:)`, `postings(of:)`).
+    var leftInSegment = false
+    /// How many sections were left in the segment.
+    var sectionsLeft = 0
+
+    var sectionCount: Int { leftInSegment ? sectionsLeft : sections.count }
     /// Dates the file gives meetings ("21.5.2025 (møte 2/2025)"), in text order.
     var meetingDates: [(meeting: String, date: String)] = []
     /// Clean files only: word counts for the OCR lexicon.

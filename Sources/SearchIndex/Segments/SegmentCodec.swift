@@ -4,7 +4,8 @@ import NorwegianText
 /// The bytes of a segment file: one `FileAnalysis`, little-endian, varints for counts.
 ///
 ///     "RADSOKSG" · codec version u32 · body checksum u64 · body
-///     body: fingerprint · file id · offset of the terms in the body u64 · content hash ·
+///     body: fingerprint · file id · offsets of the sections and of the terms in the body u64 ·
+///           content hash ·
 ///           reading, encoding, byte count ·
 ///           meeting dates · words · acronyms · repairs · decisions · lexicon digest ·
 ///           sections · terms (text, df, first and last section, docs and positions lengths) ·
@@ -14,14 +15,16 @@ import NorwegianText
 /// analysis rules, or for another file with the same bytes, is never taken for this one.
 enum SegmentCodec {
     static let magic: [UInt8] = Array("RADSOKSG".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
 
     /// What `decode` reads of a segment.
     enum Parts {
         case all
-        /// All but the postings (which it leaves empty).
-        case withoutPostings
-        /// Only the postings (the rest is left as `FileAnalysis.init` has it).
+        /// All but the sections and postings, the bulk of a segment (left empty; their count is read).
+        case summary
+        /// Only the sections (the rest is left as `FileAnalysis.init` has it).
+        case sections
+        /// Only the postings (likewise).
         case postings
     }
 
@@ -29,6 +32,8 @@ enum SegmentCodec {
         var body = ByteWriter()
         body.string(fingerprint)
         body.string(fileID)
+        let sectionsOffset = body.bytes.count
+        body.u64(0)
         let postingsOffset = body.bytes.count
         body.u64(0)
         body.u64(analysis.contentHash)
@@ -63,6 +68,10 @@ enum SegmentCodec {
             body.optionalString(decision)
         }
         body.u64(analysis.lexiconDigest)
+        let sectionsStart = UInt64(body.bytes.count)
+        body.bytes.withUnsafeMutableBytes {
+            $0.storeBytes(of: sectionsStart.littleEndian, toByteOffset: sectionsOffset, as: UInt64.self)
+        }
         body.varint(UInt32(analysis.sections.count))
         for record in analysis.sections { body.section(record) }
         let postings = analysis.postings
@@ -106,17 +115,24 @@ enum SegmentCodec {
                                    parts: Parts) throws(IndexError) -> FileAnalysis? {
         let body = r.offset
         guard try r.string() == fingerprint, try r.string() == fileID else { return nil }
+        let sectionsOffset = Int(truncatingIfNeeded: try r.u64())
         let postingsOffset = Int(truncatingIfNeeded: try r.u64())
         let contentHash = try r.u64()
         guard let reading = FileAnalysis.Reading(rawValue: try r.u8()),
               let encoding = TextEncoding(rawValue: try r.string()) else { return nil }
         let byteCount = Int(try r.u64())
         var analysis = FileAnalysis(reading: reading, encoding: encoding, contentHash: contentHash, byteCount: byteCount)
+        guard (0...(r.base.count - body)).contains(sectionsOffset), (sectionsOffset...(r.base.count - body)).contains(postingsOffset)
+        else { return nil }
         if parts == .postings {
-            guard postingsOffset >= 0, postingsOffset <= r.base.count - body else { return nil }
             r.offset = body + postingsOffset
             analysis.postings = try r.postings()
             return analysis
+        }
+        if parts == .sections {
+            r.offset = body + sectionsOffset
+            try r.sections(into: &analysis.sections)
+            return r.offset == body + postingsOffset ? analysis : nil
         }
         for _ in 0..<(try r.varint()) { analysis.meetingDates.append((try r.string(), try r.string())) }
         let wordCount = Int(try r.varint())
@@ -139,11 +155,14 @@ enum SegmentCodec {
             analysis.decisions[word] = .some(try r.optionalString())
         }
         analysis.lexiconDigest = try r.u64()
-        let sectionCount = Int(try r.varint())
-        analysis.sections.reserveCapacity(sectionCount)
-        for _ in 0..<sectionCount { analysis.sections.append(try r.section()) }
+        guard r.offset == body + sectionsOffset else { return nil }
+        if parts == .summary {
+            analysis.sectionsLeft = Int(try r.varint())
+            return analysis
+        }
+        try r.sections(into: &analysis.sections)
         guard r.offset == body + postingsOffset else { return nil }
-        if parts == .all { analysis.postings = try r.postings() }
+        analysis.postings = try r.postings()
         return analysis
     }
 }
@@ -192,6 +211,14 @@ extension ByteReader {
 
     mutating func optionalString() throws(IndexError) -> String? {
         try u8() == 0 ? nil : try string()
+    }
+
+    /// A count and that many sections.
+    mutating func sections(into sections: inout PackedSections) throws(IndexError) {
+        let count = Int(try varint())
+        // A section takes more than a byte: a count past the bytes left is not believed.
+        sections.reserveCapacity(min(count, base.count - offset))
+        for _ in 0..<count { sections.append(try section()) }
     }
 
     mutating func section() throws(IndexError) -> SectionRecord {

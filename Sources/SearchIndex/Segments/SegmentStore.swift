@@ -27,26 +27,47 @@ struct SegmentStore: Sendable {
     }
 
     /// The file's analysis, or the `parts` of it asked for; nil when there is no sound segment.
-    /// Without its postings, the analysis says they are still in the segment
-    /// (`FileAnalysis.postingsInSegment`).
+    /// Read as a `.summary`, the analysis says its sections and postings are still in the segment
+    /// (`FileAnalysis.leftInSegment`).
     func load(fileID: String, contentHash: UInt64, parts: SegmentCodec.Parts = .all) -> FileAnalysis? {
         let path = (folder as NSString).appendingPathComponent(Self.name(fileID: fileID, contentHash: contentHash))
         // Read as documents are (copied, not mapped): a segment is never trusted to stay as it is.
         guard let bytes = try? DocumentReader.bytes(path: path, id: path) else { return nil }
         var analysis = bytes.withUnsafeBytes { SegmentCodec.decode($0, fileID: fileID, fingerprint: fingerprint, parts: parts) }
-        analysis?.postingsInSegment = parts == .withoutPostings
+        analysis?.leftInSegment = parts == .summary
         return analysis?.contentHash == contentHash ? analysis : nil
     }
 
-    /// The postings of an analysis that left them in its segment: read back for the merge, or
-    /// to store the analysis again.
+    /// The sections of an analysis, read back from its segment if they were left there.
+    func sections(of analysis: FileAnalysis, fileID: String) throws(IndexError) -> PackedSections {
+        guard analysis.leftInSegment else { return analysis.sections }
+        return try readBack(.sections, of: analysis, fileID: fileID).sections
+    }
+
+    /// The postings of an analysis, read back from its segment if they were left there: for the
+    /// merge, or to store the analysis again.
     func postings(of analysis: FileAnalysis, fileID: String) throws(IndexError) -> PostingsAccumulator.Encoded {
-        guard analysis.postingsInSegment else { return analysis.postings }
-        guard let stored = load(fileID: fileID, contentHash: analysis.contentHash, parts: .postings) else {
+        guard analysis.leftInSegment else { return analysis.postings }
+        return try readBack(.postings, of: analysis, fileID: fileID).postings
+    }
+
+    /// The analysis whole again, its sections and postings read back if they were left.
+    func whole(_ analysis: FileAnalysis, fileID: String) throws(IndexError) -> FileAnalysis {
+        var whole = analysis
+        whole.sections = try sections(of: analysis, fileID: fileID)
+        whole.postings = try postings(of: analysis, fileID: fileID)
+        whole.leftInSegment = false
+        whole.sectionsLeft = 0
+        return whole
+    }
+
+    private func readBack(_ parts: SegmentCodec.Parts, of analysis: FileAnalysis,
+                          fileID: String) throws(IndexError) -> FileAnalysis {
+        guard let stored = load(fileID: fileID, contentHash: analysis.contentHash, parts: parts) else {
             throw .io("the segment of \(fileID) in \(folder) could not be read back while indexing "
                 + "(removed or damaged meanwhile); the index is left as it was: run the build again")
         }
-        return stored.postings
+        return stored
     }
 
     /// Stores the analysis; a segment that cannot be written is left out (the file is analysed
@@ -54,7 +75,7 @@ struct SegmentStore: Sendable {
     /// Returns whether it was stored.
     @discardableResult
     func store(_ analysis: FileAnalysis, fileID: String) -> Bool {
-        precondition(!analysis.postingsInSegment, "an analysis is stored with its postings")
+        precondition(!analysis.leftInSegment, "an analysis is stored with its sections and postings")
         let name = Self.name(fileID: fileID, contentHash: analysis.contentHash)
         let bytes = SegmentCodec.encode(analysis, fileID: fileID, fingerprint: fingerprint)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -71,12 +92,14 @@ struct SegmentStore: Sendable {
         return true
     }
 
-    /// Stores the analysis and, once it is stored, leaves its postings in the segment
-    /// (`FileAnalysis.postingsInSegment`); one that could not be stored keeps them.
-    func storeLeavingPostings(_ analysis: inout FileAnalysis, fileID: String) {
+    /// Stores the analysis and, once it is stored, leaves its sections and postings in the
+    /// segment (`FileAnalysis.leftInSegment`); one that could not be stored keeps them.
+    func storeLeavingBulk(_ analysis: inout FileAnalysis, fileID: String) {
         guard store(analysis, fileID: fileID) else { return }
+        analysis.sectionsLeft = analysis.sections.count
+        analysis.sections = PackedSections()
         analysis.postings = .empty
-        analysis.postingsInSegment = true
+        analysis.leftInSegment = true
     }
 
     /// Removes every file but the named segments: segments of files no longer in the corpus (or
