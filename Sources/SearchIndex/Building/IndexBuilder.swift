@@ -26,12 +26,8 @@ public struct IndexBuilder: Sendable {
     /// The word list (by path, size and time) and the PDF programs this build would use: what,
     /// besides the corpus and the rules, decides the index it makes (`IndexMetadata.outsideInputs`).
     public var outsideInputs: String {
-        var parts = [pdfTools.pdftotext, pdfTools.pdftoppm, pdfTools.tesseract].map { $0 ?? "-" }
-        var info = stat()
-        if let wordList, stat(wordList, &info) == 0 {
-            parts.append("\(wordList) \(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)")
-        }
-        return parts.joined(separator: "|")
+        let tools = [pdfTools.pdftotext, pdfTools.pdftoppm, pdfTools.tesseract].map { $0 ?? "-" }
+        return (tools + [wordList.flatMap(LexiconDigest.stamp(ofWordList:)) ?? "-"]).joined(separator: "|")
     }
 
     /// An eighth of the machine's memory, between 64 MB and 512 MB: room for a 100 MB corpus to

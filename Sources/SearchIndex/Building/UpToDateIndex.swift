@@ -2,7 +2,7 @@ import CouncilDocuments
 import Foundation
 
 /// Decides, before anything is read, that an update would write the index it replaces again:
-/// the same files with the same sizes and times (`listsAlike`), made by the same rules, from
+/// the same files with the same sizes and times (`IndexStore.isFresh`), made by the same rules, from
 /// the same word list and PDF programs, and the index file whole. A build is a function of
 /// exactly these, so `radsok index` run twice leaves the second run nothing to do; without this
 /// it would merge and write every file's postings again (33 s for 1 GB) to make the same bytes.
@@ -12,7 +12,7 @@ enum UpToDateIndex {
                        builder: IndexBuilder, started: Date) -> BuildReport? {
         guard previous.analysisFingerprint == builder.fingerprint,
               previous.outsideInputs == builder.outsideInputs,
-              let files = try? IndexStore.scan(corpus), listsAlike(previous, corpus: corpus, files: files),
+              let files = try? IndexStore.scan(corpus), IndexStore.isFresh(previous, corpus: corpus, files: files, timesToo: true),
               let indexBytes = intactSize(folder: folder) else { return nil }
         var report = BuildReport(files: previous.files.count, sections: previous.sectionCount,
                                  terms: previous.termCount, corpusBytes: previous.corpusBytes, indexBytes: indexBytes,
@@ -24,18 +24,6 @@ enum UpToDateIndex {
             report.notes.append(Plural.count(previous.skipped.count, "file") + " left out, as by the last build")
         }
         return report
-    }
-
-    /// The corpus lists the files the index lists, each with the same size and time. Stricter than
-    /// `IndexStore.isFresh`, which hashes a file whose time moved: such a file is taken as changed
-    /// here, so that the update records its new time and searches stop hashing it.
-    static func listsAlike(_ metadata: IndexMetadata, corpus: String, files: [CorpusFile]) -> Bool {
-        guard metadata.corpusPath == URL(fileURLWithPath: corpus).standardizedFileURL.path,
-              files.count == metadata.files.count + metadata.skipped.count else { return false }
-        var known: [String: (size: Int, modified: Double)] = [:]
-        for file in metadata.files { known[file.id] = (file.size, file.modified) }
-        for file in metadata.skipped { known[file.id] = (file.size, file.modified) }
-        return files.allSatisfy { file in known[file.id].map { $0 == (file.size, file.modified) } ?? false }
     }
 
     /// The index file's size when every block of it reads back whole; nil when any does not, so

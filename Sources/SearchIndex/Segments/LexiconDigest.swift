@@ -6,10 +6,15 @@ import Foundation
 enum LexiconDigest {
     static func of(cleanFiles: [String], wordList: String?) -> UInt64 {
         var text = cleanFiles.sorted().joined(separator: "\n")
-        if let wordList {
-            var info = stat()
-            if stat(wordList, &info) == 0 { text += "\n\(wordList) \(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)" }
-        }
+        if let stamp = wordList.flatMap(stamp(ofWordList:)) { text += "\n" + stamp }
         return ContentHash.of(Array(text.utf8))
+    }
+
+    /// The word list by path, size and time (nil when it is not there): a list replaced or
+    /// edited is another list, without its words being read.
+    static func stamp(ofWordList path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(path) \(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)"
     }
 }

@@ -34,9 +34,11 @@ public enum IndexStore {
 
     /// Decided by content, not by modification times alone: a file added with an old time
     /// (`cp -p`, `mv`, `tar`, `rsync -a`) is a new name in the list, and a file whose time moved
-    /// is hashed and counts as changed only when its bytes did. Files skipped at build time are
-    /// in the list too, so they neither hide a change nor force a rebuild on every search.
-    static func isFresh(_ metadata: IndexMetadata, corpus: String, files: [CorpusFile]) -> Bool {
+    /// is hashed and counts as changed only when its bytes did (or, with `timesToo`, counts as
+    /// changed: an update then records its new time, so that searches stop hashing it). Files
+    /// skipped at build time are in the list too, so they neither hide a change nor force a
+    /// rebuild on every search.
+    static func isFresh(_ metadata: IndexMetadata, corpus: String, files: [CorpusFile], timesToo: Bool = false) -> Bool {
         guard metadata.corpusPath == URL(fileURLWithPath: corpus).standardizedFileURL.path,
               files.count == metadata.files.count + metadata.skipped.count else { return false }
         let indexed = Dictionary(metadata.files.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -44,7 +46,8 @@ public enum IndexStore {
         for file in files {
             if let known = indexed[file.id] {
                 guard known.size == file.size else { return false }
-                if known.modified != file.modified, DocumentReader.contentHash(path: file.path) != known.contentHash { return false }
+                if known.modified != file.modified,
+                   timesToo || DocumentReader.contentHash(path: file.path) != known.contentHash { return false }
             } else if let known = skipped[file.id] {
                 guard known.size == file.size, known.modified == file.modified else { return false }
             } else {
