@@ -13,10 +13,6 @@ import CMalloc
 /// freed. Its cost was not timed apart: 1 GB builds with and without it (with other changes
 /// between them) took 287 and 277 s, within this machine's drift.
 public enum FreedMemory {
-    /// How many sections the build copies into its table between returns: about 30 MB of them,
-    /// so a 5 GB corpus (14 million sections) gives back some 30 times.
-    static let sectionsBetweenReturns = 500_000
-
     public static func giveBack() {
         #if os(Linux)
         _ = malloc_trim(0)

@@ -72,7 +72,8 @@ public struct IndexBuilder: Sendable {
                                                   previous: previous, workFolder: folder, progress: progress)
         defer { if case .file(let path, _, _) = contents.postings { unlink(path) } }
         contents.metadata.buildSeconds = Date().timeIntervalSince(started)
-        let size = try IndexWriter.writeAtomically(contents, to: folder)
+        // The section table is a small share of the budget: the merged term list is held beside it.
+        let size = try IndexWriter.writeAtomically(contents, to: folder, sectionSpillBytes: memoryBudget / 16)
         Self.keepOnlyWhatIsLive(contents.metadata.files, cache: cache, segments: segments)
         report.indexBytes = size
         report.seconds = Date().timeIntervalSince(started)
@@ -247,35 +248,42 @@ public struct IndexBuilder: Sendable {
         if let lexiconNote { notes.append(lexiconNote) }
         let indexedIDs = Set(indexedFiles.map(\.id))
         let unindexed = files.filter { !indexedIDs.contains($0.id) }.map { SkippedFile(id: $0.id, size: $0.size, modified: $0.modified) }
-        var records = PackedSections()
+        // Each file's sections stay in its segment (or, if it could not be written, here) and are
+        // walked again whenever they are needed: once now for the lengths and the meeting dates,
+        // twice when the section table is written.
+        var feed = SectionFeed()
         var sectionBase: [UInt32] = []
-        records.reserveCapacity(analysed.values.reduce(0) { $0 + $1.analysis.sectionCount })
-        var copiedSinceGivenBack = 0
+        var sectionCount = 0
         for i in order {
-            sectionBase.append(UInt32(records.count))
-            // Each file's sections come from its segment, or are let go once copied, and what they
-            // took is given back as the table grows: else the build would hold them twice.
-            let sections = try segments?.sections(of: analysed[i]!.analysis, fileID: files[i].id)
-                ?? analysed[i]!.analysis.sections
-            analysed[i]!.analysis.sections = PackedSections()
-            records.append(contentsOf: sections, fileIndex: newIndex[i]!)
-            copiedSinceGivenBack += sections.count
-            if copiedSinceGivenBack >= FreedMemory.sectionsBetweenReturns {
-                FreedMemory.giveBack()
-                copiedSinceGivenBack = 0
+            sectionBase.append(UInt32(sectionCount))
+            let analysis = analysed[i]!.analysis
+            sectionCount += analysis.sectionCount
+            if let segments, analysis.leftInSegment {
+                feed.append(.segment(segments, fileID: files[i].id, contentHash: analysis.contentHash),
+                            fileIndex: newIndex[i]!)
+            } else {
+                feed.append(.memory(analysis.sections), fileIndex: newIndex[i]!)
+                analysed[i]!.analysis.sections = PackedSections()
             }
         }
-        FreedMemory.giveBack()
+        var lengths: [UInt32] = [], kinds: [UInt8] = []
+        lengths.reserveCapacity(sectionCount)
+        kinds.reserveCapacity(sectionCount)
+        var dating = MeetingDating()
+        try feed.forEach { sections throws(IndexError) in
+            lengths += sections.lengths
+            kinds += sections.kinds.map(SectionCodes.code(of:))
+            dating.observe(sections)
+        }
         let mentions = analysed.keys.sorted().flatMap { analysed[$0]!.analysis.meetingDates }
-        let corpusDated = Self.dateFromCorpus(&records, mentions: mentions)
+        let (meetingDates, corpusDated) = dating.dates(mentions: mentions)
+        feed.meetingDates = meetingDates
         skipped.sort()
         guard !indexedFiles.isEmpty else {
             throw .emptyCorpus("no readable documents in \(corpus): \(skipped.map(\.description).joined(separator: ", "))")
         }
         // One file's postings at a time, from memory or its segment, each let go once merged.
-        let lengths = records.lengths
-        let merger = PostingsMerger(lengths: lengths, kinds: records.kinds.map(SectionCodes.code(of:)),
-                                    budget: memoryBudget, workFolder: workFolder)
+        let merger = PostingsMerger(lengths: lengths, kinds: kinds, budget: memoryBudget, workFolder: workFolder)
         for (i, base) in zip(order, sectionBase) {
             let analysis = analysed[i]!.analysis
             let postings = try segments?.postings(of: analysis, fileID: files[i].id) ?? analysis.postings
@@ -296,14 +304,14 @@ public struct IndexBuilder: Sendable {
             formatVersion: IndexFormat.version,
             corpusPath: URL(fileURLWithPath: corpus).standardizedFileURL.path,
             builtAt: Date().timeIntervalSince1970, buildSeconds: 0, files: indexedFiles, skipped: unindexed, corpusDates: corpusDated,
-            sectionCount: records.count, totalLength: lengths.reduce(0) { $0 + Int($1) },
+            sectionCount: lengths.count, totalLength: lengths.reduce(0) { $0 + Int($1) },
             termCount: merged.terms.count, corpusBytes: corpusBytes, analysisFingerprint: fingerprint,
             acronyms: acronyms, acronymNameTerms: acronyms.mapValues { names in names.map { analyzer.analyze($0).map(\.text) } },
             outsideInputs: outsideInputs)
-        let contents = IndexContents(metadata: metadata, sections: records, terms: merged.terms,
+        let contents = IndexContents(metadata: metadata, sections: feed, terms: merged.terms,
                                      postings: merged.postings, postingsPages: merged.pages, foldKeys: foldKeys, compoundParts: compoundParts,
                                      repairs: repairs, spellings: Self.spellings(spellings))
-        var report = BuildReport(files: indexedFiles.count, sections: records.count, terms: merged.terms.count,
+        var report = BuildReport(files: indexedFiles.count, sections: lengths.count, terms: merged.terms.count,
                                  corpusBytes: corpusBytes, indexBytes: 0, seconds: Date().timeIntervalSince(started),
                                  skipped: skipped, notes: notes)
         report.changes = previous.map { BuildReport.Changes(from: $0, to: indexedFiles, reused: analysed.values.filter(\.reused).count) }
@@ -412,27 +420,6 @@ public struct IndexBuilder: Sendable {
     static let maximumAcronymNames = 3
 
     /// Each acronym's names, the most often defined first; names differing only in case are one.
-    /// Dates the meetings that their own packages leave undated, from what the rest of the corpus
-    /// says: another package's date for the meeting, else a mention ("21.5.2025 (møte 2/2025)").
-    /// Returns the meetings so dated, with the files they were dated in, sorted.
-    static func dateFromCorpus(_ records: inout PackedSections, mentions: [(meeting: String, date: String)]) -> [CorpusDate] {
-        var known: [String: String] = [:]
-        for i in records.indices {
-            guard let date = records.date(at: i), let meeting = records.caseID(at: i)?.meeting, known[meeting] == nil
-            else { continue }
-            known[meeting] = date
-        }
-        for mention in mentions where known[mention.meeting] == nil { known[mention.meeting] = mention.date }
-        var filled: Set<CorpusDate> = []
-        for i in records.indices {
-            guard records.date(at: i) == nil, let meeting = records.caseID(at: i)?.meeting, let date = known[meeting]
-            else { continue }
-            records.setDate(date, year: Int(date.prefix(4)), at: i)
-            filled.insert(CorpusDate(meeting: meeting, file: records.fileIndex(at: i)))
-        }
-        return filled.sorted()
-    }
-
     static func acronyms(_ parts: [[AcronymFinder.Definition: Int]]) -> [String: [String]] {
         var counts: [String: [String: (name: String, count: Int)]] = [:]
         for part in parts {

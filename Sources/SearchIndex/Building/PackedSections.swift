@@ -3,10 +3,10 @@ import CouncilDocuments
 /// Section records as a build holds them: seventeen 32-bit words a section, each distinct string
 /// once, read and written as `SectionRecord`s.
 ///
-/// A build holds every section of the corpus from the moment its file is analysed until the
-/// index is written: 2.8 million sections at 1 GB. As `SectionRecord`s they take about 180 bytes
-/// each and a heap block for every title, copied once per section of a case; packed they take
-/// 68 bytes and the titles are shared. Numbers are kept as 32-bit patterns: lines and byte
+/// A build holds a file's sections while it analyses the file and again whenever it walks the
+/// corpus's sections (`SectionFeed`), one file at a time. As `SectionRecord`s they would take about
+/// 180 bytes each and a heap block for every title, copied once per section of a case; packed they
+/// take 68 bytes and the titles are shared. Numbers are kept as 32-bit patterns: lines and byte
 /// offsets are bounded by `DocumentReader.maximumBytes`, case numbers by `CaseID`'s parser.
 struct PackedSections: RandomAccessCollection, MutableCollection, Equatable, Sendable {
     private enum Word: Int, CaseIterable {
@@ -58,9 +58,9 @@ struct PackedSections: RandomAccessCollection, MutableCollection, Equatable, Sen
         write(record, at: endIndex - 1)
     }
 
-    /// Appends another file's sections, each given `fileIndex`: word by word, with the other's
-    /// strings and cited cases moved into these pools, so no record is made.
-    mutating func append(contentsOf other: PackedSections, fileIndex: Int) {
+    /// Appends another table's sections, each given `fileIndex` (nil: each keeps its own): word by
+    /// word, with the other's strings and cited cases moved into these pools, so no record is made.
+    mutating func append(contentsOf other: PackedSections, fileIndex: Int?) {
         let ids = other.strings.indices.map { $0 == 0 ? 0 : intern(other.strings[$0]) }
         let referenceBase = UInt32(references.count)
         references.append(contentsOf: other.references)
@@ -68,7 +68,7 @@ struct PackedSections: RandomAccessCollection, MutableCollection, Equatable, Sen
         for row in other.indices {
             let base = words.count
             words.append(contentsOf: other.words[(row * Self.stride)..<((row + 1) * Self.stride)])
-            words[base + Word.file.rawValue] = UInt32(bitPattern: Int32(truncatingIfNeeded: fileIndex))
+            if let fileIndex { words[base + Word.file.rawValue] = UInt32(bitPattern: Int32(truncatingIfNeeded: fileIndex)) }
             for word in [Word.title, .titleAsWritten, .meeting, .date] {
                 words[base + word.rawValue] = ids[Int(words[base + word.rawValue])]
             }

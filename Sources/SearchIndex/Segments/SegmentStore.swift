@@ -41,14 +41,19 @@ struct SegmentStore: Sendable {
     /// The sections of an analysis, read back from its segment if they were left there.
     func sections(of analysis: FileAnalysis, fileID: String) throws(IndexError) -> PackedSections {
         guard analysis.leftInSegment else { return analysis.sections }
-        return try readBack(.sections, of: analysis, fileID: fileID).sections
+        return try sections(fileID: fileID, contentHash: analysis.contentHash)
+    }
+
+    /// The sections a segment holds, read back: each walk of a `SectionFeed` reads them so.
+    func sections(fileID: String, contentHash: UInt64) throws(IndexError) -> PackedSections {
+        try readBack(.sections, fileID: fileID, contentHash: contentHash).sections
     }
 
     /// The postings of an analysis, read back from its segment if they were left there: for the
     /// merge, or to store the analysis again.
     func postings(of analysis: FileAnalysis, fileID: String) throws(IndexError) -> PostingsAccumulator.Encoded {
         guard analysis.leftInSegment else { return analysis.postings }
-        return try readBack(.postings, of: analysis, fileID: fileID).postings
+        return try readBack(.postings, fileID: fileID, contentHash: analysis.contentHash).postings
     }
 
     /// The analysis whole again, its sections and postings read back if they were left.
@@ -61,9 +66,9 @@ struct SegmentStore: Sendable {
         return whole
     }
 
-    private func readBack(_ parts: SegmentCodec.Parts, of analysis: FileAnalysis,
-                          fileID: String) throws(IndexError) -> FileAnalysis {
-        guard let stored = load(fileID: fileID, contentHash: analysis.contentHash, parts: parts) else {
+    private func readBack(_ parts: SegmentCodec.Parts, fileID: String,
+                          contentHash: UInt64) throws(IndexError) -> FileAnalysis {
+        guard let stored = load(fileID: fileID, contentHash: contentHash, parts: parts) else {
             throw .io("the segment of \(fileID) in \(folder) could not be read back while indexing "
                 + "(removed or damaged meanwhile); the index is left as it was: run the build again")
         }

@@ -4,7 +4,7 @@ import Foundation
 /// Everything an index file holds, ready to be written.
 struct IndexContents {
     var metadata: IndexMetadata
-    var sections: PackedSections
+    var sections: SectionFeed
     /// Sorted by UTF-8 bytes.
     var terms: [TermEntry]
     var postings: BlockBytes
@@ -35,15 +35,26 @@ struct IndexContents {
 
 /// Serializes `IndexContents` and puts the file in place atomically.
 enum IndexWriter {
-    /// The blocks of the file, in file order.
-    static func blocks(_ contents: IndexContents) throws(IndexError) -> [(IndexFormat.Block, BlockBytes)] {
-        let groups = SectionGroups.encode(contents.sections, fileCount: contents.metadata.files.count)
-        let sections = sectionsBlock(contents.sections, caseOrdinals: groups.caseOrdinals)
+    /// The blocks of the file, in file order; a section table of more than `spill.bytes` is packed
+    /// into the file at `spill.path` (the caller removes it once the index is written).
+    static func blocks(_ contents: IndexContents,
+                       spill: (path: String, bytes: Int)? = nil) throws(IndexError) -> [(IndexFormat.Block, BlockBytes)] {
+        // One walk over the sections for the groups and the table's frames and strings, one to
+        // pack the table.
+        var groups = SectionGroups.Builder(fileCount: contents.metadata.files.count)
+        var census = SectionTable.Census()
+        try contents.sections.forEach { sections throws(IndexError) in
+            groups.add(sections)
+            census.add(sections)
+        }
+        let grouped = groups.finish()
+        let (table, strings) = try SectionTable.encode(contents.sections, census: census,
+                                                       caseOrdinals: grouped.caseOrdinals,
+                                                       spill: spill)
+        let front: [(IndexFormat.Block, [UInt8])] = [(.metadata, try metadataBlock(contents.metadata))]
         let memory: [(IndexFormat.Block, [UInt8])] = [
-            (.metadata, try metadataBlock(contents.metadata)),
-            (.sections, sections.records),
-            (.strings, sections.strings),
-            (.sectionGroups, groups.block),
+            (.strings, strings),
+            (.sectionGroups, grouped.block),
             (.terms, termsBlock(contents.terms)),
         ]
         let after: [(IndexFormat.Block, [UInt8])] = [
@@ -53,7 +64,8 @@ enum IndexWriter {
             (.spellings, termGroupsBlock(contents.spellings)),
             (.postingsPages, contents.postingsPages),
         ]
-        return memory.map { ($0, .memory($1)) } + [(.postings, contents.postings)] + after.map { ($0, .memory($1)) }
+        return front.map { ($0, .memory($1)) } + [(.sections, table)] + memory.map { ($0, .memory($1)) }
+            + [(.postings, contents.postings)] + after.map { ($0, .memory($1)) }
     }
 
     /// Magic, version, the block table with each block's offset (8-byte aligned), length and
@@ -149,17 +161,21 @@ enum IndexWriter {
 
     /// Writes next to the destination, flushes, then renames over it and flushes the folder:
     /// readers and crashes see either the old file or the new one. The caller holds the lock.
-    /// The blocks are written one after another, never joined into a copy of the whole index.
+    /// The blocks are written one after another, never joined into a copy of the whole index; a
+    /// section table of more than `sectionSpillBytes` is packed into a file of the folder first.
     /// Returns the file's size.
     @discardableResult
-    static func writeAtomically(_ contents: IndexContents, to folder: String) throws(IndexError) -> Int {
+    static func writeAtomically(_ contents: IndexContents, to folder: String,
+                                sectionSpillBytes: Int = 32 << 20) throws(IndexError) -> Int {
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw .io("cannot create index folder \(folder): \(error.localizedDescription)")
         }
-        let pieces = pieces(try blocks(contents))
+        let tablePath = (folder as NSString).appendingPathComponent(temporaryName(pid: getpid(), part: "sections"))
+        defer { unlink(tablePath) }
+        let pieces = pieces(try blocks(contents, spill: (tablePath, sectionSpillBytes)))
         let destination = (folder as NSString).appendingPathComponent(IndexFormat.fileName)
         removeOrphans(in: folder)
         let temporary = (folder as NSString).appendingPathComponent(temporaryName(pid: getpid()))
@@ -190,25 +206,6 @@ enum IndexWriter {
         } catch {
             throw .io("cannot encode index metadata: \(error)")
         }
-    }
-
-    private static func sectionsBlock(_ sections: PackedSections, caseOrdinals: [UInt32])
-        -> (records: [UInt8], strings: [UInt8]) {
-        var strings = ByteWriter()
-        strings.u8(0)
-        var pooled: [String: UInt32] = [:]
-        func intern(_ s: String?) -> UInt32 {
-            guard let s else { return 0 }
-            if let known = pooled[s] { return known }
-            let offset = UInt32(strings.bytes.count)
-            let utf8 = Array(s.utf8.prefix(4000))
-            strings.varint(UInt32(utf8.count))
-            strings.append(utf8)
-            pooled[s] = offset
-            return offset
-        }
-        let records = SectionTable.encode(sections, caseOrdinals: caseOrdinals, intern: intern)
-        return (records, strings.bytes)
     }
 
     private static func termsBlock(_ terms: [IndexContents.TermEntry]) -> [UInt8] {

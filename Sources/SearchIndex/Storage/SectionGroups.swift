@@ -19,37 +19,50 @@ struct SectionGroups: Sendable {
 
     var caseCount: Int { cases.rowCount }
 
-    /// The block for `sections`, and each section's case ordinal plus one (0 outside cases) for the
-    /// section table.
-    static func encode(_ sections: PackedSections, fileCount: Int) -> (block: [UInt8], caseOrdinals: [UInt32]) {
-        var byCase: [CaseID: [UInt32]] = [:]
-        var byFile = [Range<Int>](repeating: 0..<0, count: fileCount)
-        for id in sections.indices {
-            if let caseID = sections.caseID(at: id) { byCase[caseID, default: []].append(UInt32(id)) }
-            let file = sections.fileIndex(at: id)
-            if file < fileCount {
-                let known = byFile[file]
-                byFile[file] = known.isEmpty ? id..<(id + 1) : known.lowerBound..<(id + 1)
+    /// Gathers the groups from the sections, file after file in index order.
+    struct Builder {
+        private var byCase: [CaseID: [UInt32]] = [:]
+        private var byFile: [Range<Int>]
+        private var count = 0
+
+        init(fileCount: Int) {
+            byFile = [Range<Int>](repeating: 0..<0, count: fileCount)
+        }
+
+        mutating func add(_ sections: PackedSections) {
+            for i in sections.indices {
+                let id = count + i
+                if let caseID = sections.caseID(at: i) { byCase[caseID, default: []].append(UInt32(id)) }
+                let file = sections.fileIndex(at: i)
+                if file < byFile.count {
+                    let known = byFile[file]
+                    byFile[file] = known.isEmpty ? id..<(id + 1) : known.lowerBound..<(id + 1)
+                }
             }
+            count += sections.count
         }
-        var ordinals = [UInt32](repeating: 0, count: sections.count)
-        let sorted = byCase.sorted { $0.key < $1.key }
-        var caseColumns = [[UInt32]](repeating: [], count: CaseColumn.allCases.count)
-        var listed: [UInt32] = []
-        for (ordinal, (caseID, ids)) in sorted.enumerated() {
-            caseColumns[CaseColumn.number.rawValue].append(UInt32(caseID.number))
-            caseColumns[CaseColumn.meeting.rawValue].append(UInt32(caseID.meetingNumber))
-            caseColumns[CaseColumn.year.rawValue].append(UInt32(caseID.year))
-            caseColumns[CaseColumn.first.rawValue].append(UInt32(listed.count))
-            listed += ids
-            for id in ids { ordinals[Int(id)] = UInt32(ordinal + 1) }
+
+        /// The block, and each case's ordinal (`CaseID` order) for the section table.
+        func finish() -> (block: [UInt8], caseOrdinals: [CaseID: UInt32]) {
+            let sorted = byCase.sorted { $0.key < $1.key }
+            var caseColumns = [[UInt32]](repeating: [], count: CaseColumn.allCases.count)
+            var ordinals: [CaseID: UInt32] = [:]
+            var listed: [UInt32] = []
+            for (ordinal, (caseID, ids)) in sorted.enumerated() {
+                caseColumns[CaseColumn.number.rawValue].append(UInt32(caseID.number))
+                caseColumns[CaseColumn.meeting.rawValue].append(UInt32(caseID.meetingNumber))
+                caseColumns[CaseColumn.year.rawValue].append(UInt32(caseID.year))
+                caseColumns[CaseColumn.first.rawValue].append(UInt32(listed.count))
+                listed += ids
+                ordinals[caseID] = UInt32(ordinal)
+            }
+            var out = ByteWriter()
+            PackedColumns.append(caseColumns, rowCount: sorted.count, to: &out)
+            PackedColumns.append([listed], rowCount: listed.count, to: &out)
+            PackedColumns.append([byFile.map { UInt32($0.lowerBound) }, byFile.map { UInt32($0.upperBound) }],
+                                 rowCount: byFile.count, to: &out)
+            return (out.bytes, ordinals)
         }
-        var out = ByteWriter()
-        PackedColumns.append(caseColumns, rowCount: sorted.count, to: &out)
-        PackedColumns.append([listed], rowCount: listed.count, to: &out)
-        PackedColumns.append([byFile.map { UInt32($0.lowerBound) }, byFile.map { UInt32($0.upperBound) }],
-                             rowCount: fileCount, to: &out)
-        return (out.bytes, ordinals)
     }
 
     /// Reads the tables of the block at `range`, checking that every id and range they hold is one
