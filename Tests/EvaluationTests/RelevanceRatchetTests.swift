@@ -7,14 +7,15 @@ import Testing
 /// quality rises; lowering one needs a reason in the commit message.
 @Suite("Relevance ratchet on the development set")
 struct RelevanceRatchetTests {
-    /// The 31-query set (D01–D31): 0.731 at 6f16208, 0.745 with feedback, intent and light stemming.
-    static let overallNDCGFloor = 0.74
+    /// The 31-query set (D01–D31): 0.731 at 6f16208, 0.745 with feedback, intent and light stemming,
+    /// 0.750 with compounds found by an inflected modifier.
+    static let overallNDCGFloor = 0.745
     /// Neither half of the set (odd and even ids) may fall: a change must not be fitted to one.
-    static let halfNDCGFloors = (odd: 0.79, even: 0.69)
+    static let halfNDCGFloors = (odd: 0.79, even: 0.70)
     /// No scenario may fall either: each floor sits just under the last measured score.
     static let scenarioNDCGFloors = [
         "ascii": 0.86, "compound": 0.73, "decision": 0.79, "entity": 0.82,
-        "ocr": 0.90, "topic": 0.66, "wording": 0.67,
+        "ocr": 0.90, "topic": 0.68, "wording": 0.67,
     ]
 
     @Test("overall and per-scenario nDCG@10 on qrels-dev stay at or above their floors")

@@ -104,6 +104,28 @@ struct CompoundSearchTests {
         #expect(try files("innovasjonsanskaffelser") == ["whole.txt", "parts.txt"])
     }
 
+    @Test("an inflected word finds the compounds its base form begins (fastlegene → fastlegeordningen)")
+    func inflectedModifier() throws {
+        let files = [
+            "word.txt": "Hver fastlege har en liste, og fastlegene møtes hver måned.",
+            "compound.txt": "Fastlegeordningen er under press.",
+            "head.txt": "Ordningen ble evaluert i fjor.",
+        ]
+        let found = try TestCorpus.withIndex(files) { $0.rankedFiles("fastlegene") }
+        #expect(found == ["word.txt", "compound.txt"])
+    }
+
+    @Test("a modifier the corpus writes only inflected still splits a compound with a short head")
+    func inflectedCorpusModifier() throws {
+        let files = [
+            "word.txt": "Forventninger til tjenesten er store.",
+            "compound.txt": "Forventningsgapet øker år for år.",
+            "head.txt": "Et gap kan lukkes.",
+        ]
+        let found = try TestCorpus.withIndex(files) { $0.rankedFiles("forventninger") }
+        #expect(found == ["word.txt", "compound.txt"])
+    }
+
     @Test("a part does not match words that merely contain its letters")
     func precision() throws {
         #expect(!(try files("data")).contains("other.txt"))

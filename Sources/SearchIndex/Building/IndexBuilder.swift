@@ -336,8 +336,9 @@ public struct IndexBuilder: Sendable {
 
     /// Bump when analysis or sectioning changes in a way the fingerprint's sample does not show.
     /// (19: files are decoded otherwise — UTF-16, invalid UTF-8 runs, stray controls — so the
-    /// byte ranges of an older index may point into other text.)
-    static let rulesRevision = 19
+    /// byte ranges of an older index may point into other text. 20: the compound table knows a
+    /// modifier by its inflections too.)
+    static let rulesRevision = 20
 
     /// Changes whenever analysis or sectioning would index a sample package differently (or their
     /// settings or `rulesRevision` change), so an index built by older rules is rebuilt.
