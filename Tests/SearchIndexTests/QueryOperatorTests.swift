@@ -126,6 +126,20 @@ struct CompoundSearchTests {
         #expect(found == ["word.txt", "compound.txt"])
     }
 
+    @Test("a compound finds its head alone and the compounds with its head, below itself; not those of its modifier")
+    func siblingCompounds() throws {
+        let files = [
+            "compound.txt": "Helseklyngen samler bedrifter.",
+            "head.txt": "Klyngen har mange medlemmer.",
+            "sibling.txt": "Næringsklyngen vokser raskt.",
+            "modifier.txt": "Helsetjenesten er under press.",
+            "other.txt": "Helse og næring er viktige tema.",
+        ]
+        let found = try TestCorpus.withIndex(files) { $0.rankedFiles("helseklyngen") }
+        #expect(found.first == "compound.txt")
+        #expect(Set(found.dropFirst()) == ["head.txt", "sibling.txt"])
+    }
+
     @Test("a part does not match words that merely contain its letters")
     func precision() throws {
         #expect(!(try files("data")).contains("other.txt"))

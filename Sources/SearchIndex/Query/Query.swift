@@ -194,6 +194,9 @@ public struct WeightedTerm: Sendable, Hashable {
         case feedback
         /// A synonym of the word from the thesaurus.
         case synonym
+        /// A compound that shares the head of the compound typed, or that head alone
+        /// (`helseklynger` → `klynger`, `næringsklynge`).
+        case sibling
     }
 }
 

@@ -41,6 +41,9 @@ public struct QueryPlanner: Sendable {
     public var minimumCompoundPart = 3
     /// At most this many compounds per word, the most widespread first.
     public var maximumCompounds = 32
+    /// How much a sibling of a compound typed counts (`SiblingCompounds`): a part's compound, so
+    /// both steps' weights, `partsWeight` times `compoundWeight`.
+    public var siblingWeight: Double { partsWeight * compoundWeight }
     /// How much a match in a section's title adds, relative to a match in its text.
     public var titleWeight = 0.5
     /// Queries with more words than this are cut (the rest is ignored, with a note), keeping
@@ -88,6 +91,7 @@ public struct QueryPlanner: Sendable {
             return clause
         }
         clauses += SynonymExpansion(planner: self, reader: reader).clauses(for: clauses)
+        clauses += SiblingCompounds(planner: self, reader: reader).clauses(for: clauses)
         let named = Self.namedCases(clauses)
         if !named.isEmpty { clauses.removeAll(where: Self.isCaseWord) }
         var query = Query(text: text, clauses: clauses, filter: planning.filter)
@@ -177,18 +181,24 @@ public struct QueryPlanner: Sendable {
         guard let token = group.first, !token.flags.contains(.hasDigit), !token.flags.contains(.keyword) else { return nil }
         // A word the index knows well needs no parts; parts help where the compound is rare.
         if let id = reader.termID(token.text), reader.postingsInfo(id).documentFrequency > maximumDocumentFrequencyForParts { return nil }
+        guard let split = split(token.text, reader: reader) else { return nil }
         let stemmer = NorwegianStemFilter()
-        func frequency(_ term: String) -> Double {
-            reader.termID(term).map { Double(reader.postingsInfo($0).documentFrequency) } ?? 0
-        }
-        guard let split = decompounder.split(token.text, modifierFrequency: { frequency(stemmer.stem($0)) },
-                                             isCorpusWord: { reader.termID(stemmer.stem($0)) != nil },
-                                             headFrequency: frequency) else { return nil }
         return [split.modifier, split.head].map { part in
             let stem = stemmer.stem(part)
             let partToken = Token(text: stem, position: token.position, range: token.range, flags: token.flags)
             return QueryWord(written: part, terms: expand([partToken], written: part, reader: reader, compounds: false))
         }
+    }
+
+    /// The split of a stem into a modifier and a head that are both index terms (the modifier once
+    /// stemmed), or nil when it is no compound the index can vouch for.
+    func split(_ stem: String, reader: IndexReader) -> Decompounder.Split? {
+        let stemmer = NorwegianStemFilter()
+        func frequency(_ term: String) -> Double {
+            reader.termID(term).map { Double(reader.postingsInfo($0).documentFrequency) } ?? 0
+        }
+        return decompounder.split(stem, modifierFrequency: { frequency(stemmer.stem($0)) },
+                                  isCorpusWord: { reader.termID(stemmer.stem($0)) != nil }, headFrequency: frequency)
     }
 
     func titleTerms(for terms: [WeightedTerm], reader: IndexReader) -> [WeightedTerm] {

@@ -13,25 +13,17 @@ struct SynonymExpansion {
         let thesaurus = planner.thesaurus ?? .system
         guard !thesaurus.isEmpty else { return [] }
         let stemmer = NorwegianStemFilter()
-        var taken = Set(clauses.flatMap(\.words).flatMap { $0.terms.map(\.termID) })
-        var added: [QueryClause] = []
+        var added = ExpansionClauses(reader: reader, taken: Set(clauses.flatMap(\.words).flatMap { $0.terms.map(\.termID) }))
         for case .word(let word) in clauses where Self.takesSynonyms(word) {
             guard let exact = word.terms.first(where: { $0.reason == .exact }) else { continue }
             var ids: [Int] = []
             for synonym in thesaurus.synonyms(ofStem: exact.term) {
                 // In the thesaurus's order, each once, so the clause is the same on every run.
-                if let id = reader.termID(stemmer.stem(synonym)), !taken.contains(id), !ids.contains(id) { ids.append(id) }
+                if let id = reader.termID(stemmer.stem(synonym)), !added.holds(id), !ids.contains(id) { ids.append(id) }
             }
-            let chosen = VocabularyMatcher(reader: reader).mostWidespread(ids, limit: planner.maximumSynonyms)
-            guard !chosen.isEmpty else { continue }
-            taken.formUnion(chosen)
-            var synonyms = QueryWord(written: word.written, terms: chosen.map {
-                WeightedTerm(term: reader.term($0), termID: $0, weight: planner.synonymWeight, reason: .synonym)
-            })
-            synonyms.isExpansion = true
-            added.append(.word(synonyms))
+            added.add(ids, for: word, limit: planner.maximumSynonyms, weight: planner.synonymWeight, reason: .synonym)
         }
-        return added
+        return added.clauses
     }
 
     /// A word typed as a word: not a function word, a code, a number or an acronym.
