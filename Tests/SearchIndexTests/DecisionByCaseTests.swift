@@ -50,6 +50,30 @@ struct DecisionByCaseTests {
         }
     }
 
+    @Test("a decision that holds its case's words by inheritance gains nothing from expansion words")
+    func inheritedWordsKeepExpansionsOut() throws {
+        try TestCorpus.withIndex(files) { reader in
+            let searcher = Searcher(reader: reader)
+            let question = reader.plan("hva vedtok rådet om KSF")
+            var widened = question
+            // An added word that the decision's own text holds ("til orientering").
+            let term = try #require(reader.termID("orientering"))
+            var added = QueryWord(written: "orientering",
+                                  terms: [WeightedTerm(term: "orientering", termID: term, weight: 0.5, reason: .feedback)])
+            added.isExpansion = true
+            widened.clauses.append(.word(added))
+            func decisionScore(_ query: Query) -> Double? {
+                searcher.search(query, limit: 10).hits.first { reader.sectionRecord($0.sectionID).section.kind == .vedtak }?.score
+            }
+            let plain = try #require(decisionScore(question))
+            #expect(decisionScore(widened) == plain)
+            let decision = try #require(searcher.search(widened, limit: 10).hits.first {
+                reader.sectionRecord($0.sectionID).section.kind == .vedtak
+            })
+            #expect(abs(searcher.explain(widened, section: decision.sectionID).score - plain) <= 0.001 * plain)
+        }
+    }
+
     @Test("the decision ranks below the section that holds the words")
     func inheritsLess() throws {
         try TestCorpus.withIndex(files) { reader in
@@ -68,7 +92,8 @@ struct ExplanationSumTests {
     @Test("every contribution printed sums to the hit's score, kind weights, inheritance and proximity included",
           arguments: ["helsedata", "kunstig intelligens", "KSF", "KSF type:vedtak", "hva vedtok rådet om arrangementer",
                       "\"nasjonal helse- og samhandlingsplan\"", "horingssvar OR innspill", "livsvitenskap",
-                      "Arendalsuka 2023", "Forskningsradet tildelingsbrev"])
+                      "Arendalsuka 2023", "Forskningsradet tildelingsbrev",
+                      "hva mener rådet om helsetjenesten"])
     func sums(query text: String) throws {
         let index = try Self.corpus.get()
         let reader = index.reader

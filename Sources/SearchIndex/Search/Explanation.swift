@@ -39,30 +39,35 @@ extension Searcher {
         }
         let weight = Double(kindCodeWeights(query)[Int(reader.sectionKindCodes[section])])
         let perClause = query.clauses.map { ($0, explain($0, section: section, scorer: scorer)) }
-        // Expansion words score only sections without a typed word, unless the query blends them.
-        let typed = perClause.contains { query.ranksTier($0.0) && !$0.1.isEmpty }
+        let inherited = inheritance(query, section: section)
+        // Expansion words score only sections without a typed word (a decision holds its case's),
+        // unless the query blends them.
+        let typed = inherited?.typed == true || perClause.contains { query.ranksTier($0.0) && !$0.1.isEmpty }
         let counted = perClause.filter { !(typed && $0.0.isExpansion && !query.blendsExpansions) }.flatMap(\.1)
-        let weighted = (counted + [inheritance(query, section: section)].compactMap { $0 }).map { $0.scaled(by: weight) }
+        let weighted = (counted + [inherited?.contribution].compactMap { $0 }).map { $0.scaled(by: weight) }
         return Explanation(contributions: weighted + proximity, kindWeight: weight)
     }
 
-    /// What a decision inherits from the best section of its case, as `search` adds it.
-    private func inheritance(_ query: Query, section: Int) -> Explanation.Contribution? {
+    /// What a decision inherits from the best section of its case, as `search` adds it, and
+    /// whether that section holds a typed word.
+    private func inheritance(_ query: Query, section: Int) -> (contribution: Explanation.Contribution, typed: Bool)? {
         let links = reader.decisionLinks
         let c = links.caseOrdinal(section)
         guard inheritedByDecisions > 0, query.asksForDecisions, c >= 0,
               links.decisions(ofCase: Int(c)).contains(Int32(section)) else { return nil }
-        return scratch.withScratch { scores -> Explanation.Contribution? in
+        return scratch.withScratch { scores -> (contribution: Explanation.Contribution, typed: Bool)? in
             defer { scores.reset() }
-            accumulate(query, into: scores, deadline: .never)
+            accumulate(query, into: scores, deadline: .never, expansions: false)
             let vedtak = SectionCodes.code(of: .vedtak)
             let best = links.bestOfEachCase(scores.queryTouched.elements, isDecision: { reader.sectionKindCodes[$0] == vedtak },
                                             rank: { (scores.matched[$0], scores.total[$0]) })
             guard let best = best[c] else { return nil }
             let record = reader.sectionRecord(Int(best.section))
             let place = "\(reader.metadata.files[record.fileIndex].id):\(record.section.firstLine)-\(record.section.lastLine)"
-            return .init(word: "its case \(record.section.caseID?.description ?? "")", term: place, reason: .inherited,
-                         frequency: 0, score: Double(best.score * inheritedByDecisions))
+            let contribution = Explanation.Contribution(
+                word: "its case \(record.section.caseID?.description ?? "")", term: place, reason: .inherited,
+                frequency: 0, score: Double(best.score * inheritedByDecisions))
+            return (contribution, best.matched >= 0x100)
         }
     }
 

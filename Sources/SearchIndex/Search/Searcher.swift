@@ -176,14 +176,16 @@ public struct Searcher: Sendable {
     /// Adds up every clause's score per section into `scores.total`, and in `scores.matched` how
     /// many clauses each section satisfies (high byte: the clauses that rank; low byte: function
     /// words), recording the sections touched; then the tier of a named case and what decisions
-    /// inherit from their case. Before any kind weight.
-    func accumulate(_ query: Query, into scores: ScoreScratch, deadline: Deadline) {
+    /// inherit from their case (from its typed words alone). Before any kind weight.
+    /// - Parameter expansions: false leaves out the expansion words of a query whose decisions
+    ///   inherit, as they stand when the decisions inherit (for `explain`).
+    func accumulate(_ query: Query, into scores: ScoreScratch, deadline: Deadline, expansions: Bool = true) {
         let scorer = clauseScorer(scores)
         scores.queryTouched.withStorage { touched, touchedCount in
         scores.total.withUnsafeMutableBufferPointer { total in
         scores.matched.withUnsafeMutableBufferPointer { matched in
         reader.sectionKindCodes.withUnsafeBufferPointer { kindCodes in
-            for clause in query.clauses where !deadline.isPast {
+            func add(_ clause: QueryClause) {
                 let clauseScores = scorer.scores(clause)
                 // The high byte counts the clauses that rank, the low byte the others.
                 let counts: UInt16 = query.ranksTier(clause) ? 0x100 : 1
@@ -198,6 +200,10 @@ public struct Searcher: Sendable {
                     matched[i] &+= counts
                 }
             }
+            // A decision holds its case's typed words by inheritance, so expansions, which score
+            // only sections without a typed word, wait until it has inherited them.
+            let inherits = inheritedByDecisions > 0 && query.asksForDecisions
+            for clause in query.clauses where !deadline.isPast && !(inherits && clause.isExpansion) { add(clause) }
             // A case named by its id: every section of it ranks above the sections that only cite it,
             // one tier above anything the words alone can reach.
             if !query.cases.isEmpty {
@@ -207,9 +213,10 @@ public struct Searcher: Sendable {
                     matched[i] &+= tier
                 }
             }
-            if inheritedByDecisions > 0, query.asksForDecisions {
+            if inherits {
                 inherit(touched: UnsafeBufferPointer(start: touched, count: touchedCount), total: total, matched: matched,
                         kindCodes: kindCodes) { touched[touchedCount] = $0; touchedCount += 1 }
+                for clause in query.clauses where expansions && !deadline.isPast && clause.isExpansion { add(clause) }
             }
         }
         }
