@@ -218,6 +218,21 @@ public struct IndexBuilder: Sendable {
             let (ra, rb) = (analysed[a]!.analysis.reading.rawValue, analysed[b]!.analysis.reading.rawValue)
             return ra != rb ? ra < rb : a < b
         }
+        // The corpus-wide tables of the damaged files' repairs and the clean files' acronyms, made
+        // now, so that no file's own table is held through the merge.
+        var repaired = RepairedWords()
+        var definitions: [[AcronymFinder.Definition: Int]] = []
+        for i in order {
+            switch analysed[i]!.analysis.reading {
+            case .damaged: repaired.add(analysed[i]!.analysis)
+            case .clean: definitions.append(analysed[i]!.analysis.acronyms)
+            }
+            analysed[i]!.analysis.repairs = [:]
+            analysed[i]!.analysis.decisions = [:]
+            analysed[i]!.analysis.acronyms = [:]
+        }
+        let acronyms = Self.acronyms(definitions)
+        definitions = []
         let damagedCount = analysed.values.filter { $0.analysis.reading == .damaged }.count
         var lexiconNote: String?
         if damagedCount > 0 {
@@ -292,14 +307,8 @@ public struct IndexBuilder: Sendable {
         }
         FreedMemory.giveBack()
         let merged = try merger.finish()
-        let ordered = order.map { analysed[$0]!.analysis }
         let foldKeys = Self.foldKeys(merged.terms)
         let compoundParts = CompoundTable.build(terms: merged.terms, lexicon: lexicon)
-        let damaged = ordered.filter { $0.reading == .damaged }
-        let repairs = Self.repairs(damaged.map(\.repairs), terms: merged.terms)
-        var spellings: [String: String] = [:]
-        for analysis in damaged { for case let (word, repaired?) in analysis.decisions { spellings[word] = repaired } }
-        let acronyms = Self.acronyms(ordered.filter { $0.reading == .clean }.map(\.acronyms))
         let metadata = IndexMetadata(
             formatVersion: IndexFormat.version,
             corpusPath: URL(fileURLWithPath: corpus).standardizedFileURL.path,
@@ -310,7 +319,7 @@ public struct IndexBuilder: Sendable {
             outsideInputs: outsideInputs)
         let contents = IndexContents(metadata: metadata, sections: feed, terms: merged.terms,
                                      postings: merged.postings, postingsPages: merged.pages, foldKeys: foldKeys, compoundParts: compoundParts,
-                                     repairs: repairs, spellings: Self.spellings(spellings))
+                                     repairs: repaired.repairTable(terms: merged.terms), spellings: repaired.spellingTable())
         var report = BuildReport(files: indexedFiles.count, sections: lengths.count, terms: merged.terms.count,
                                  corpusBytes: corpusBytes, indexBytes: 0, seconds: Date().timeIntervalSince(started),
                                  skipped: skipped, notes: notes)
@@ -396,25 +405,6 @@ public struct IndexBuilder: Sendable {
             progress?(report)
         }
         return results.withLock { all in (0..<count).map { all[$0]! } }
-    }
-
-    /// The repairs made in damaged documents as a table of written term → repaired term ids.
-    static func repairs(_ parts: [[String: Set<String>]], terms: [IndexContents.TermEntry]) -> [IndexContents.TermGroup] {
-        var all: [String: Set<String>] = [:]
-        for part in parts { all.merge(part) { $0.union($1) } }
-        guard !all.isEmpty else { return [] }
-        var ids: [String: UInt32] = [:]
-        for (id, term) in terms.enumerated() { ids[String(decoding: term.text, as: UTF8.self)] = UInt32(id) }
-        return all.map { written, repaired in (key: Array(written.utf8), termIDs: repaired.compactMap { ids[$0] }.sorted()) }
-            .filter { !$0.termIDs.isEmpty }
-            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
-    }
-
-    /// The words repaired in damaged documents as a table keyed `written NUL repaired`, sorted, for
-    /// showing a damaged passage repaired (`IndexReader.spellingRepair(of:)`).
-    static func spellings(_ repairs: [String: String]) -> [IndexContents.TermGroup] {
-        repairs.map { (key: Array($0.key.utf8) + [0] + Array($0.value.utf8), termIDs: [UInt32]()) }
-            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
     }
 
     /// At most this many names per acronym.
