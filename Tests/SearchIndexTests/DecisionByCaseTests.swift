@@ -58,12 +58,13 @@ struct DecisionByCaseTests {
             var widened = question
             // An added word that the decision's own text holds ("til orientering").
             let term = try #require(reader.termID("orientering"))
-            var added = QueryWord(written: "orientering",
-                                  terms: [WeightedTerm(term: "orientering", termID: term, weight: 0.5, reason: .feedback)])
+            let weighted = WeightedTerm(term: "orientering", termID: term, weight: 0.5, reason: .feedback)
+            var added = QueryWord(written: "orientering", terms: [weighted])
             added.isExpansion = true
             widened.clauses.append(.word(added))
             func decisionScore(_ query: Query) -> Double? {
-                searcher.search(query, limit: 10).hits.first { reader.sectionRecord($0.sectionID).section.kind == .vedtak }?.score
+                searcher.search(query, limit: 10).hits
+                    .first { reader.sectionRecord($0.sectionID).section.kind == .vedtak }?.score
             }
             let plain = try #require(decisionScore(question))
             #expect(decisionScore(widened) == plain)

@@ -20,7 +20,9 @@ struct RepairedWords {
         guard !written.isEmpty else { return [] }
         var ids: [String: UInt32] = [:]
         for (id, term) in terms.enumerated() { ids[String(decoding: term.text, as: UTF8.self)] = UInt32(id) }
-        return written.map { written, repaired in (key: Array(written.utf8), termIDs: repaired.compactMap { ids[$0] }.sorted()) }
+        return written.map { written, repaired in
+            (key: Array(written.utf8), termIDs: repaired.compactMap { ids[$0] }.sorted())
+        }
             .filter { !$0.termIDs.isEmpty }
             .sorted { $0.key.lexicographicallyPrecedes($1.key) }
     }

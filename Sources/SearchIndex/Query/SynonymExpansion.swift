@@ -13,7 +13,8 @@ struct SynonymExpansion {
         let thesaurus = planner.thesaurus ?? .system
         guard !thesaurus.isEmpty else { return [] }
         let stemmer = NorwegianStemFilter()
-        var added = ExpansionClauses(reader: reader, taken: Set(clauses.flatMap(\.words).flatMap { $0.terms.map(\.termID) }))
+        let taken = Set(clauses.flatMap(\.words).flatMap { $0.terms.map(\.termID) })
+        var added = ExpansionClauses(reader: reader, taken: taken)
         for case .word(let word) in clauses where Self.takesSynonyms(word) {
             guard let exact = word.terms.first(where: { $0.reason == .exact }) else { continue }
             var ids: [Int] = []
