@@ -104,25 +104,21 @@ struct CompoundSearchTests {
         #expect(try files("innovasjonsanskaffelser") == ["whole.txt", "parts.txt"])
     }
 
-    @Test("an inflected word finds the compounds its base form begins (fastlegene → fastlegeordningen)")
-    func inflectedModifier() throws {
-        let files = [
-            "word.txt": "Hver fastlege har en liste, og fastlegene møtes hver måned.",
-            "compound.txt": "Fastlegeordningen er under press.",
-            "head.txt": "Ordningen ble evaluert i fjor.",
-        ]
-        let found = try TestCorpus.withIndex(files) { $0.rankedFiles("fastlegene") }
-        #expect(found == ["word.txt", "compound.txt"])
-    }
+    /// A word typed inflected, the word file (the word itself) and the compound file (a compound it
+    /// begins), beside a file that makes the compound's head a word of the corpus.
+    static let inflectedModifiers: [(query: String, word: String, compound: String, head: String)] = [
+        // The stemmer cut the base form's final e: `fastlegene` → `fastleg`, the modifier `fastlege`.
+        ("fastlegene", "Hver fastlege har en liste, og fastlegene møtes hver måned.",
+         "Fastlegeordningen er under press.", "Ordningen ble evaluert i fjor."),
+        // The corpus writes the modifier only inflected, and the head is short.
+        ("forventninger", "Forventninger til tjenesten er store.", "Forventningsgapet øker år for år.",
+         "Et gap kan lukkes."),
+    ]
 
-    @Test("a modifier the corpus writes only inflected still splits a compound with a short head")
-    func inflectedCorpusModifier() throws {
-        let files = [
-            "word.txt": "Forventninger til tjenesten er store.",
-            "compound.txt": "Forventningsgapet øker år for år.",
-            "head.txt": "Et gap kan lukkes.",
-        ]
-        let found = try TestCorpus.withIndex(files) { $0.rankedFiles("forventninger") }
+    @Test("an inflected word finds the compounds its base form begins", arguments: Self.inflectedModifiers)
+    func inflectedModifier(_ example: (query: String, word: String, compound: String, head: String)) throws {
+        let files = ["word.txt": example.word, "compound.txt": example.compound, "head.txt": example.head]
+        let found = try TestCorpus.withIndex(files) { $0.rankedFiles(example.query) }
         #expect(found == ["word.txt", "compound.txt"])
     }
 
