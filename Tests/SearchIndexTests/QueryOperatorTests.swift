@@ -104,24 +104,6 @@ struct CompoundSearchTests {
         #expect(try files("innovasjonsanskaffelser") == ["whole.txt", "parts.txt"])
     }
 
-    /// A word typed inflected, the word file (the word itself) and the compound file (a compound it
-    /// begins), beside a file that makes the compound's head a word of the corpus.
-    static let inflectedModifiers: [(query: String, word: String, compound: String, head: String)] = [
-        // The stemmer cut the base form's final e: `fastlegene` → `fastleg`, the modifier `fastlege`.
-        ("fastlegene", "Hver fastlege har en liste, og fastlegene møtes hver måned.",
-         "Fastlegeordningen er under press.", "Ordningen ble evaluert i fjor."),
-        // The corpus writes the modifier only inflected, and the head is short.
-        ("forventninger", "Forventninger til tjenesten er store.", "Forventningsgapet øker år for år.",
-         "Et gap kan lukkes."),
-    ]
-
-    @Test("an inflected word finds the compounds its base form begins", arguments: Self.inflectedModifiers)
-    func inflectedModifier(_ example: (query: String, word: String, compound: String, head: String)) throws {
-        let files = ["word.txt": example.word, "compound.txt": example.compound, "head.txt": example.head]
-        let found = try TestCorpus.withIndex(files) { $0.rankedFiles(example.query) }
-        #expect(found == ["word.txt", "compound.txt"])
-    }
-
     @Test("a compound finds its head alone and the compounds with its head, below itself; not those of its modifier")
     func siblingCompounds() throws {
         let files = [

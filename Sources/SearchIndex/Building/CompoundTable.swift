@@ -29,8 +29,8 @@ enum CompoundTable {
                 defer { id += slices }
                 let text = texts[id]
                 guard text.utf8.count >= minimumLetters, !TitleField.isTitleTerm(text),
-                      let split = decompounder.split(text, modifierFrequency: { modifierFrequency($0, lexicon: lexicon) },
-                                                     isCorpusWord: { isCorpusWord($0, lexicon: lexicon) },
+                      let split = decompounder.split(text, modifierFrequency: lexicon.frequency,
+                                                     isCorpusWord: lexicon.isCorpusWord,
                                                      headFrequency: { headFrequency($0, terms: frequency, lexicon: lexicon) }) else { continue }
                 for part in Set([split.modifier, split.head]) { local[part, default: []].append(UInt32(id)) }
             }
@@ -44,17 +44,6 @@ enum CompoundTable {
     /// Endings the stemmer removes, to recognize a stem as a word the lexicon knows
     /// (`servic` + e = `service`) when the index has no section where it stands alone.
     static let endings = ["e", "er", "en", "et", "a", "ene"]
-
-    /// Whether the corpus uses a modifier as a word: as written, or inflected (`forventning` in
-    /// a corpus that writes only `forventninger`), since a modifier stands in its base form.
-    static func isCorpusWord(_ word: String, lexicon: Lexicon) -> Bool {
-        lexicon.isCorpusWord(word) || endings.contains { lexicon.isCorpusWord(word + $0) }
-    }
-
-    /// How common a modifier is as a word: the commonest of its base form and its inflections.
-    static func modifierFrequency(_ word: String, lexicon: Lexicon) -> Double {
-        max(lexicon.frequency(word), endings.lazy.map { lexicon.frequency(word + $0) }.max() ?? 0)
-    }
 
     /// How common a head (a stem) is: the sections it stands in alone, or else how common the
     /// lexicon finds it with one of the endings.

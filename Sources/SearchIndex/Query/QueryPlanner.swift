@@ -139,9 +139,7 @@ public struct QueryPlanner: Sendable {
         let lowered = written.lowercased()
         if compounds, written.count >= minimumCompoundPart, !NorwegianStopWords.snowball.contains(lowered),
            !group.contains(where: { $0.flags.contains(.hasDigit) }) {
-            // A modifier is keyed as written, in its base form, whose final e the stemmer may have
-            // cut from the typed word (`fastlegene` → `fastleg`, `fastlege` in `fastlegeordningen`).
-            let parts = Set(group.map(\.text) + group.map { $0.text + "e" } + terms.terms.map(\.term) + [lowered])
+            let parts = Set(group.map(\.text) + terms.terms.map(\.term) + [lowered])
             let compounds = parts.flatMap { reader.compounds(withPart: $0) }
             for id in VocabularyMatcher(reader: reader).mostWidespread(compounds, limit: maximumCompounds) {
                 terms.add(id, compoundWeight, .compound)
