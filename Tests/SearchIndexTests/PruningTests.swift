@@ -164,4 +164,33 @@ struct PruningTests {
             }
         }
     }
+
+    @Test("the floor a walk starts from never keeps out the k-th hit of exhaustive scoring, and is set for common words")
+    func floorBoundsTheKthHit() throws {
+        let index = try Self.corpus.get()
+        let reader = index.reader
+        var exhaustive = Searcher(reader: reader)
+        exhaustive.prunes = false
+        var floored = 0
+        for text in try Self.queries(index, count: 200) {
+            let query = reader.plan(text)
+            guard query.cases.isEmpty, query.filter.isEmpty, query.excluded.isEmpty else { continue }
+            for k in [1, 10, 58] {
+                let hits = exhaustive.ranked(query, limit: k).hits
+                guard hits.count == k, let kth = hits.last else { continue }
+                let search = BlockMaxSearch(reader: reader, bm25: exhaustive.bm25, norms: exhaustive.norms,
+                                            kindWeights: exhaustive.kindCodeWeights(query))
+                let scorer = exhaustive.clauseScorer(ScoreScratch(sectionCount: reader.sectionCount))
+                reader.withPostingsBase { base in
+                    var walk = BlockMaxWalk(search: search, k: k)
+                    for clause in query.clauses { walk.add(clause, query: query, base: base, listScores: scorer.scores) }
+                    walk.raiseFloor()
+                    guard walk.floored else { return }
+                    floored += 1
+                    #expect(walk.threshold.admits(tier: kth.matchedWords, score: kth.score), "\(text) top \(k)")
+                }
+            }
+        }
+        #expect(floored > 50, "the floor was set for \(floored) queries")
+    }
 }

@@ -97,8 +97,16 @@ struct BlockMaxCursor {
         }
     }
 
-    /// The same for every block, for the term's own bound.
-    var allBlockPostings: [(BlockBounds.Posting, BlockBounds.Posting)] {
-        (0..<blocks).map { BlockBounds.postings(base, table: boundsTable, index: $0) }
+    /// How many blocks have bounds: 0 for a term of one block.
+    var blockCount: Int { blocks }
+
+    /// The first section block `b` can hold: past the last section of the block before it.
+    func firstSection(ofBlock b: Int) -> UInt32 {
+        b > 0 && b < blocks ? PositionSkips.entry(base, table: skipTable, index: b - 1).sectionBefore &+ 1 : 0
+    }
+
+    /// Calls `body` with each block's index and most saturated postings, for the term's own bound.
+    func forAllBlocks(_ body: (Int, (BlockBounds.Posting, BlockBounds.Posting)) -> Void) {
+        for b in 0..<blocks { body(b, BlockBounds.postings(base, table: boundsTable, index: b)) }
     }
 }

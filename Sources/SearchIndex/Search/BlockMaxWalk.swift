@@ -17,6 +17,9 @@ struct BlockMaxWalk {
         var block = -1
         var blockBound = Bound()
         var blockEnd: UInt32 = 0
+        /// The block with the highest bound once weighted by kind, and that weighted bound.
+        var bestBlock = 0
+        var bestBlockBound = 0.0
     }
 
     /// A title term of a word clause: adds `score` to a section the word matches in its body.
@@ -90,6 +93,9 @@ struct BlockMaxWalk {
         var score = -Double.infinity
 
         func admits(tier t: Int, score s: Double) -> Bool { t > tier || (t == tier && s > score) }
+
+        /// Whether it keeps out more than `other` does.
+        func isAbove(_ other: Threshold) -> Bool { other.admits(tier: tier, score: score) }
     }
 
     let search: BlockMaxSearch
@@ -110,6 +116,13 @@ struct BlockMaxWalk {
     var probedBound = SIMD2<Double>()
     var best: TopK<ScoredSection>
     var threshold = Threshold()
+    /// Whether `threshold` bounds the k-th hit before the heap is full (`raiseFloor`).
+    var floored = false
+    /// Scratch of `rangeAdmits`, one per clause: a window's bound and title bound of each clause,
+    /// and whether it can match there at all.
+    var windowBounds: [Bound] = []
+    var windowTitles: [Float] = []
+    var windowPresent: [Bool] = []
     var skipped = false
     /// The query's highest kind weight in each class.
     let classWeights: Bound
@@ -167,8 +180,15 @@ struct BlockMaxWalk {
             var cursor = BlockMaxCursor(reader.postingsCursor(term.termID, base: base))
             cost += cursor.count
             if cursor.hasBlocks {
-                for postings in cursor.allBlockPostings { bound = pointwiseMax(bound, self.bound(weight: weight, postings)) }
-                terms.append(Term(cursor: cursor, weight: weight))
+                var term = Term(cursor: cursor, weight: weight)
+                term.bestBlockBound = -1
+                cursor.forAllBlocks { b, postings in
+                    let blockBound = self.bound(weight: weight, postings)
+                    bound = pointwiseMax(bound, blockBound)
+                    let w = weighted(blockBound)
+                    if w > term.bestBlockBound { (term.bestBlock, term.bestBlockBound) = (b, w) }
+                }
+                terms.append(term)
             } else {
                 while cursor.section != BlockMaxCursor.exhausted {
                     rare.append(SectionScore(section: Int32(cursor.section),
@@ -249,9 +269,19 @@ struct BlockMaxWalk {
         terms[t].blockEnd = terms[t].cursor.blockEnd
     }
 
-    /// What walked clause `c` can score at most in sections `section...upTo`; nil where it cannot
-    /// match there at all.
-    mutating func bound(_ c: Int, from section: UInt32, upTo: UInt32) -> Bound? {
+    /// What term `t`, whose cursor has not passed `upTo`, scores at most up to `upTo`.
+    mutating func termBound(_ t: Int, upTo: UInt32) -> Bound {
+        refreshBlock(t)
+        if terms[t].blockEnd >= upTo { return terms[t].blockBound }
+        var bound = Bound()
+        let weight = terms[t].weight
+        terms[t].cursor.forEachBlock(through: upTo) { bound = pointwiseMax(bound, self.bound(weight: weight, $0)) }
+        return bound
+    }
+
+    /// What walked clause `c` can score at most in sections `section...upTo`, and what its title
+    /// terms add at most there; nil where it cannot match there at all.
+    mutating func bound(_ c: Int, from section: UInt32, upTo: UInt32) -> (body: Bound, title: Float)? {
         var present = false
         var bound = Bound()
         if let l = clauses[c].list, lists[l].section <= upTo {
@@ -260,23 +290,17 @@ struct BlockMaxWalk {
         }
         for t in clauses[c].terms where terms[t].cursor.section <= upTo {
             present = true
-            refreshBlock(t)
-            if terms[t].blockEnd >= upTo {
-                bound = pointwiseMax(bound, terms[t].blockBound)
-            } else {
-                let weight = terms[t].weight
-                terms[t].cursor.forEachBlock(through: upTo) { bound = pointwiseMax(bound, self.bound(weight: weight, $0)) }
-            }
+            bound = pointwiseMax(bound, termBound(t, upTo: upTo))
         }
         guard present else { return nil }
-        if clauses[c].listIsWhole { return bound }
+        if clauses[c].listIsWhole { return (bound, 0) }
         // A title adds only where a title term stands.
         var title: Float = 0
         for i in clauses[c].titles {
             titles[i].cursor.advance(to: section)
             if titles[i].cursor.section <= upTo { title = max(title, titles[i].score) }
         }
-        return bound + Bound(repeating: title)
+        return (bound, title)
     }
 
     /// Where the walked clauses' current blocks first end.
@@ -293,17 +317,49 @@ struct BlockMaxWalk {
 
     /// Whether a section in `section...upTo` could enter the top k. The bound adds the clauses
     /// up in their order, as their scores are added, so that it is exact where it is tight.
-    mutating func rangeAdmits(from section: UInt32, upTo: UInt32) -> Bool {
-        var sum = Bound()
+    /// Also marks in `passed` the walked terms that no section entering could take its clause's
+    /// score from (`passedTerms`).
+    mutating func rangeAdmits(from section: UInt32, upTo: UInt32, passed: inout [Bool]) -> Bool {
         var ranks = 0
         for c in clauses.indices {
-            let b = probed[c] ? clauses[c].bound : self.bound(c, from: section, upTo: upTo)
-            if let b {
-                sum += b
-                ranks += clauses[c].ranks
+            windowPresent[c] = true
+            windowTitles[c] = 0
+            if probed[c] {
+                windowBounds[c] = clauses[c].bound
+            } else if let b = self.bound(c, from: section, upTo: upTo) {
+                windowBounds[c] = b.body + Bound(repeating: b.title)
+                windowTitles[c] = b.title
+            } else {
+                windowPresent[c] = false
+            }
+            if windowPresent[c] { ranks += clauses[c].ranks }
+        }
+        guard windowAdmits(ranks: ranks, slack: 1) else { return false }
+        passTerms(upTo: upTo, ranks: ranks, passed: &passed)
+        return true
+    }
+
+    /// Whether a section whose clauses score at most `windowBounds` (added in clause order, clause
+    /// `replaced` at `bound` instead) and that holds `ranks` ranking clauses could enter the top k.
+    func windowAdmits(ranks: Int, slack: Double, replacing replaced: Int = -1, by bound: Bound = Bound()) -> Bool {
+        var sum = Bound()
+        for c in clauses.indices where windowPresent[c] { sum += c == replaced ? bound : windowBounds[c] }
+        return threshold.admits(tier: ranks, score: weighted(sum) * slack)
+    }
+
+    /// Marks the walked terms, of clauses of more than one, whose postings up to `upTo` need not
+    /// be read: a clause scores its best term, so a section where such a term would be its
+    /// clause's best could not enter even with every other clause at its bound, and where another
+    /// term of the clause is better, that term is read. Which sections enter, and their scores,
+    /// stay exact; only the count of sections scored drops.
+    private mutating func passTerms(upTo: UInt32, ranks: Int, passed: inout [Bool]) {
+        for c in walked where clauses[c].terms.count + (clauses[c].list == nil ? 0 : 1) > 1 && !clauses[c].listIsWhole {
+            for t in clauses[c].terms where terms[t].cursor.section <= upTo {
+                let alone = termBound(t, upTo: upTo) + Bound(repeating: windowTitles[c])
+                // With slack: this sum replaces one clause's bound, an order the scores never take.
+                passed[t] = !windowAdmits(ranks: ranks, slack: BlockMaxSearch.boundSlack, replacing: c, by: alone)
             }
         }
-        return threshold.admits(tier: ranks, score: weighted(sum))
     }
 
     /// Moves clauses to the probed side while a section holding only probed clauses cannot

@@ -26,8 +26,15 @@ extension BlockMaxWalk {
         }
         // found[c]: clause c's score at the section being completed; -1 where it has none.
         var found = [Float](repeating: -1, count: clauses.count)
+        // passed[t]: term t's postings in the window need not be read (`passTerms`).
+        var passed = [Bool](repeating: false, count: terms.count)
+        let passes = clauses.contains { $0.terms.count + ($0.list == nil ? 0 : 1) > 1 }
         var counted = 0
         var windows = 0
+        windowBounds = Array(repeating: Bound(), count: clauses.count)
+        windowTitles = Array(repeating: 0, count: clauses.count)
+        windowPresent = Array(repeating: false, count: clauses.count)
+        if filter == nil, excluded.isEmpty { raiseFloor() }
         while true {
             windows &+= 1
             if windows & 0xFF == 0, deadline.isPast { break }
@@ -39,13 +46,16 @@ extension BlockMaxWalk {
             let blockEnd = rangeEnd(from: start)
             let end = UInt32(min(max(UInt64(blockEnd), UInt64(start) + UInt64(Self.minimumWidth) - 1),
                                  UInt64(start) + UInt64(width) - 1, UInt64(BlockMaxCursor.exhausted) - 1))
-            if best.heap.count == k, !rangeAdmits(from: start, upTo: end) {
+            if floored || best.heap.count == k, !rangeAdmits(from: start, upTo: end, passed: &passed) {
                 skip(to: end + 1)
                 continue
             }
             // Fixed for the window: clauses change sides only at its end (`split`).
             let walked = walked
-            for c in walked { fill(c, row: rows.baseAddress! + c * width, start: start, end: end, seen: seen.baseAddress!) }
+            for c in walked {
+                fill(c, row: rows.baseAddress! + c * width, start: start, end: end, seen: seen.baseAddress!, passed: passed)
+            }
+            if passes { for t in passed.indices { passed[t] = false } }
             let thresholdBefore = threshold
             for word in 0..<((Int(end - start) + 64) / 64) {
                 var bits = seen[word]
@@ -66,7 +76,7 @@ extension BlockMaxWalk {
                     let weight = search.kindWeights[code]
                     // Most sections of a common word cannot enter: tell them before their titles
                     // and probes are read, by what those could add at most.
-                    if best.heap.count == k {
+                    if floored || best.heap.count == k {
                         var titles: Double = 0
                         for c in walked where found[c] > 0 { titles += Double(clauses[c].titleBound) }
                         let upper = (partial + titles + probedBound[BlockBounds.codeClass[code]]) * Double(weight)
@@ -88,7 +98,8 @@ extension BlockMaxWalk {
                         counted += 1
                         best.insert(hit)
                         if best.heap.count == k, let worst = best.heap.first {
-                            threshold = Threshold(tier: worst.matchedWords, score: worst.score)
+                            let kept = Threshold(tier: worst.matchedWords, score: worst.score)
+                            if kept.isAbove(threshold) { threshold = kept }
                         }
                     }
                 }
@@ -105,19 +116,26 @@ extension BlockMaxWalk {
     /// check than the windows', in Double with slack, as it adds in another order); false then.
     mutating func probe(_ section: UInt32, found: inout [Float], partial: Double, ranks: Int, weight: Float,
                         code: Int) -> Bool {
-        let full = best.heap.count == k
+        let full = floored || best.heap.count == k
         let kindClass = BlockBounds.codeClass[code]
         var rest = probedBound[kindClass], restRanks = probedRanks
         var partial = partial, ranks = ranks
+        // The first ranking clause the section holds: an expansion after it adds nothing (`complete`).
+        var firstRanking = Int.max
+        for c in walked where found[c] >= 0 && clauses[c].ranks > 0 { firstRanking = min(firstRanking, c) }
         for c in probeOrder {
             if full, !threshold.admits(tier: ranks + restRanks, score: (partial + rest) * Double(weight) * BlockMaxSearch.boundSlack) {
                 return false
             }
-            let s = score(c, at: section) ?? -1
+            let s = clauses[c].below && firstRanking < c ? -1 : score(c, at: section) ?? -1
             found[c] = s
             rest -= Double(clauses[c].bound[kindClass])
             restRanks -= clauses[c].ranks
-            if s >= 0 { partial += Double(s); ranks += clauses[c].ranks }
+            if s >= 0 {
+                partial += Double(s)
+                ranks += clauses[c].ranks
+                if clauses[c].ranks > 0 { firstRanking = min(firstRanking, c) }
+            }
         }
         return true
     }
@@ -125,7 +143,7 @@ extension BlockMaxWalk {
     /// Scores walked clause `c` over `start...end` into its row, as `ClauseScorer` scores a word
     /// (its best term; the title is added per section after), leaving its cursors past `end`.
     mutating func fill(_ c: Int, row: UnsafeMutablePointer<Float>, start: UInt32, end: UInt32,
-                       seen: UnsafeMutablePointer<UInt64>) {
+                       seen: UnsafeMutablePointer<UInt64>, passed: [Bool]) {
         @inline(__always) func put(_ section: UInt32, _ score: Float) {
             let offset = Int(section - start)
             seen[offset >> 6] |= 1 << UInt64(offset & 63)
@@ -139,6 +157,10 @@ extension BlockMaxWalk {
             }
         }
         for t in clauses[c].terms {
+            if passed[t] {
+                terms[t].cursor.advance(to: end &+ 1)
+                continue
+            }
             let weight = terms[t].weight
             // Through the array element, never a copy: a cursor holds its decoded block.
             while terms[t].cursor.section <= end {
