@@ -124,6 +124,9 @@ struct BlockMaxWalk {
     var windowTitles: [Float] = []
     var windowPresent: [Bool] = []
     var skipped = false
+    /// The sections `rarestFirst` went through, ascending: the walk passes over them, as each is
+    /// scored in full (or told unable to enter) already.
+    var handled: [UInt32] = []
     /// The query's highest kind weight in each class.
     let classWeights: Bound
     let kindCodes: [UInt8]

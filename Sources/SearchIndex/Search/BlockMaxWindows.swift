@@ -29,12 +29,14 @@ extension BlockMaxWalk {
         // passed[t]: term t's postings in the window need not be read (`passTerms`).
         var passed = [Bool](repeating: false, count: terms.count)
         let passes = clauses.contains { $0.terms.count + ($0.list == nil ? 0 : 1) > 1 }
-        var counted = 0
         var windows = 0
         windowBounds = Array(repeating: Bound(), count: clauses.count)
         windowTitles = Array(repeating: 0, count: clauses.count)
         windowPresent = Array(repeating: false, count: clauses.count)
         if filter == nil, excluded.isEmpty { raiseFloor() }
+        var counted = rarestFirst(filter: filter, excluded: excluded, deadline: deadline)
+        // The next of `handled` the walk has not passed yet: windows and their sections ascend.
+        var next = 0
         while true {
             windows &+= 1
             if windows & 0xFF == 0, deadline.isPast { break }
@@ -72,6 +74,10 @@ extension BlockMaxWalk {
                         found[c] = s
                         if s >= 0 { partial += Double(s); ranks += clauses[c].ranks }
                     }
+                    if next < handled.count {
+                        while next < handled.count, handled[next] < section { next += 1 }
+                        if next < handled.count, handled[next] == section { continue }
+                    }
                     let code = Int(kindCodes[Int(section)])
                     let weight = search.kindWeights[code]
                     // Most sections of a common word cannot enter: tell them before their titles
@@ -96,11 +102,7 @@ extension BlockMaxWalk {
                     }
                     if let hit = complete(section, found: found, weight: weight, filter: filter, excluded: excluded) {
                         counted += 1
-                        best.insert(hit)
-                        if best.heap.count == k, let worst = best.heap.first {
-                            let kept = Threshold(tier: worst.matchedWords, score: worst.score)
-                            if kept.isAbove(threshold) { threshold = kept }
-                        }
+                        keep(hit)
                     }
                 }
             }
@@ -179,6 +181,15 @@ extension BlockMaxWalk {
             if titles[i].cursor.section == section, titles[i].score > title { title = titles[i].score }
         }
         return title
+    }
+
+    /// Keeps a hit if it is among the best k so far, and raises the threshold by it.
+    mutating func keep(_ hit: ScoredSection) {
+        best.insert(hit)
+        if best.heap.count == k, let worst = best.heap.first {
+            let kept = Threshold(tier: worst.matchedWords, score: worst.score)
+            if kept.isAbove(threshold) { threshold = kept }
+        }
     }
 
     /// A section's hit from its clauses' scores, added as `Searcher.accumulate` adds them: in

@@ -1,0 +1,90 @@
+/// The sections of the query's rarest ranking word first, each scored in full, before the walk.
+///
+/// A section ranks first by how many of the query's words it holds, and the walk goes in section
+/// order: without this, the k-th hit kept holds few words for most of the walk, so the sections
+/// of common words all score until late. Every section that holds all the words holds the
+/// rarest, so scoring the rarest word's sections first (a conjunction's leapfrog, led by its
+/// shortest list) finds the hits that hold the most words before anything else, and raises the
+/// k-th to their tier at once.
+///
+/// Exact: each of those sections is scored in full, as the walk would score it (`complete`), and
+/// the walk then goes on with that word left out and passes over the sections it went through
+/// (`handled`), so every other section is scored as it holds it not, which it does not; each
+/// section is scored once, and the best k of both are the best k.
+extension BlockMaxWalk {
+    /// Scores the sections of the cheapest ranking clause, then empties it; returns how many it
+    /// kept. Nothing for a query of fewer than two ranking clauses, where the walk does as well.
+    mutating func rarestFirst(filter: ((Int) -> Bool)?, excluded: Set<Int32>, deadline: Deadline) -> Int {
+        let ranking = clauses.indices.filter { clauses[$0].ranks > 0 }
+        guard ranking.count >= 2,
+              let rarest = ranking.min(by: { clauses[$0].cost < clauses[$1].cost }) else { return 0 }
+        // Its own cursors, so that the walk's start where they are.
+        var scorer = self
+        var found = [Float](repeating: -1, count: clauses.count)
+        var counted = 0
+        var section = scorer.section(of: rarest)
+        var steps = 0
+        // The rarest first, then the cheapest: a section that lacks a word is told soonest.
+        // An expansion after it adds nothing where it stands (`complete`), so it is not read.
+        let order = [rarest] + clauses.indices.filter { $0 != rarest && !(clauses[$0].below && $0 > rarest) }
+            .sorted { clauses[$0].cost < clauses[$1].cost }
+        while section != BlockMaxCursor.exhausted {
+            steps &+= 1
+            if steps & 0xFF == 0, deadline.isPast { break }
+            handled.append(section)
+            let code = Int(kindCodes[Int(section)])
+            let weight = search.kindWeights[code]
+            if !scoreInFull(section, by: &scorer, order: order, class: BlockBounds.codeClass[code], weight: weight,
+                            into: &found) {
+                skipped = true
+            } else if let hit = complete(section, found: found, weight: weight, filter: filter, excluded: excluded) {
+                counted += 1
+                keep(hit)
+            }
+            scorer.advance(rarest, to: section &+ 1)
+            section = scorer.section(of: rarest)
+        }
+        leaveOut(rarest)
+        return counted
+    }
+
+    /// Scores every clause at `section` into `found`, in `order`, by `scorer`'s cursors; false as
+    /// soon as what the section holds and what the rest could add cannot enter the top k (then it
+    /// cannot enter at all, and `found` is left part-filled).
+    func scoreInFull(_ section: UInt32, by scorer: inout BlockMaxWalk, order: [Int], class kindClass: Int,
+                     weight: Float, into found: inout [Float]) -> Bool {
+        let bounded = floored || best.heap.count == k
+        var rest = 0.0, restRanks = 0
+        for c in order {
+            rest += Double(clauses[c].bound[kindClass])
+            restRanks += clauses[c].ranks
+        }
+        var partial = 0.0, ranks = 0
+        for c in order {
+            let upper = (partial + rest) * Double(weight) * BlockMaxSearch.boundSlack
+            if bounded, !threshold.admits(tier: ranks + restRanks, score: upper) {
+                return false
+            }
+            let s = scorer.score(c, at: section) ?? -1
+            found[c] = s
+            rest -= Double(clauses[c].bound[kindClass])
+            restRanks -= clauses[c].ranks
+            if s >= 0 {
+                partial += Double(s)
+                ranks += clauses[c].ranks
+            }
+        }
+        return true
+    }
+
+    /// Makes clause `c` one that matches nowhere and counts for nothing.
+    mutating func leaveOut(_ c: Int) {
+        clauses[c] = Clause(terms: 0..<0, titles: 0..<0, list: nil, listIsWhole: false, bound: Bound(),
+                            counts: 0, below: false, cost: 0)
+        probedRanks = probeOrder.reduce(0) { $0 + clauses[$1].ranks }
+        probedBound = probeOrder.reduce(into: SIMD2<Double>()) { sum, p in
+            sum += SIMD2(Double(clauses[p].bound[0]), Double(clauses[p].bound[1]))
+        }
+        split()
+    }
+}
