@@ -23,6 +23,8 @@ struct ChildCommand: ParsableCommand {
     @Option var rounds = 1
     /// Scores every matching section instead of pruning, for an A/B in one build.
     @Flag var exhaustive = false
+    /// With rounds, also prints this many of the slowest queries with their medians.
+    @Option var slowest = 0
 
     func run() throws {
         let start = DispatchTime.now()
@@ -50,9 +52,13 @@ struct ChildCommand: ParsableCommand {
             } else {
                 // The same measurement as `run`, in this process alone: each query's median over
                 // the rounds, then their percentiles (ms).
-                let latency = try RunCommand.latencies(set, threads: 1, rounds: rounds) { [target, exhaustive] in
+                let measured = try RunCommand.latencies(set, threads: 1, rounds: rounds) { [target, exhaustive] in
                     try RunCommand.makeRadsokQuery(target, prunes: !exhaustive)
-                }.latency
+                }
+                let latency = measured.latency
+                for (i, ms) in measured.medians.sorted(by: { $0.value > $1.value }).prefix(slowest) {
+                    print(String(format: "%8.3f ms  ", ms) + set[i].radsokText)
+                }
                 print(String(format: "p50 %.3f p90 %.3f p99 %.3f", latency.percentile(50), latency.percentile(90), latency.percentile(99)))
             }
         }

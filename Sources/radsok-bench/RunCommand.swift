@@ -142,7 +142,9 @@ struct RunCommand: ParsableCommand {
                                    makeQuery: @escaping @Sendable () throws -> QueryFunction) throws -> EngineFigures {
         let rounds = max(1, rounds)
         func measured(_ kind: BenchQuery.Kind, threads: Int = 1) throws -> (latency: Latency, throughput: Double) {
-            try latencies(querySet.filter { $0.kind == kind }, threads: threads, rounds: rounds, makeQuery: makeQuery)
+            let figures = try latencies(querySet.filter { $0.kind == kind }, threads: threads, rounds: rounds,
+                                        makeQuery: makeQuery)
+            return (figures.latency, figures.throughput)
         }
         let single = try measured(.words)
         let double = try measured(.words, threads: 2)
@@ -166,7 +168,8 @@ struct RunCommand: ParsableCommand {
     /// the threads, timing each query (so the two-thread run costs no more time than the one-thread
     /// run). A query's latency is the median of its rounds.
     static func latencies(_ querySet: [BenchQuery], threads: Int, rounds: Int,
-                          makeQuery: @escaping @Sendable () throws -> QueryFunction) throws -> (latency: Latency, throughput: Double) {
+                          makeQuery: @escaping @Sendable () throws -> QueryFunction)
+        throws -> (latency: Latency, throughput: Double, medians: [Int: Double]) {
         let warm = try makeQuery()
         querySet.prefix(max(1, querySet.count / 10)).forEach(warm)
         let samples = Mutex<[Int: [Double]]>([:])
@@ -184,8 +187,8 @@ struct RunCommand: ParsableCommand {
             samples.withLock { $0.merge(local) { a, _ in a } }
         }
         let seconds = Latency.milliseconds(since: start) / 1000
-        let perQuery = samples.withLock { $0 }.values.map { Latency($0).percentile(50) }
-        return (Latency(perQuery), Double(perQuery.count * rounds) / seconds)
+        let medians = samples.withLock { $0 }.mapValues { Latency($0).percentile(50) }
+        return (Latency(Array(medians.values)), Double(medians.count * rounds) / seconds, medians)
     }
 
     /// - Parameter prunes: off, every matching section is scored (for an A/B of `BlockMaxSearch`).
