@@ -8,14 +8,14 @@ import Testing
 @Suite("Relevance ratchet on the development set")
 struct RelevanceRatchetTests {
     /// The 31-query set (D01–D31): 0.731 at 6f16208, 0.745 with feedback, intent and light stemming,
-    /// 0.749 with sibling compounds.
-    static let overallNDCGFloor = 0.745
+    /// 0.749 with sibling compounds, 0.756 with Anserini's RM3 section vectors read from running text.
+    static let overallNDCGFloor = 0.75
     /// Neither half of the set (odd and even ids) may fall: a change must not be fitted to one.
-    static let halfNDCGFloors = (odd: 0.80, even: 0.69)
+    static let halfNDCGFloors = (odd: 0.81, even: 0.69)
     /// No scenario may fall either: each floor sits just under the last measured score.
     static let scenarioNDCGFloors = [
         "ascii": 0.86, "compound": 0.79, "decision": 0.79, "entity": 0.82,
-        "ocr": 0.90, "topic": 0.66, "wording": 0.67,
+        "ocr": 0.90, "topic": 0.68, "wording": 0.67,
     ]
 
     @Test("overall and per-scenario nDCG@10 on qrels-dev stay at or above their floors")

@@ -61,6 +61,70 @@ struct RelevanceFeedbackTests {
     }
 }
 
+@Suite("The relevance model is Anserini's RM3, read from running text rather than lists of names")
+struct RelevanceModelTests {
+    /// Twelve sections, so that a term in more than a tenth of them and in more than the ten the
+    /// model reads is a function word of the index.
+    static let files: [String: String] = {
+        var files: [String: String] = [:]
+        for i in 0..<12 { files["f\(i).txt"] = "Arkivet nummer \(i) beskriver rutiner for arkivering." }
+        files["f0.txt"]! += " Personvern og taushetsplikt gjelder."
+        return files
+    }()
+
+    @Test("a term that most sections hold is not taken from the best sections")
+    func commonTermsLeftOut() throws {
+        try TestCorpus.withIndex(Self.files) { reader in
+            let top = [RelevanceFeedback.Evidence(text: Self.files["f0.txt"]!, score: 2)]
+            let model = RelevanceFeedback().feedbackModel(top[...], excluding: [], reader: reader).map(\.term)
+            #expect(model.contains { $0.hasPrefix("taushetsplikt") })
+            #expect(!model.contains { $0.hasPrefix("arkiv") || $0.hasPrefix("rutin") }, "in all twelve sections")
+        }
+    }
+
+    @Test("a section of names weighs less than one of running text with the same score")
+    func namesWeighLess() throws {
+        let prose = "Rådet drøftet taushetsplikt og dataminimering i forskning på helsedata."
+        let names = "Deltakere: Kari Nordmann, Helsedirektoratet. Ola Hansen, Datatilsynet. Per Berg, Sintef."
+        try TestCorpus.withIndex(["a.txt": prose, "b.txt": names, "c.txt": "Budsjettet ble lagt fram."]) { reader in
+            let top = [RelevanceFeedback.Evidence(text: names, score: 1), .init(text: prose, score: 1)]
+            let model = RelevanceFeedback().feedbackModel(top[...], excluding: [], reader: reader)
+            let fromNames = Set(RelevanceFeedback().analyzer.analyze(names).map(\.text))
+            let proseWeights = model.filter { !fromNames.contains($0.term) }.map(\.probability)
+            let nameWeights = model.filter { fromNames.contains($0.term) }.map(\.probability)
+            #expect(proseWeights.count >= 4 && !nameWeights.isEmpty)
+            // Weighed alike, a word of the prose (one of six) would have 1.7 times a name's weight
+            // (one of ten); the names' share of the list takes it past twice.
+            #expect((proseWeights.min() ?? 0) > 2 * (nameWeights.max() ?? 1))
+        }
+    }
+}
+
+@Suite("How much of a text is names")
+struct NameShareTests {
+    @Test("running text is mostly not names, and a sentence's first word is never one")
+    func prose() {
+        let share = NameShare.of("Rådet ønsker ikke å gå inn i detaljer. Helsedirektoratet har fått oppdraget fra departementet.")
+        #expect(share < 0.1)
+        #expect(NameShare.of("Møtet. Rådet? Saken: Vedtak") == 0)
+    }
+
+    @Test("an attendance list is mostly names")
+    func attendance() {
+        #expect(NameShare.of("""
+            Helene Brandstorp, Helsedirektoratet
+            Sveinung Tornås, Direktoratet for e-helse
+            Knut Inge Klepp, Folkehelseinstituttet
+            """) > 0.5)
+    }
+
+    @Test("no words, no names")
+    func empty() {
+        #expect(NameShare.of("") == 0)
+        #expect(NameShare.of("12, 13 – 14.") == 0)
+    }
+}
+
 @Suite("Synonyms from a thesaurus, below the typed words")
 struct SynonymExpansionTests {
     @Test("a typed word gains its synonyms that the index holds, as an expansion that never outranks it")

@@ -7,7 +7,14 @@ import NorwegianText
 /// data); the best sections for the typed words name those words.
 ///
 /// The parameters are Anserini's RM3 defaults (`-rm3.fbDocs 10 -rm3.fbTerms 10
-/// -rm3.originalQueryWeight 0.5`, as in Lucene's and Anserini's regression runs), not tuned here.
+/// -rm3.originalQueryWeight 0.5`, as in Lucene's and Anserini's regression runs), not tuned here,
+/// and each section's vector is made as Anserini's `Rm3Reranker` makes it: terms in more than a
+/// tenth of all sections left out (its stop-word rule, castorini/anserini#289), then cut to the
+/// section's `terms` most frequent and weighed by their share of what is left. Without the cut, a
+/// list of names (each name once) gives every name its share, and the names of the one list that
+/// ranked first outweigh the words that the other sections repeat. A section also counts by the
+/// share of it that is running text rather than names (`NameShare`): an attendance list ranks
+/// high for a word it names once, and says nothing of what the topic's sections talk about.
 /// Added terms do not raise a section's tier (how many typed words it holds): they reorder
 /// within a tier and bring in sections below every section with a typed word.
 public struct RelevanceFeedback: Sendable {
@@ -19,6 +26,9 @@ public struct RelevanceFeedback: Sendable {
     public var originalQueryWeight = 0.5
     /// Terms shorter than this are not added (inflection stubs, initials).
     public var minimumTermLength = 3
+    /// Terms in a larger share of the sections (Anserini's 0.1), and in more sections than the
+    /// model reads, are not taken from a section: they are the index's function words.
+    public var maximumSectionShare = 0.1
     /// The chain the sections' text is analyzed with: the one that indexed it.
     public let analyzer: Analyzer
     /// Function words as the chain makes them ("hvilke" → "hvilk"): never added. Made once, not
@@ -65,27 +75,38 @@ public struct RelevanceFeedback: Sendable {
     /// first (ties by term, so the model is the same on every run).
     func feedbackModel(_ top: ArraySlice<Evidence>, excluding: Set<String>,
                        reader: IndexReader) -> [(term: String, probability: Double)] {
-        let total = top.reduce(0) { $0 + max(0, $1.score) }
+        // A section counts by its score and by how much of it is running text (`NameShare`).
+        let evidence = top.map { max(0, $0.score) * (1 - NameShare.of($0.text)) }
+        let total = evidence.reduce(0, +)
         guard total > 0 else { return [] }
         var weights: [String: Double] = [:]
-        for section in top where section.score > 0 {
+        // A term in no more sections than the model reads may be just what they share, however
+        // small the index.
+        let common = max(Int(maximumSectionShare * Double(reader.sectionCount)), documents)
+        for (section, weight) in zip(top, evidence) where weight > 0 {
             var counts: [String: Int] = [:]
-            var length = 0
             for token in analyzer.analyze(section.text) where !token.flags.contains(.synonym) {
-                length += 1
                 counts[token.text, default: 0] += 1
             }
-            guard length > 0 else { continue }
-            let relevance = section.score / total
-            for (term, count) in counts where isCandidate(term, excluding: excluding) {
-                weights[term, default: 0] += relevance * Double(count) / Double(length)
+            let vector = counts.filter { term, _ in
+                guard isCandidate(term, excluding: excluding), let id = reader.termID(term) else { return false }
+                return reader.postingsInfo(id).documentFrequency <= common
+            }.sorted(by: Self.likelierFirst).prefix(terms)
+            let norm = vector.reduce(0) { $0 + $1.value }
+            guard norm > 0 else { continue }
+            let relevance = weight / total
+            for (term, count) in vector {
+                weights[term, default: 0] += relevance * Double(count) / Double(norm)
             }
         }
-        let chosen = weights.filter { reader.termID($0.key) != nil }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(terms)
+        let chosen = weights.sorted(by: Self.likelierFirst).prefix(terms)
         let sum = chosen.reduce(0) { $0 + $1.value }
         return chosen.map { ($0.key, $0.value / sum) }
+    }
+
+    /// The larger weight first, ties by term, so that every run cuts alike.
+    static func likelierFirst<W: Comparable>(_ a: (key: String, value: W), _ b: (key: String, value: W)) -> Bool {
+        a.value != b.value ? a.value > b.value : a.key < b.key
     }
 
     /// A term worth adding: a content word, not a number, not one the query has.
