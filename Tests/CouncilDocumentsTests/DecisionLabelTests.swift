@@ -56,7 +56,8 @@ struct DecisionLabelTests {
         }
         // What OCR and editors do to a line's opening: marks and spaces before it, a letter changed,
         // dropped or doubled, accents and combining marks, non-breaking spaces, digraphs.
-        let openings = ["", "* ", "\t", "  ", "\u{00A0}", "-", "| ", "1 ", "\u{0301}", "\r\n"]
+        let openings = ["", "* ", "\t", "  ", "\u{00A0}", "\u{00A0}\u{0301}", "-", "| ", "1 ", "\u{0301}", "\r\n",
+                        "• ", "•\u{0301}", "– ", "«", "\u{2028}", "\u{2003}"]
         var variants = Set<String>()
         for line in Set(lines) {
             for opening in openings { variants.insert(opening + line) }
@@ -65,7 +66,9 @@ struct DecisionLabelTests {
                 var dropped = letters
                 dropped.remove(at: i)
                 variants.insert(String(dropped) + line.dropFirst(12))
-                for replacement in ["a", "e", "\u{00E5}", "&", "e\u{0301}", " "] {
+                for replacement in ["a", "e", "\u{00E5}", "\u{00F8}", "\u{00C6}", "\u{00D8}", "\u{00C5}", "&",
+                                    "e\u{0301}", "\u{00F8}\u{0301}", "\u{00E9}", " ", "\u{00A0}", "–", "»", "”",
+                                    "•\u{0301}"] {
                     var changed = letters
                     changed[i] = Character(replacement)
                     variants.insert(String(changed) + line.dropFirst(12))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CouncilDocuments
 
@@ -34,5 +35,27 @@ struct MeetingDateMentionsTests {
     ])
     func scanTurnsAwayOthers(line: String) {
         #expect(!MeetingDateMentions.mayNameMeeting(Substring(line)))
+    }
+
+    @Test("a whole text is read line by line as split by characters: every corpus file, and CRLF kept whole")
+    func linesAsCharactersSplit() throws {
+        func byCharacters(_ text: String) -> [String] {
+            text.split(separator: "\n").filter { $0.utf8.contains(0x2F) && MeetingDateMentions.mayNameMeeting($0) }
+                .map(String.init)
+        }
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Corpus")
+        var texts = ["", "\n", "møte 1/2025 3. mars 2025\r\nmøte 2/2025 4. mai 2025\n\nmote 3/2025",
+                     "\nMøte 4/2024\u{0301}\n/møte", "møte 1/2025 24.02.2025\r"]
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
+        for name in names where name.hasSuffix(".txt") {
+            texts.append(try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8))
+        }
+        for text in texts {
+            let lines = MeetingDateMentions.candidateLines(text).map(String.init)
+            #expect(lines == byCharacters(text), "\(text.prefix(40))")
+        }
+        let crlf = MeetingDateMentions.find(in: texts[2])
+        #expect(crlf.map(\.meeting) == ["1/2025", "2/2025"] && crlf.map(\.date) == ["2025-03-03", "2025-03-03"],
+                "a CRLF is one character, no break: one line with both meetings, dated by its first date")
     }
 }

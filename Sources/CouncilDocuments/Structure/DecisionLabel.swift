@@ -25,12 +25,11 @@ public struct DecisionLabel: Sendable, Equatable {
     ]
 
     static let firstWords = Array(Set(labels.map { $0.words[0] })).sorted()
-    static let firstWordBytes = firstWords.map { Array($0.utf8) }
 
     /// The label at the start of `text`, if any.
     public static func parse(_ text: String) -> DecisionLabel? {
         guard text.utf8.count <= 400 else { return nil }
-        if case .some(false) = asciiOpeningMayBeLabel(text) { return nil }
+        if case .some(false) = openingMayBeLabel(text) { return nil }
         return parseCharacters(text)
     }
 
@@ -76,38 +75,128 @@ public struct DecisionLabel: Sendable, Equatable {
         return result
     }
 
-    /// Whether the first word of `text` may open a label, decided on its UTF-8 bytes when the line
-    /// opens in ASCII (most do), exactly as `parse` decides on its characters, or nil when it
-    /// must be decided on characters: a non-ASCII byte before the first word ends, which may be
-    /// a letter, a space or a combining mark. Every line of a case is asked, and the character
-    /// path (Unicode properties, a lowercased and folded string per line) was a fifth of a build.
-    static func asciiOpeningMayBeLabel(_ text: String) -> Bool? {
+    /// Whether `text` may open with a label, decided on its UTF-8 bytes when its opening words
+    /// are written in ASCII letters and æøå (most are), exactly as `parse` decides on its
+    /// characters, or nil when it must be decided on characters: another non-ASCII byte before
+    /// the words end, which may be a letter, a space or a combining mark. Every line of a case is
+    /// asked, and the character path (Unicode properties, a lowercased and folded string per word)
+    /// was a fifth of a build; deciding by the first word alone, every line opening "Rådet", one
+    /// edit from "Rådets", still took it.
+    static func openingMayBeLabel(_ text: String) -> Bool? {
         var text = text
         return text.withUTF8 { bytes -> Bool? in
-            func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-            var i = 0
-            // `parse`'s trimming: whitespace (ASCII's is 9–13 and space) and "*-#>_|".
-            while i < bytes.count, bytes[i] < 0x80, (9...13).contains(bytes[i]) || bytes[i] == 0x20
-                || "*-#>_|".utf8.contains(bytes[i]) { i += 1 }
-            guard i < bytes.count else { return false }
-            guard i + 1 >= bytes.count || bytes[i + 1] < 0x80, bytes[i] < 0x80 else { return nil }
-            guard isLetter(bytes[i]) else { return false }
-            // The first word, lowercased and folded as `NorwegianFolding.foldKey` folds ASCII.
-            var folded: [UInt8] = []
-            var previous: UInt8 = 0x20
-            while i < bytes.count, isLetter(bytes[i]) || bytes[i] == 0x26 || bytes[i] == 0x40 {
-                guard i + 1 >= bytes.count || bytes[i + 1] < 0x80 else { return nil }
-                let letter = isLetter(bytes[i]) ? bytes[i] | 0x20 : bytes[i]
-                if !((previous == 0x6F && letter == 0x65) || (previous == 0x61 && letter == 0x61)) {
-                    folded.append(letter)
-                    previous = letter
-                }
-                i += 1
-            }
-            return firstWordBytes.contains { label in
-                label == folded || (label.count >= 6 && withinOneEdit(label, folded))
+            var reader = OpeningWords(bytes: bytes)
+            guard let words = reader.words(limit: longestLabel) else { return nil }
+            return labelWordBytes.contains { label in
+                words.count >= label.count && zip(label, words).allSatisfy { Self.same($0, $1) }
             }
         }
+    }
+
+    static let labelWordBytes = labels.map { $0.words.map { Array($0.utf8) } }
+    static let longestLabel = labels.map(\.words.count).max()!
+
+    /// The label word, or one OCR error from it when it is long enough to tell (on folded bytes).
+    static func same(_ label: [UInt8], _ word: [UInt8]) -> Bool {
+        label == word || (label.count >= 6 && withinOneEdit(label, word))
+    }
+
+    /// The first words of a line's UTF-8 bytes as `parse` takes them: after its trimming, runs of
+    /// letters (and `&`, `@`) apart by whitespace, each lowercased and folded as
+    /// `NorwegianFolding.foldKey` folds them, up to the first other character.
+    struct OpeningWords {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var i = 0
+
+        /// Up to `limit` words; nil when a byte the bytes alone cannot tell comes first.
+        mutating func words(limit: Int) -> [[UInt8]]? {
+            // `parse`'s trimming: whitespace and "*-#>_|".
+            while i < bytes.count {
+                if let width = space(i) {
+                    guard standsAlone(i + width) else { return nil }
+                    i += width
+                } else if bytes[i] < 0x80, "*-#>_|".utf8.contains(bytes[i]) {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            var words: [[UInt8]] = []
+            while words.count < limit, i < bytes.count {
+                if let width = space(i) {
+                    guard standsAlone(i + width) else { return nil }
+                    i += width
+                    continue
+                }
+                // Punctuation ends the words, whatever combines with it (a bullet, a dash, quotes).
+                if punctuation(i) != nil { break }
+                guard bytes[i] < 0x80 || norwegian(i) != nil else { return nil }
+                guard let word = word() else { return nil }
+                if word.isEmpty { break }
+                words.append(word)
+            }
+            return words
+        }
+
+        /// The word at `i`, empty when no letter stands there; nil when undecidable.
+        private mutating func word() -> [UInt8]? {
+            var folded: [UInt8] = []
+            var previous: UInt8 = 0x20
+            func emit(_ letter: UInt8) {
+                guard !((previous == 0x6F && letter == 0x65) || (previous == 0x61 && letter == 0x61)) else { return }
+                folded.append(letter)
+                previous = letter
+            }
+            while i < bytes.count {
+                if isLetter(bytes[i]) || bytes[i] == 0x26 || bytes[i] == 0x40 {
+                    guard standsAlone(i + 1) else { return nil }
+                    emit(isLetter(bytes[i]) ? bytes[i] | 0x20 : bytes[i])
+                    i += 1
+                } else if let fold = norwegian(i) {
+                    guard standsAlone(i + 2) else { return nil }
+                    fold.forEach(emit)
+                    i += 2
+                } else if bytes[i] >= 0x80, punctuation(i) == nil {
+                    return nil
+                } else {
+                    // Any other ASCII byte: its character is no letter, whatever combines with it.
+                    break
+                }
+            }
+            return folded
+        }
+
+        private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+        /// The width of a whitespace character at `j` (ASCII's 9–13 and space, a no-break space).
+        private func space(_ j: Int) -> Int? {
+            if (9...13).contains(bytes[j]) || bytes[j] == 0x20 { return 1 }
+            return j + 1 < bytes.count && bytes[j] == 0xC2 && bytes[j + 1] == 0xA0 ? 2 : nil
+        }
+
+        /// The width of punctuation at `j` that is neither letter nor whitespace: U+2010–U+2027
+        /// (dashes, quotes, bullets, ellipsis; E2 80 90–A7) and « » (C2 AB, C2 BB).
+        private func punctuation(_ j: Int) -> Int? {
+            if j + 2 < bytes.count, bytes[j] == 0xE2, bytes[j + 1] == 0x80, (0x90...0xA7).contains(bytes[j + 2]) {
+                return 3
+            }
+            return j + 1 < bytes.count && bytes[j] == 0xC2 && (bytes[j + 1] == 0xAB || bytes[j + 1] == 0xBB) ? 2 : nil
+        }
+
+        /// æ, ø, å in either case (C3 then A6/86, B8/98, A5/85), as `NorwegianFolding.foldKey`
+        /// folds them after lowercasing: "ae", "o", "a".
+        private func norwegian(_ j: Int) -> [UInt8]? {
+            guard j + 1 < bytes.count, bytes[j] == 0xC3 else { return nil }
+            switch bytes[j + 1] {
+            case 0xA6, 0x86: return [0x61, 0x65]
+            case 0xB8, 0x98: return [0x6F]
+            case 0xA5, 0x85: return [0x61]
+            default: return nil
+            }
+        }
+
+        /// Nothing at `j` combines with the character before it: the byte is ASCII or opens æøå.
+        private func standsAlone(_ j: Int) -> Bool { j >= bytes.count || bytes[j] < 0x80 || norwegian(j) != nil }
     }
 
     /// The label word, or one OCR error from it when it is long enough to tell.

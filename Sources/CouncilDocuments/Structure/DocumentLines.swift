@@ -17,6 +17,9 @@ public struct DocumentLines: Sendable {
         /// The first letter after leading decoration (spaces, `-`, `*`, `#`), lowercased ASCII, or 0:
         /// a cheap first test before a line is examined as a possible header.
         public let lead: UInt8
+        /// The decision label the line opens with (`DecisionLabel.parse`): read once, as the
+        /// sectioner asks a label line up to five times over (a fifth of a build).
+        public let label: DecisionLabel?
 
         init(number: Int, text: String, start: Int, end: Int) {
             self.number = number
@@ -41,7 +44,11 @@ public struct DocumentLines: Sendable {
             self.isBlank = blank && (!nonASCII || text.allSatisfy(\.isWhitespace))
             self.lead = lead
             self.isPageBreak = blank && text.utf8.contains(0x0C)
+            self.label = blank ? nil : DecisionLabel.parse(text)
         }
+
+        /// A label and nothing else: never a title.
+        var isLabelOnly: Bool { label.map { !$0.hasTextAfter } ?? false }
 
         /// Short enough to be a heading, a marker or a field line (cheap, in bytes).
         var isShort: Bool { end - start <= 120 }

@@ -9,8 +9,7 @@ public enum MeetingDateMentions {
     public static func find(in text: String) -> [(meeting: String, date: String)] {
         var found: [(String, String)] = []
         var seen: Set<String> = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true)
-        where line.utf8.contains(0x2F) && mayNameMeeting(line) {
+        for line in candidateLines(text) {
             guard let date = NorwegianDate.find(in: line) else { continue }
             for meeting in meetings(in: line) where date.hasPrefix(meeting.year) && seen.insert(meeting.id).inserted {
                 found.append((meeting.id, date))
@@ -19,12 +18,38 @@ public enum MeetingDateMentions {
         return found
     }
 
+    /// The lines of `text` (split at "\n", as `split(separator: "\n")` splits characters: not
+    /// inside "\r\n", which is one) that hold a slash and may name a meeting, found on the
+    /// UTF-8 bytes: splitting every document into substrings by characters was a tenth of a build.
+    static func candidateLines(_ text: String) -> [Substring] {
+        var text = text
+        let ranges = text.withUTF8 { bytes -> [Range<Int>] in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for end in 0...bytes.count
+            where end == bytes.count || (bytes[end] == 0x0A && (end == 0 || bytes[end - 1] != 0x0D)) {
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if line.contains(0x2F), mayNameMeeting(line) { ranges.append(start..<end) }
+                start = end + 1
+            }
+            return ranges
+        }
+        let utf8 = text.utf8
+        return ranges.map { range in
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return text[lower..<utf8.index(lower, offsetBy: range.count)]
+        }
+    }
+
     /// Whether the line holds "møte", "mote" or "moete" in any case, which every word `meetings`
     /// takes holds: a byte scan that passes over most lines before dates are looked for (the date
     /// search on every line with a slash was a seventh of a build). No other letter lowercases
     /// to these ASCII letters, so the scan turns away no line that `meetings` would take.
     static func mayNameMeeting(_ line: Substring) -> Bool {
-        let bytes = Array(line.utf8)
+        Array(line.utf8).withUnsafeBufferPointer(mayNameMeeting)
+    }
+
+    static func mayNameMeeting(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         func lower(_ i: Int) -> UInt8 {
             guard i < bytes.count else { return 0 }
             return (0x41...0x5A).contains(bytes[i]) ? bytes[i] | 0x20 : bytes[i]

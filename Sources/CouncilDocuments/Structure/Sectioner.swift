@@ -90,7 +90,7 @@ public struct Sectioner: Sendable {
     /// til orientering …"), or else the case's last paragraph.
     static func decision(_ lines: [DocumentLines.Line], _ span: Range<Int>,
                          caseKind: SectionKind) -> (lines: Range<Int>, kind: SectionKind)? {
-        guard let start = decisionStart(lines, span), let label = DecisionLabel.parse(lines[start].text) else { return nil }
+        guard let start = decisionStart(lines, span), let label = lines[start].label else { return nil }
         if caseKind == .referat, label.kind == .vedtak, isDetached(lines, span, labelAt: start, label) {
             return resolution(lines, span).map { ($0, .vedtak) }
         }
@@ -119,7 +119,7 @@ public struct Sectioner: Sendable {
             guard !lines[i].isBlank else { i += 1; continue }
             let start = i
             while i < span.upperBound, !lines[i].isBlank { i += 1 }
-            let isFurniture = i - start == 1 && (looksLikeFooter(lines[start].text) || DecisionLabel.isLabelOnly(lines[start].text)
+            let isFurniture = i - start == 1 && (looksLikeFooter(lines[start].text) || lines[start].isLabelOnly
                 || isHeadingLike(lines, start, requireBlankBefore: false) && !lines[start].text.contains(" "))
             if !isFurniture { paragraphs.append(start..<i) }
         }
@@ -146,7 +146,7 @@ public struct Sectioner: Sendable {
         guard let start = decisionStart(lines, span) else { return nil }
         var i = start + 1
         let limit = min(span.upperBound, start + maxDecisionLines)
-        let keywordOnly = !(DecisionLabel.parse(lines[start].text)?.hasTextAfter ?? false)
+        let keywordOnly = !(lines[start].label?.hasTextAfter ?? false)
         if keywordOnly { while i < limit, lines[i].isBlank { i += 1 } }
         let paragraph = i
         while i < limit, !lines[i].isBlank { i += 1 }
@@ -172,7 +172,7 @@ public struct Sectioner: Sendable {
 
     static func decisionStart(_ lines: [DocumentLines.Line], _ span: Range<Int>) -> Int? {
         span.dropFirst().last(where: { i in
-            "vfiskr".utf8.contains(lines[i].lead) && DecisionLabel.parse(lines[i].text) != nil
+            "vfiskr".utf8.contains(lines[i].lead) && lines[i].label != nil
         })
     }
 
@@ -295,7 +295,7 @@ public struct Sectioner: Sendable {
         let body = span.lines.dropFirst().filter { lines[$0].isShort && "fshtv".utf8.contains(lines[$0].lead) }
             .map { FoldedLine(lines[$0].text) }
         let presentationFields = ["saksbehandler", "hvorfor saken", "type sak", "tidligere behandlet"]
-        let labels = span.lines.dropFirst().compactMap { DecisionLabel.parse(lines[$0].text)?.kind }
+        let labels = span.lines.dropFirst().compactMap { lines[$0].label?.kind }
         if labels.contains(.forslag) || body.contains(where: { line in presentationFields.contains { line.starts(with: $0) } }) {
             return .saksfremlegg
         }
@@ -364,7 +364,7 @@ public struct Sectioner: Sendable {
     /// The first line of text under a header without a title, labels ("Vedtak") passed over: a
     /// case is never titled by a label.
     static func firstTextLine(_ lines: [DocumentLines.Line], _ range: Range<Int>.SubSequence) -> String? {
-        for i in range.prefix(6) where !lines[i].isBlank && !DecisionLabel.isLabelOnly(lines[i].text) {
+        for i in range.prefix(6) where !lines[i].isBlank && !lines[i].isLabelOnly {
             let text = lines[i].text.trimmed(.decoration)
             return text.isEmpty ? nil : String(text.prefix(120))
         }
