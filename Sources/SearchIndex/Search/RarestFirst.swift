@@ -18,24 +18,30 @@ extension BlockMaxWalk {
         let ranking = clauses.indices.filter { clauses[$0].ranks > 0 }
         guard ranking.count >= 2,
               let rarest = ranking.min(by: { clauses[$0].cost < clauses[$1].cost }) else { return 0 }
-        // Its own cursors, so that the walk's start where they are.
+        // Its own cursors, so that the walk's start where they are, probing every clause: the
+        // rarest first, then the cheapest, so a section that lacks a word is told soonest.
         var scorer = self
+        scorer.walked = []
+        scorer.probeOrder = [rarest] + clauses.indices.filter { $0 != rarest }
+            .sorted { clauses[$0].cost < clauses[$1].cost }
+        scorer.probedRanks = ranking.reduce(0) { $0 + clauses[$1].ranks }
+        scorer.probedBound = clauses.reduce(into: SIMD2<Double>()) { sum, clause in
+            sum += SIMD2(Double(clause.bound[0]), Double(clause.bound[1]))
+        }
         var found = [Float](repeating: -1, count: clauses.count)
         var counted = 0
         var section = scorer.section(of: rarest)
         var steps = 0
-        // The rarest first, then the cheapest: a section that lacks a word is told soonest.
-        // An expansion after it adds nothing where it stands (`complete`), so it is not read.
-        let order = [rarest] + clauses.indices.filter { $0 != rarest && !(clauses[$0].below && $0 > rarest) }
-            .sorted { clauses[$0].cost < clauses[$1].cost }
         while section != BlockMaxCursor.exhausted {
             steps &+= 1
             if steps & 0xFF == 0, deadline.isPast { break }
             handled.append(section)
             let code = Int(kindCodes[Int(section)])
             let weight = search.kindWeights[code]
-            if !scoreInFull(section, by: &scorer, order: order, class: BlockBounds.codeClass[code], weight: weight,
-                            into: &found) {
+            // The hits are kept here: the scorer bounds by the k-th of them.
+            scorer.threshold = threshold
+            scorer.floored = floored || best.heap.count == k
+            if !scorer.probe(section, found: &found, partial: 0, ranks: 0, weight: weight, code: code) {
                 skipped = true
             } else if let hit = complete(section, found: found, weight: weight, filter: filter, excluded: excluded) {
                 counted += 1
@@ -46,35 +52,6 @@ extension BlockMaxWalk {
         }
         leaveOut(rarest)
         return counted
-    }
-
-    /// Scores every clause at `section` into `found`, in `order`, by `scorer`'s cursors; false as
-    /// soon as what the section holds and what the rest could add cannot enter the top k (then it
-    /// cannot enter at all, and `found` is left part-filled).
-    func scoreInFull(_ section: UInt32, by scorer: inout BlockMaxWalk, order: [Int], class kindClass: Int,
-                     weight: Float, into found: inout [Float]) -> Bool {
-        let bounded = floored || best.heap.count == k
-        var rest = 0.0, restRanks = 0
-        for c in order {
-            rest += Double(clauses[c].bound[kindClass])
-            restRanks += clauses[c].ranks
-        }
-        var partial = 0.0, ranks = 0
-        for c in order {
-            let upper = (partial + rest) * Double(weight) * BlockMaxSearch.boundSlack
-            if bounded, !threshold.admits(tier: ranks + restRanks, score: upper) {
-                return false
-            }
-            let s = scorer.score(c, at: section) ?? -1
-            found[c] = s
-            rest -= Double(clauses[c].bound[kindClass])
-            restRanks -= clauses[c].ranks
-            if s >= 0 {
-                partial += Double(s)
-                ranks += clauses[c].ranks
-            }
-        }
-        return true
     }
 
     /// Makes clause `c` one that matches nowhere and counts for nothing.
