@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NorwegianText
 
@@ -93,5 +94,21 @@ struct AnalyzerTests {
         let bare = Analyzer(tokenizer: ICUWordTokenizer(), filters: [])
         #expect(bare.analyze("møtene").map(\.text) == ["møtene"])
         #expect(analyzer.filters.count >= 2)
+    }
+}
+
+@Suite("A text's UTF-16 units for ICU")
+struct UTF16UnitsTests {
+    @Test("are the standard library's, for every corpus file and for text of every UTF-8 length")
+    func sameAsStandardLibrary() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Corpus")
+        var texts = ["", "a", "æøå ÆØÅ", "e\u{0301}", "\u{0000}", "– « » • …", "中文", "𝔘𝔫𝔦 😀 🇳🇴", "\r\n"]
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
+        for name in names where name.hasSuffix(".txt") {
+            texts.append(try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8))
+        }
+        for text in texts {
+            #expect(UTF16Units.of(text) == Array(text.utf16), "\(text.prefix(20).debugDescription)")
+        }
     }
 }

@@ -201,7 +201,7 @@ public struct Sectioner: Sendable {
     static func references(_ lines: [DocumentLines.Line], _ span: Range<Int>, excluding own: CaseID?) -> [CaseID] {
         var seen: Set<CaseID> = own.map { [$0] } ?? []
         var result: [CaseID] = []
-        for i in span where lines[i].text.utf8.contains(0x2F) {
+        for i in span where lines[i].hasSlash {
             for id in CaseReferences.find(in: lines[i].text) where seen.insert(id).inserted { result.append(id) }
         }
         return result

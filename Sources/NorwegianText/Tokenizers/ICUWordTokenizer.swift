@@ -9,7 +9,7 @@ public struct ICUWordTokenizer: Tokenizer {
     public init() {}
 
     public func tokenize(_ text: String) -> [Token] {
-        var units = Array(text.utf16)
+        var units = UTF16Units.of(text)
         guard !units.isEmpty, units.count < Int(Int32.max / 4) else { return [] }
         OCRGlyphs.markLetters(in: &units)
         let segments = segment(units)
