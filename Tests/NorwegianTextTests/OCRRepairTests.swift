@@ -130,10 +130,12 @@ struct LikeliestCandidatesTests {
         for limit in [1, 3, 12] {
             let expected = model.candidates(word)
                 .sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-                .prefix(limit).map { $0.key }
+                .prefix(limit)
             var likeliest = LikeliestCandidates(limit: limit)
             model.visitCandidates(Array(word.utf8), &likeliest)
-            #expect(likeliest.ranked.map { String(decoding: $0.bytes, as: UTF8.self) } == Array(expected), "\(word), limit \(limit)")
+            #expect(likeliest.ranked.map { String(decoding: $0.bytes, as: UTF8.self) } == expected.map(\.key),
+                    "\(word), limit \(limit)")
+            #expect(likeliest.ranked.map(\.cost) == expected.map(\.value), "\(word), limit \(limit): the costs too")
         }
     }
 }

@@ -58,7 +58,20 @@ public struct ConfusionModel: Sendable {
     func visitCandidates<Visitor: CandidateVisitor>(_ letters: [UInt8], _ visitor: inout Visitor) {
         var built: [UInt8] = []
         built.reserveCapacity(letters.count + 8)
+        // Which rules match at each position depends on the word alone, not on the repairs made
+        // before it: found once, not at every step of the walk that reaches the position.
+        let applicable: [[Rule]] = letters.indices.map { position in
+            (rulesByFirst[letters[position]] ?? []).filter { rule in
+                (!rule.wordInitial || position == 0)
+                    && position + rule.damaged.count <= letters.count
+                    && (!rule.betweenConsonants || (position > 0 && position + rule.damaged.count < letters.count
+                        && Self.isConsonant(letters[position - 1])
+                        && Self.isConsonant(letters[position + rule.damaged.count])))
+                    && letters[position..<(position + rule.damaged.count)].elementsEqual(rule.damaged)
+            }
+        }
         func walk(_ position: Int, _ cost: Double, _ repairs: Int) {
+            guard visitor.admits(cost) else { return }
             if position == letters.count {
                 if repairs > 0 { visitor.visit(built, cost: cost) }
                 return
@@ -67,12 +80,8 @@ public struct ConfusionModel: Sendable {
             built.append(letters[position])
             walk(position + 1, cost, repairs)
             built.removeLast(built.count - mark)
-            guard repairs < maximumRepairs, let rules = rulesByFirst[letters[position]] else { return }
-            for rule in rules where (!rule.wordInitial || position == 0)
-                && position + rule.damaged.count <= letters.count
-                && (!rule.betweenConsonants || (position > 0 && position + rule.damaged.count < letters.count
-                    && Self.isConsonant(letters[position - 1]) && Self.isConsonant(letters[position + rule.damaged.count])))
-                && letters[position..<(position + rule.damaged.count)].elementsEqual(rule.damaged) {
+            guard repairs < maximumRepairs else { return }
+            for rule in applicable[position] {
                 built.append(contentsOf: rule.original)
                 walk(position + rule.damaged.count, cost + rule.logProbability, repairs + 1)
                 built.removeLast(built.count - mark)
@@ -129,4 +138,11 @@ public struct ConfusionModel: Sendable {
 /// Receives the candidates of `ConfusionModel.visitCandidates`.
 protocol CandidateVisitor {
     mutating func visit(_ bytes: [UInt8], cost: Double)
+    /// Whether a candidate of this cost could still matter. Damage only lowers a reading's log
+    /// probability, so the walk leaves a reading as soon as its cost so far is not admitted.
+    func admits(_ cost: Double) -> Bool
+}
+
+extension CandidateVisitor {
+    func admits(_ cost: Double) -> Bool { true }
 }

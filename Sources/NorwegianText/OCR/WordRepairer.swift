@@ -109,5 +109,12 @@ struct LikeliestCandidates: CandidateVisitor {
         if kept.count == limit { worst = kept.indices.max { Self.precedes(kept[$0], kept[$1]) } }
     }
 
+    /// Once the list is full, a reading less likely than the least likely kept can neither enter
+    /// nor raise one kept: the least likely kept only grows likelier as the walk goes on.
+    func admits(_ cost: Double) -> Bool {
+        guard limit > 0 else { return false }
+        return worst.map { cost >= kept[$0].cost } ?? true
+    }
+
     var ranked: [(bytes: [UInt8], cost: Double)] { kept.sorted(by: Self.precedes) }
 }
