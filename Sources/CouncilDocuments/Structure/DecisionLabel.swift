@@ -86,7 +86,13 @@ public struct DecisionLabel: Sendable, Equatable {
         var text = text
         return text.withUTF8 { bytes -> Bool? in
             var reader = OpeningWords(bytes: bytes)
-            guard let words = reader.words(limit: longestLabel) else { return nil }
+            // Most lines open with no label's first word: told before the next words are read.
+            guard let first = reader.words(limit: 1) else { return nil }
+            guard let opening = first.first, labelWordBytes.contains(where: { Self.same($0[0], opening) }) else {
+                return false
+            }
+            guard let rest = reader.words(limit: longestLabel - 1, trimming: false) else { return nil }
+            let words = first + rest
             return labelWordBytes.contains { label in
                 words.count >= label.count && zip(label, words).allSatisfy { Self.same($0, $1) }
             }
@@ -108,10 +114,11 @@ public struct DecisionLabel: Sendable, Equatable {
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
 
-        /// Up to `limit` words; nil when a byte the bytes alone cannot tell comes first.
-        mutating func words(limit: Int) -> [[UInt8]]? {
+        /// Up to `limit` more words (after `parse`'s trimming, the first time); nil when a byte
+        /// the bytes alone cannot tell comes first.
+        mutating func words(limit: Int, trimming: Bool = true) -> [[UInt8]]? {
             // `parse`'s trimming: whitespace and "*-#>_|".
-            while i < bytes.count {
+            while trimming, i < bytes.count {
                 if let width = space(i) {
                     guard standsAlone(i + width) else { return nil }
                     i += width
@@ -154,7 +161,8 @@ public struct DecisionLabel: Sendable, Equatable {
                     i += 1
                 } else if let fold = norwegian(i) {
                     guard standsAlone(i + 2) else { return nil }
-                    fold.forEach(emit)
+                    emit(fold.0)
+                    if let second = fold.1 { emit(second) }
                     i += 2
                 } else if bytes[i] >= 0x80, punctuation(i) == nil {
                     return nil
@@ -185,12 +193,12 @@ public struct DecisionLabel: Sendable, Equatable {
 
         /// æ, ø, å in either case (C3 then A6/86, B8/98, A5/85), as `NorwegianFolding.foldKey`
         /// folds them after lowercasing: "ae", "o", "a".
-        private func norwegian(_ j: Int) -> [UInt8]? {
+        private func norwegian(_ j: Int) -> (UInt8, UInt8?)? {
             guard j + 1 < bytes.count, bytes[j] == 0xC3 else { return nil }
             switch bytes[j + 1] {
-            case 0xA6, 0x86: return [0x61, 0x65]
-            case 0xB8, 0x98: return [0x6F]
-            case 0xA5, 0x85: return [0x61]
+            case 0xA6, 0x86: return (0x61, 0x65)
+            case 0xB8, 0x98: return (0x6F, nil)
+            case 0xA5, 0x85: return (0x61, nil)
             default: return nil
             }
         }
