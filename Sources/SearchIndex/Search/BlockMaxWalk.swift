@@ -381,9 +381,14 @@ struct BlockMaxWalk {
                 probeOrder.sort { clauses[$0].cost < clauses[$1].cost }
             }
             walked = clauses.indices.filter { !probed[$0] }
-            probedBound = probeOrder.reduce(into: SIMD2<Double>()) { sum, p in
-                sum += SIMD2(Double(clauses[p].bound[0]), Double(clauses[p].bound[1]))
-            }
+            probedBound = bound(of: probeOrder)
+        }
+    }
+
+    /// What `order`'s clauses add at most, per class: `probedBound` for the probe order.
+    func bound(of order: [Int]) -> SIMD2<Double> {
+        order.reduce(into: SIMD2<Double>()) { sum, c in
+            sum += SIMD2(Double(clauses[c].bound[0]), Double(clauses[c].bound[1]))
         }
     }
 

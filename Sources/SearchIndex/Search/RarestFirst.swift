@@ -18,16 +18,14 @@ extension BlockMaxWalk {
         let ranking = clauses.indices.filter { clauses[$0].ranks > 0 }
         guard ranking.count >= 2,
               let rarest = ranking.min(by: { clauses[$0].cost < clauses[$1].cost }) else { return 0 }
-        // Its own cursors, so that the walk's start where they are, probing every clause: the
+        // A copy with its own cursors (the walk's stay where they are), probing every clause: the
         // rarest first, then the cheapest, so a section that lacks a word is told soonest.
         var scorer = self
         scorer.walked = []
         scorer.probeOrder = [rarest] + clauses.indices.filter { $0 != rarest }
             .sorted { clauses[$0].cost < clauses[$1].cost }
         scorer.probedRanks = ranking.reduce(0) { $0 + clauses[$1].ranks }
-        scorer.probedBound = clauses.reduce(into: SIMD2<Double>()) { sum, clause in
-            sum += SIMD2(Double(clause.bound[0]), Double(clause.bound[1]))
-        }
+        scorer.probedBound = bound(of: scorer.probeOrder)
         var found = [Float](repeating: -1, count: clauses.count)
         var counted = 0
         var section = scorer.section(of: rarest)
@@ -59,9 +57,7 @@ extension BlockMaxWalk {
         clauses[c] = Clause(terms: 0..<0, titles: 0..<0, list: nil, listIsWhole: false, bound: Bound(),
                             counts: 0, below: false, cost: 0)
         probedRanks = probeOrder.reduce(0) { $0 + clauses[$1].ranks }
-        probedBound = probeOrder.reduce(into: SIMD2<Double>()) { sum, p in
-            sum += SIMD2(Double(clauses[p].bound[0]), Double(clauses[p].bound[1]))
-        }
+        probedBound = bound(of: probeOrder)
         split()
     }
 }
