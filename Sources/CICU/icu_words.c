@@ -88,3 +88,11 @@ int32_t radsok_segment_words(const uint16_t *text, int32_t length,
     }
     return count;
 }
+
+int32_t radsok_utf16_from_utf8(const uint8_t *text, int32_t length, uint16_t *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8((UChar *)out, capacity, &n, (const char *)text, length, &status);
+    if (U_FAILURE(status)) return -(int32_t)status;
+    return n;
+}

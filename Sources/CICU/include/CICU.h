@@ -40,4 +40,8 @@ enum { RADSOK_FOLDED_OVERFLOW = 15 /* U_BUFFER_OVERFLOW_ERROR */ };
 /// Returns the length written, or a negative ICU error code (including too small a buffer).
 int32_t radsok_fold(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity);
 
+/// UTF-8 to UTF-16 (`u_strFromUTF8`): at most `length` units, so `capacity` = `length` suffices.
+/// Returns the number of units written, or a negative ICU error code.
+int32_t radsok_utf16_from_utf8(const uint8_t *text, int32_t length, uint16_t *out, int32_t capacity);
+
 #endif
