@@ -37,11 +37,11 @@ struct MeetingDateMentionsTests {
         #expect(!MeetingDateMentions.mayNameMeeting(Substring(line)))
     }
 
-    @Test("a whole text is read line by line as split by characters: every corpus file, and CRLF kept whole")
-    func linesAsCharactersSplit() throws {
-        func byCharacters(_ text: String) -> [String] {
-            text.split(separator: "\n").filter { $0.utf8.contains(0x2F) && MeetingDateMentions.mayNameMeeting($0) }
-                .map(String.init)
+    @Test("a whole text is read by its lines as the sections read them: every corpus file, and CRLF texts")
+    func linesAsDocumentLines() throws {
+        func byDocumentLines(_ text: String) -> [String] {
+            DocumentLines(text).lines.filter { $0.hasSlash && MeetingDateMentions.mayNameMeeting(Substring($0.text)) }
+                .map(\.text)
         }
         let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Corpus")
         var texts = ["", "\n", "møte 1/2025 3. mars 2025\r\nmøte 2/2025 4. mai 2025\n\nmote 3/2025",
@@ -52,10 +52,14 @@ struct MeetingDateMentionsTests {
         }
         for text in texts {
             let lines = MeetingDateMentions.candidateLines(text).map(String.init)
-            #expect(lines == byCharacters(text), "\(text.prefix(40))")
+            #expect(lines == byDocumentLines(text), "\(text.prefix(40))")
         }
-        let crlf = MeetingDateMentions.find(in: texts[2])
-        #expect(crlf.map(\.meeting) == ["1/2025", "2/2025"] && crlf.map(\.date) == ["2025-03-03", "2025-03-03"],
-                "a CRLF is one character, no break: one line with both meetings, dated by its first date")
+    }
+
+    @Test("in a text with CRLF line breaks, each meeting is dated by its own line")
+    func crlfLines() {
+        let found = MeetingDateMentions.find(in: "møte 1/2025 3. mars 2025\r\nmøte 2/2025 4. mai 2025\r\n")
+        #expect(found.map(\.meeting) == ["1/2025", "2/2025"])
+        #expect(found.map(\.date) == ["2025-03-03", "2025-05-04"])
     }
 }

@@ -63,27 +63,26 @@ public struct DocumentLines: Sendable {
 
     public init(_ text: String) {
         var lines: [Line] = []
-        let utf8 = text.utf8
-        var number = 1
-        var start = 0
-        var offset = 0
-        var lineStartIndex = utf8.startIndex
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            if utf8[index] == 0x0A {
-                var textEnd = index
-                if textEnd > lineStartIndex, utf8[utf8.index(before: textEnd)] == 0x0D { textEnd = utf8.index(before: textEnd) }
-                lines.append(Line(number: number, text: String(text[lineStartIndex..<textEnd]), start: start, end: offset))
-                number += 1
-                start = offset + 1
-                lineStartIndex = utf8.index(after: index)
+        var text = text
+        text.withUTF8 { bytes in
+            Self.forEachLine(bytes) { start, textEnd, end in
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<textEnd]), as: UTF8.self)
+                lines.append(Line(number: lines.count + 1, text: line, start: start, end: end))
             }
-            offset += 1
-            index = utf8.index(after: index)
-        }
-        if lineStartIndex != utf8.endIndex {
-            lines.append(Line(number: number, text: String(text[lineStartIndex..<utf8.endIndex]), start: start, end: offset))
         }
         self.lines = lines
+    }
+
+    /// Every line of UTF-8 `bytes`, as `start`, `textEnd` and `end` offsets: split at each "\n"
+    /// (`end`), the text without a "\r" before it (`textEnd`); a last line without a break runs
+    /// to the end. The one way a document is cut into lines, for the sections and the meeting
+    /// dates alike.
+    static func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) -> Void) {
+        var start = 0
+        for end in bytes.indices where bytes[end] == 0x0A {
+            body(start, end > start && bytes[end - 1] == 0x0D ? end - 1 : end, end)
+            start = end + 1
+        }
+        if start < bytes.count { body(start, bytes.count, bytes.count) }
     }
 }

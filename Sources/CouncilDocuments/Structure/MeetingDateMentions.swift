@@ -18,19 +18,16 @@ public enum MeetingDateMentions {
         return found
     }
 
-    /// The lines of `text` (split at "\n", as `split(separator: "\n")` splits characters: not
-    /// inside "\r\n", which is one) that hold a slash and may name a meeting, found on the
-    /// UTF-8 bytes: splitting every document into substrings by characters was a tenth of a build.
+    /// The lines of `text` (`DocumentLines`' lines, "\r\n" a break as "\n" is) that hold a slash
+    /// and may name a meeting, found on the UTF-8 bytes: splitting every document into substrings
+    /// by characters was a tenth of a build.
     static func candidateLines(_ text: String) -> [Substring] {
         var text = text
         let ranges = text.withUTF8 { bytes -> [Range<Int>] in
             var ranges: [Range<Int>] = []
-            var start = 0
-            for end in 0...bytes.count
-            where end == bytes.count || (bytes[end] == 0x0A && (end == 0 || bytes[end - 1] != 0x0D)) {
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if line.contains(0x2F), mayNameMeeting(line) { ranges.append(start..<end) }
-                start = end + 1
+            DocumentLines.forEachLine(bytes) { start, textEnd, _ in
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<textEnd])
+                if line.contains(0x2F), mayNameMeeting(line) { ranges.append(start..<textEnd) }
             }
             return ranges
         }
