@@ -201,9 +201,7 @@ struct IncrementalUpdateTests {
         var metadata = metadata
         metadata.builtAt = 0
         metadata.buildSeconds = 0
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return try encoder.encode(metadata)
+        return Data(MetadataCodec.encode(metadata))
     }
 }
 

@@ -27,7 +27,7 @@ struct IndexStorageTests {
         #expect(reader.term(id) == "helsedat")
         var occurrences: [(Int, [Int32])] = []
         let sections = (0..<Int32(reader.sectionCount)).map { $0 }
-        reader.withPostings(id) { $0.forEachWithPositions(in: sections) { occurrences.append((Int(sections[$0]), Array($1))) } }
+        reader.withPostings(id, positions: true) { $0.forEachWithPositions(in: sections) { occurrences.append((Int(sections[$0]), Array($1))) } }
         #expect(occurrences.count == 1)
         #expect(occurrences[0].1.count == 2)
         #expect(reader.termID("finnes-ikke") == nil)

@@ -61,6 +61,34 @@ struct LazyPostingsTests {
         #expect(reader.bytes.damage == nil)
     }
 
+    @Test("ranking reads a term's sections and block bounds but not its positions; a phrase reads them")
+    func positionsOnlyForPhrases() throws {
+        // A word said sixty times in each of 4,000 paragraphs: positions of several pages.
+        let paragraph = (0..<60).map { _ in "omsorg" }.joined(separator: " ")
+        let text = (0..<4_000).map { "Avsnitt \($0) om helse. " + paragraph }.joined(separator: "\n\n")
+        let corpus = try TestCorpus(files: ["omsorg.txt": text])
+        defer { corpus.remove() }
+        try corpus.build()
+        let whole = try IndexReader(data: Data(contentsOf: URL(fileURLWithPath: corpus.indexFile)))
+        let reader = try corpus.open()
+        let term = try #require(reader.termID("omsorg"))
+        let positionsOnly = reader.withPostings(term) { postings in
+            postings.positions.lowerBound..<postings.boundsAndSkips.lowerBound
+        }
+        let pages = positionsOnly.count / PostingsPages.size - 1
+        try #require(pages >= 1, "the test needs a term whose positions fill a page")
+
+        let word = reader.plan("omsorg")
+        #expect(Searcher(reader: reader).search(word, limit: 10).hits.map(\.sectionID)
+                == Searcher(reader: whole).search(word, limit: 10).hits.map(\.sectionID))
+        #expect(reader.bytes.pagesRead(inside: positionsOnly) == 0, "ranking a word read its positions")
+
+        let phrase = reader.plan("\"helse omsorg\"")
+        let hits = Searcher(reader: reader).search(phrase, limit: 10).hits.map(\.sectionID)
+        #expect(!hits.isEmpty && hits == Searcher(reader: whole).search(phrase, limit: 10).hits.map(\.sectionID))
+        #expect(reader.bytes.pagesRead(inside: positionsOnly) >= pages, "a phrase did not read the positions")
+    }
+
     @Test("many threads reading a fresh reader's first pages at once get the answers of a reader held whole")
     func concurrentFirstReads() async throws {
         let (corpus, whole) = try Self.built()

@@ -28,7 +28,7 @@ struct PositionSkipsTests {
             #expect(PositionSkips.entryCount(documentFrequency: df) >= 5)
             let all = (0..<Int32(reader.sectionCount)).map { $0 }
             var truth: [Int32: [Int32]] = [:]
-            reader.withPostings(id) { $0.forEachWithPositions(in: all) { truth[all[$0]] = Array($1) } }
+            reader.withPostings(id, positions: true) { $0.forEachWithPositions(in: all) { truth[all[$0]] = Array($1) } }
             #expect(truth.count == df)
 
             var generator = SystemRandomNumberGenerator()
@@ -38,7 +38,7 @@ struct PositionSkipsTests {
             for _ in 0..<50 { subsets.append(all.filter { _ in Int.random(in: 0..<100, using: &generator) < 3 }) }
             for subset in subsets where !subset.isEmpty {
                 var found: [Int32: [Int32]] = [:]
-                reader.withPostings(id) { $0.forEachWithPositions(in: subset) { found[subset[$0]] = Array($1) } }
+                reader.withPostings(id, positions: true) { $0.forEachWithPositions(in: subset) { found[subset[$0]] = Array($1) } }
                 #expect(found == truth.filter { subset.contains($0.key) }, "subset \(subset.prefix(5))…")
             }
         }

@@ -26,7 +26,7 @@ struct BlockMaxCursor {
         let entries = PositionSkips.entryCount(documentFrequency: count)
         skipTable = postings.positions.upperBound - entries * PositionSkips.entrySize
         blocks = entries > 0 ? entries + 1 : 0
-        boundsTable = skipTable - blocks * BlockBounds.entrySize
+        boundsTable = postings.boundsAndSkips.lowerBound
         next()
     }
 

@@ -11,6 +11,14 @@ public struct PostingsCursor {
     let positions: Range<Int>
     public let count: Int
 
+    /// The block bounds and skip entries that end the positions stream (`BlockMaxCursor` reads
+    /// them to pass over blocks): what ranking reads besides the section stream.
+    var boundsAndSkips: Range<Int> {
+        let entries = PositionSkips.entryCount(documentFrequency: count)
+        let blocks = entries > 0 ? entries + 1 : 0
+        return (positions.upperBound - entries * PositionSkips.entrySize - blocks * BlockBounds.entrySize)..<positions.upperBound
+    }
+
     /// The section stream, from its first posting.
     var docsReader: DocsReader { DocsReader(base: base, start: docs.lowerBound, count: count) }
 
@@ -24,7 +32,8 @@ public struct PostingsCursor {
     /// Calls `body(index, positions)` for each section of `sections` (ascending) that contains
     /// the term, with `index` its place in `sections`. Skip entries jump over runs of postings
     /// before the next wanted section, and the positions of sections passed on the way are
-    /// skipped undecoded, so a phrase costs what its candidate sections cost.
+    /// skipped undecoded, so a phrase costs what its candidate sections cost. The cursor must come
+    /// from `IndexReader.withPostings(_:positions: true)`, which reads the positions in.
     public func forEachWithPositions(in sections: [Int32], _ body: (Int, UnsafeBufferPointer<Int32>) -> Void) {
         guard !sections.isEmpty else { return }
         let skipCount = PositionSkips.entryCount(documentFrequency: count)

@@ -21,8 +21,22 @@ public struct BM25: Sendable, Equatable {
         k1 * (1 - b + b * Double(length) / averageLength)
     }
 
+    /// `norm` of every length, each computed once per distinct length (a few thousand, against
+    /// hundreds of thousands of sections): the same values, without a division per section.
     public func lengthNorms(_ lengths: [UInt32], averageLength: Double) -> [Float] {
-        lengths.map { Float(norm(length: Int($0), averageLength: averageLength)) }
+        // A section of a million words (one unbroken file) is not worth a table that long.
+        let tableSize = Int(min(lengths.max() ?? 0, 1 << 16)) + 1
+        let table = (0..<tableSize).map { Float(norm(length: $0, averageLength: averageLength)) }
+        return [Float](unsafeUninitializedCapacity: lengths.count) { out, count in
+            table.withUnsafeBufferPointer { table in
+                for (i, length) in lengths.enumerated() {
+                    let n = Int(length)
+                    out.initializeElement(at: i, to: n < tableSize ? table[n]
+                                                      : Float(norm(length: n, averageLength: averageLength)))
+                }
+            }
+            count = lengths.count
+        }
     }
 
     /// What a term contributes at most: its rarity times `k1 + 1`; `saturation` scales it.

@@ -36,7 +36,7 @@ struct PhraseMatcher {
             let offset = Int32(index)
             var found: [UInt64] = []
             for term in words[index].terms {
-                reader.withPostings(term.termID) { postings in
+                reader.withPostings(term.termID, positions: true) { postings in
                     postings.forEachWithPositions(in: candidates) { c, positions in
                         let section = UInt64(UInt32(candidates[c])) << 32
                         for p in positions where p >= offset { found.append(section | UInt64(UInt32(p - offset))) }

@@ -7,19 +7,19 @@ import Synchronization
 /// Invariant between uses: every accumulator is all zeros and both lists are empty. A query
 /// records the sections it touches and zeroes just those when it is done.
 final class ScoreScratch {
-    var total: [Float]
-    var wordScore: [Float]
-    var titleScore: [Float]
-    var matched: [UInt16]
+    let total: ZeroedBuffer<Float>
+    let wordScore: ZeroedBuffer<Float>
+    let titleScore: ZeroedBuffer<Float>
+    let matched: ZeroedBuffer<UInt16>
     /// Sections a query has touched, and those the word being scored has touched.
     var queryTouched: SectionList
     var wordTouched: SectionList
 
     init(sectionCount: Int) {
-        total = [Float](repeating: 0, count: sectionCount)
-        wordScore = total
-        titleScore = total
-        matched = [UInt16](repeating: 0, count: sectionCount)
+        total = ZeroedBuffer(count: sectionCount)
+        wordScore = ZeroedBuffer(count: sectionCount)
+        titleScore = ZeroedBuffer(count: sectionCount)
+        matched = ZeroedBuffer(count: sectionCount)
         queryTouched = SectionList(capacity: sectionCount)
         wordTouched = SectionList(capacity: sectionCount)
     }
@@ -40,10 +40,10 @@ final class ScoreScratch {
 
 /// A list of section numbers with room for every section, so appending never reallocates.
 struct SectionList {
-    private var storage: [Int32]
+    private let storage: ZeroedBuffer<Int32>
     private(set) var count = 0
 
-    init(capacity: Int) { storage = [Int32](repeating: 0, count: max(1, capacity)) }
+    init(capacity: Int) { storage = ZeroedBuffer(count: capacity) }
 
     /// Hands out the storage and the count for a walk that appends (`list[count] = s; count += 1`).
     mutating func withStorage<R>(_ body: (UnsafeMutablePointer<Int32>, inout Int) -> R) -> R {
@@ -53,7 +53,7 @@ struct SectionList {
         return result
     }
 
-    var elements: ArraySlice<Int32> { storage[0..<count] }
+    var elements: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(rebasing: storage.pointer[0..<count]) }
 
     mutating func removeAll() { count = 0 }
 }

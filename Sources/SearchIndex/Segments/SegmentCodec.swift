@@ -168,16 +168,6 @@ enum SegmentCodec {
 }
 
 extension ByteWriter {
-    mutating func string(_ s: String) {
-        varint(UInt32(s.utf8.count))
-        append(s.utf8)
-    }
-
-    mutating func optionalString(_ s: String?) {
-        u8(s == nil ? 0 : 1)
-        if let s { string(s) }
-    }
-
     mutating func section(_ record: SectionRecord) {
         let s = record.section
         for n in [s.firstLine, s.lastLine, s.byteRange.lowerBound, s.byteRange.upperBound, record.length] {
@@ -205,14 +195,6 @@ extension ByteWriter {
 }
 
 extension ByteReader {
-    mutating func string() throws(IndexError) -> String {
-        String(decoding: try bytes(Int(try varint())), as: UTF8.self)
-    }
-
-    mutating func optionalString() throws(IndexError) -> String? {
-        try u8() == 0 ? nil : try string()
-    }
-
     /// A count and that many sections.
     mutating func sections(into sections: inout PackedSections) throws(IndexError) {
         let count = Int(try varint())

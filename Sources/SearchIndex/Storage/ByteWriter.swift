@@ -29,6 +29,22 @@ struct ByteWriter {
 
     mutating func append(_ other: some Sequence<UInt8>) { bytes.append(contentsOf: other) }
 
+    /// A string as its UTF-8 length (varint) and bytes.
+    mutating func string(_ s: String) {
+        varint(UInt32(s.utf8.count))
+        append(s.utf8)
+    }
+
+    mutating func optionalString(_ s: String?) {
+        u8(s == nil ? 0 : 1)
+        if let s { string(s) }
+    }
+
+    /// A signed count or offset, as its 64-bit two's complement.
+    mutating func int(_ value: Int) { u64(UInt64(bitPattern: Int64(value))) }
+
+    mutating func double(_ value: Double) { u64(value.bitPattern) }
+
     /// Pads with zeros so that the next block starts on a 4-byte boundary.
     mutating func align4() {
         while bytes.count % 4 != 0 { bytes.append(0) }
@@ -78,6 +94,18 @@ struct ByteReader {
         defer { offset += 8 }
         return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
+
+    mutating func string() throws(IndexError) -> String {
+        String(decoding: try bytes(Int(try varint())), as: UTF8.self)
+    }
+
+    mutating func optionalString() throws(IndexError) -> String? {
+        try u8() == 0 ? nil : try string()
+    }
+
+    mutating func int() throws(IndexError) -> Int { Int(Int64(bitPattern: try u64())) }
+
+    mutating func double() throws(IndexError) -> Double { Double(bitPattern: try u64()) }
 
     mutating func bytes(_ count: Int) throws(IndexError) -> UnsafeRawBufferPointer {
         guard count >= 0, offset + count <= base.count else { throw .corrupt("block past end of index") }

@@ -103,6 +103,6 @@ enum IndexFile {
               let entry = entries.first(where: { $0.kind == IndexFormat.Block.metadata.rawValue }),
               entry.range.count < 1 << 30, let block = bytes(at: entry.range.lowerBound, count: entry.range.count),
               ContentHash.of(block) == entry.checksum else { return nil }
-        return try? JSONDecoder().decode(IndexMetadata.self, from: Data(block))
+        return block.withUnsafeBytes { try? MetadataCodec.decode($0) }
     }
 }

@@ -1,11 +1,11 @@
 import CouncilDocuments
 
-/// The on-disk layout of `Index/radsok.idx` (version 13), little-endian throughout:
+/// The on-disk layout of `Index/radsok.idx` (version 14), little-endian throughout:
 ///
 ///     "RADSOKIX" · version u32 · block count u32
 ///     block table: (kind u32, offset u64, length u64, checksum u64) per block
 ///     header checksum u64 of every byte before it
-///     blocks: metadata (JSON) · sections (`SectionTable`, bit-packed columns) · strings · terms ·
+///     blocks: metadata (`MetadataCodec`) · sections (`SectionTable`, bit-packed columns) · strings · terms ·
 ///            postings (`DocBlocks`, positions, `BlockBounds`, `PositionSkips`) · fold keys ·
 ///            compound parts · repairs · spellings · section groups (`SectionGroups`) ·
 ///            postings pages (`PostingsPages`: a checksum per 64 KiB of the postings)
@@ -17,7 +17,7 @@ import CouncilDocuments
 /// text is not stored: it is read back from the corpus files by byte range, guarded by each
 /// file's content hash.
 public enum IndexFormat {
-    public static let version: UInt32 = 13
+    public static let version: UInt32 = 14
     public static let fileName = "radsok.idx"
     static let magic: [UInt8] = Array("RADSOKIX".utf8)
     static let termEntrySize = 20
@@ -59,8 +59,8 @@ public struct CorpusDate: Codable, Sendable, Hashable, Comparable {
     public static func < (a: CorpusDate, b: CorpusDate) -> Bool { (a.file, a.meeting) < (b.file, b.meeting) }
 }
 
-/// The index's self-description, stored as a small JSON block.
-public struct IndexMetadata: Codable, Sendable {
+/// The index's self-description, stored as a small block (`MetadataCodec`).
+public struct IndexMetadata: Sendable {
     public var formatVersion: UInt32
     /// Absolute path of the corpus folder the index was built from.
     public var corpusPath: String

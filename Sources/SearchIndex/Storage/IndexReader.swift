@@ -102,17 +102,10 @@ public struct IndexReader: Sendable {
 
     private static func parse(_ raw: UnsafeRawBufferPointer,
                               blocks: [IndexFormat.Block: Range<Int>]) throws(IndexError) -> Parsed {
-        let metadata: IndexMetadata
-        do {
-            metadata = try JSONDecoder().decode(IndexMetadata.self, from: Data(raw[blocks[.metadata]!]))
-        } catch {
-            throw .corrupt("unreadable metadata")
-        }
+        let metadata = try MetadataCodec.decode(UnsafeRawBufferPointer(rebasing: raw[blocks[.metadata]!]))
         let sections = try SectionTable(raw, range: blocks[.sections]!, rowCount: metadata.sectionCount)
-        let lengths = (0..<metadata.sectionCount).map { sections.value(.length, row: $0, in: raw) }
-        let kinds = (0..<metadata.sectionCount).map {
-            UInt8(truncatingIfNeeded: sections.value(.kind, row: $0, in: raw))
-        }
+        let lengths = sections.values(.length, in: raw) { $0 }
+        let kinds = sections.values(.kind, in: raw) { UInt8(truncatingIfNeeded: $0) }
         var terms = ByteReader(raw, offset: blocks[.terms]!.lowerBound)
         let termCount = Int(try terms.u32())
         guard termCount == metadata.termCount, (termCount + 2) * 4 + termCount * IndexFormat.termEntrySize <= blocks[.terms]!.count else {
@@ -217,9 +210,10 @@ public struct IndexReader: Sendable {
         if let damage = bytes.damage { throw damage }
     }
 
-    /// Runs `body` over a term's postings without copying them.
-    public func withPostings<R>(_ id: Int, _ body: (PostingsCursor) throws -> R) rethrows -> R {
-        try withPostingsBase { base in try body(postingsCursor(id, base: base)) }
+    /// Runs `body` over a term's postings without copying them; their positions are readable
+    /// (`forEachWithPositions`) only when asked for, so that ranking reads no positions.
+    public func withPostings<R>(_ id: Int, positions: Bool = false, _ body: (PostingsCursor) throws -> R) rethrows -> R {
+        try withPostingsBase { base in try body(postingsCursor(id, base: base, positions: positions)) }
     }
 
     /// Runs `body` with the index's bytes, so that many postings can be walked at once
@@ -228,11 +222,20 @@ public struct IndexReader: Sendable {
         try bytes.withUnsafeBytes { raw in try body(raw.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
     }
 
-    /// A term's postings in the bytes `withPostingsBase` hands out.
-    func postingsCursor(_ id: Int, base: UnsafePointer<UInt8>) -> PostingsCursor {
+    /// A term's postings in the bytes `withPostingsBase` hands out: the section stream and the
+    /// block bounds and skips read from the file if they were not yet, and the positions only
+    /// when asked for. Positions are about half of the postings, and a cold ranking query that
+    /// read them too read twice what it used.
+    func postingsCursor(_ id: Int, base: UnsafePointer<UInt8>, positions: Bool = false) -> PostingsCursor {
         let info = postingsInfo(id)
-        bytes.ensure(info.docs.lowerBound..<info.positions.upperBound)
-        return PostingsCursor(base: base, docs: info.docs, positions: info.positions, count: info.documentFrequency)
+        let cursor = PostingsCursor(base: base, docs: info.docs, positions: info.positions, count: info.documentFrequency)
+        if positions {
+            bytes.ensure(info.docs.lowerBound..<info.positions.upperBound)
+        } else {
+            bytes.ensure(info.docs)
+            bytes.ensure(cursor.boundsAndSkips)
+        }
+        return cursor
     }
 
     private func termTable(_ raw: UnsafeRawBufferPointer) -> SortedStrings {

@@ -51,7 +51,7 @@ enum IndexWriter {
         let (table, strings) = try SectionTable.encode(contents.sections, census: census,
                                                        caseOrdinals: grouped.caseOrdinals,
                                                        spill: spill)
-        let front: [(IndexFormat.Block, [UInt8])] = [(.metadata, try metadataBlock(contents.metadata))]
+        let front: [(IndexFormat.Block, [UInt8])] = [(.metadata, MetadataCodec.encode(contents.metadata))]
         let memory: [(IndexFormat.Block, [UInt8])] = [
             (.strings, strings),
             (.sectionGroups, grouped.block),
@@ -198,14 +198,6 @@ enum IndexWriter {
             close(folderFD)
         }
         return pieces.reduce(0) { $0 + $1.count }
-    }
-
-    private static func metadataBlock(_ metadata: IndexMetadata) throws(IndexError) -> [UInt8] {
-        do {
-            return Array(try ContractJSON.encode(metadata))
-        } catch {
-            throw .io("cannot encode index metadata: \(error)")
-        }
     }
 
     private static func termsBlock(_ terms: [IndexContents.TermEntry]) -> [UInt8] {

@@ -137,6 +137,11 @@ struct SectionTable: Sendable {
         table.value(column.rawValue, row: row, in: raw)
     }
 
+    /// Column `column` of every row, in row order (`PackedColumns.values`).
+    func values<T>(_ column: Column, in raw: UnsafeRawBufferPointer, _ transform: (UInt32) -> T) -> [T] {
+        table.values(column.rawValue, in: raw, transform)
+    }
+
     /// One row, read column by column.
     struct Row {
         let table: SectionTable
