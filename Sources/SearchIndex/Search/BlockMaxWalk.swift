@@ -20,6 +20,8 @@ struct BlockMaxWalk {
         /// The block with the highest bound once weighted by kind, and that weighted bound.
         var bestBlock = 0
         var bestBlockBound = 0.0
+        /// What the term scores at most in any block.
+        var bound = Bound()
     }
 
     /// A title term of a word clause: adds `score` to a section the word matches in its body.
@@ -187,10 +189,11 @@ struct BlockMaxWalk {
                 term.bestBlockBound = -1
                 cursor.forAllBlocks { b, postings in
                     let blockBound = self.bound(weight: weight, postings)
-                    bound = pointwiseMax(bound, blockBound)
+                    term.bound = pointwiseMax(term.bound, blockBound)
                     let w = weighted(blockBound)
                     if w > term.bestBlockBound { (term.bestBlock, term.bestBlockBound) = (b, w) }
                 }
+                bound = pointwiseMax(bound, term.bound)
                 terms.append(term)
             } else {
                 while cursor.section != BlockMaxCursor.exhausted {
@@ -362,6 +365,36 @@ struct BlockMaxWalk {
                 // With slack: this sum replaces one clause's bound, an order the scores never take.
                 passed[t] = !windowAdmits(ranks: ranks, slack: BlockMaxSearch.boundSlack, replacing: c, by: alone)
             }
+        }
+    }
+
+    /// Drops for good each term of a clause of several whose best block anywhere, with its
+    /// clause's titles and every other clause at its bound, could not enter. A clause scores its
+    /// best term, so a section that enters never takes its clause's score from such a term, and
+    /// the threshold only rises: the term is done with. `passTerms` tells the same per window,
+    /// from the window's blocks, but reads the term's block bounds in every window again, which
+    /// for a word of dozens of spellings and compounds was most of the walk. Exact as `passTerms`
+    /// is: with every clause counted as present, a section of a higher tier is never ruled out.
+    mutating func retireTerms() {
+        var ranks = 0
+        var sum = Bound()
+        for clause in clauses {
+            ranks += clause.ranks
+            sum += clause.bound
+        }
+        for c in clauses.indices where clauses[c].terms.count + (clauses[c].list == nil ? 0 : 1) > 1 {
+            let others = sum - clauses[c].bound + Bound(repeating: clauses[c].titleBound)
+            var kept = clauses[c].terms.upperBound
+            var t = clauses[c].terms.lowerBound
+            while t < kept {
+                if threshold.admits(tier: ranks, score: weighted(others + terms[t].bound) * BlockMaxSearch.boundSlack) {
+                    t += 1
+                } else {
+                    kept -= 1
+                    terms.swapAt(t, kept)
+                }
+            }
+            clauses[c].terms = clauses[c].terms.lowerBound..<kept
         }
     }
 

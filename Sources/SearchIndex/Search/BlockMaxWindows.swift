@@ -108,7 +108,10 @@ extension BlockMaxWalk {
             }
             // Clauses move to the probed side between windows only: the walked ones have read
             // this window whole.
-            if threshold != thresholdBefore { split() }
+            if threshold != thresholdBefore {
+                retireTerms()
+                split()
+            }
         }
         return BlockMaxSearch.Outcome(hits: best.sorted(), counted: counted, skipped: skipped)
     }

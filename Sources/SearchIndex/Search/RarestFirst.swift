@@ -49,6 +49,7 @@ extension BlockMaxWalk {
             section = scorer.section(of: rarest)
         }
         leaveOut(rarest)
+        retireTerms()
         return counted
     }
 

@@ -51,6 +51,7 @@ extension BlockMaxWalk {
         guard kth > 0 else { return }
         threshold = Threshold(tier: 1, score: Double(kth) / BlockMaxSearch.boundSlack)
         floored = true
+        retireTerms()
         split()
     }
 }
