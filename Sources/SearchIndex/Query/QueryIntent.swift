@@ -102,7 +102,11 @@ struct IntentFrame {
     }
 
     static func key(_ word: Substring) -> String {
-        let trimmed = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
-        return NorwegianFolding.foldKey(trimmed)
+        // Character's own properties, not Foundation's CharacterSet: building that set on first
+        // use was 0.3 ms of every cold start, for a frame most queries do not have.
+        var trimmed = word.lowercased()[...]
+        while let first = trimmed.first, first.isPunctuation { trimmed.removeFirst() }
+        while let last = trimmed.last, last.isPunctuation { trimmed.removeLast() }
+        return NorwegianFolding.foldKey(String(trimmed))
     }
 }
