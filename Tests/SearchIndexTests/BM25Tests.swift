@@ -74,6 +74,26 @@ struct BM25Tests {
 
 @Suite("Top-k selection")
 struct TopKTests {
+    @Test("the norms of every section are each length's norm, long sections and empty ones too")
+    func lengthNorms() {
+        let bm25 = BM25()
+        let lengths: [UInt32] = [0, 1, 7, 7, 300, 65_535, 65_536, 2_000_000, 12]
+        let norms = bm25.lengthNorms(lengths, averageLength: 41.5)
+        #expect(norms == lengths.map { Float(bm25.norm(length: Int($0), averageLength: 41.5)) })
+        #expect(bm25.lengthNorms([], averageLength: 1).isEmpty)
+    }
+
+    @Test("accumulators read zero until written, small and large alike, and keep what is written")
+    func zeroedBuffers() {
+        for count in [0, 1, 100, 1 << 20] {
+            let buffer = ZeroedBuffer<Float>(count: count)
+            #expect(buffer.pointer.count == max(1, count))
+            #expect(buffer.pointer.allSatisfy { $0 == 0 })
+            buffer[buffer.pointer.count - 1] = 2.5
+            #expect(buffer.withUnsafeBufferPointer { $0.last } == 2.5)
+        }
+    }
+
     @Test("keeps the best k in order")
     func bestK() {
         var top = TopK<Int>(3)

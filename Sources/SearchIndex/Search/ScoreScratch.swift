@@ -74,4 +74,7 @@ final class ScratchPool: Sendable {
     }
 }
 
+// Sendable by use: a scratch is only ever in one query's hands. `ScratchPool` hands each out
+// from under its lock to one caller and takes it back after, and a scratch made outside a pool
+// (`ScoreScratch(sectionCount: 0)`) stays in the scorer that made it.
 extension ScoreScratch: @unchecked Sendable {}
