@@ -152,6 +152,20 @@ struct AcronymSearchTests {
     func nameFindsAcronym() throws {
         #expect(try files("Kommunenes samarbeidsarena for forskning").contains("acronym.txt"))
     }
+
+    @Test("a name of one word finds its acronym too, below the name itself")
+    func oneWordNameFindsAcronym() throws {
+        let files = [
+            "defines.txt": "Rådet fikk en orientering om Leverandørutviklingsprogrammet (LUP) i mars.",
+            "acronym.txt": "LUP la fram sin plan for neste år.",
+            "other.txt": "Leverandører fikk en orientering om programmet.",
+        ]
+        let ranked = try TestCorpus.withIndex(files) { reader in
+            #expect(reader.metadata.acronyms["lup"] == ["Leverandørutviklingsprogrammet"])
+            return reader.rankedFiles("Leverandørutviklingsprogrammet")
+        }
+        #expect(ranked.first == "defines.txt" && ranked.contains("acronym.txt") && !ranked.contains("other.txt"))
+    }
 }
 
 @Suite("Did you mean")

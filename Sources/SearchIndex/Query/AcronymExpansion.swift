@@ -48,7 +48,7 @@ struct AcronymExpansion {
                 stems.append(first.term)
             }
         }
-        guard stems.count >= 2 else { return }
+        guard !stems.isEmpty else { return }
         // Only names that start with a word of the query, looked up by that word's term.
         var seen = Set<AcronymName>()
         for stem in stems {

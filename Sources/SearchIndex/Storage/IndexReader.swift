@@ -62,7 +62,7 @@ public struct IndexReader: Sendable {
         averageSectionLength = sectionLengths.isEmpty ? 1 : max(1, Double(total) / Double(sectionLengths.count))
         var names: [String: [AcronymName]] = [:]
         for (acronym, nameTerms) in metadata.acronymNameTerms.sorted(by: { $0.key < $1.key }) {
-            for terms in nameTerms where terms.count >= 2 {
+            for terms in nameTerms where !terms.isEmpty {
                 names[terms[0], default: []].append(AcronymName(acronym: acronym, terms: terms))
             }
         }
