@@ -30,4 +30,13 @@ struct AcronymFinderTests {
         #expect(definitions("Sterk satsing i EU på beredskap (HERA)").isEmpty)
         #expect(definitions("se vedlegg (s. 4) og (unclosed").isEmpty)
     }
+
+    @Test("a capital and small letters shorten the one compound before them, by its parts")
+    func abbreviations() {
+        #expect(definitions("Notat fra Helsedirektoratet (Hdir) om saken.") == ["Hdir": "Helsedirektoratet"])
+        #expect(definitions("Møte med Barne-, ungdoms- og familiedirektoratet (Bufdir)").isEmpty)
+        #expect(definitions("Tarje Bjørgum (Abelia) og Innovasjon Norge (Norge)").isEmpty)
+        #expect(definitions("Helse Vest (Bergen) og Universitetet i Oslo (Oslo)").isEmpty)
+        #expect(definitions("Gløgg og pepperkaker (Mingle)").isEmpty)
+    }
 }

@@ -45,6 +45,9 @@ public struct AcronymFinder: Sendable {
                 if let long = longForm(of: inside, in: lastWords(before, count: min(inside.count + 5, inside.count * 2))) {
                     found.append(Definition(acronym: String(inside), longForm: long))
                 }
+            } else if isAbbreviation(inside), let last = before.split(separator: " ").last,
+                      let long = longForm(of: inside, in: String(last)), long == String(last) {
+                found.append(Definition(acronym: String(inside), longForm: long))
             } else if let last = before.split(separator: " ").last, isAcronym(last),
                       let long = longForm(of: last, in: String(inside)), long == String(inside) {
                 found.append(Definition(acronym: String(last), longForm: long))
@@ -59,6 +62,15 @@ public struct AcronymFinder: Sendable {
         guard word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return false }
         let capitals = word.filter(\.isUppercase).count
         return capitals >= 2 && capitals * 2 >= word.filter(\.isLetter).count
+    }
+
+    /// A capital and a few small letters (`Hdir`, `Udir`, `Bufdir`), as Norwegian agencies shorten
+    /// a compound name by its parts: taken only as the abbreviation of the one word before it,
+    /// whose parts it spells (`Helsedirektoratet (Hdir)`), never of a run of words, where a
+    /// capitalised word in parentheses is mostly a place or a name.
+    func isAbbreviation(_ word: Substring) -> Bool {
+        guard (3...6).contains(word.count), let first = word.first, first.isUppercase else { return false }
+        return word.dropFirst().allSatisfy { $0.isLetter && $0.isLowercase }
     }
 
     /// Whether a capital letter (A–Z, Æ, Ø, Å) starts at `i`, after spaces.
