@@ -12,45 +12,42 @@ enum MetadataCodec {
         out.string(m.corpusPath)
         out.double(m.builtAt)
         out.double(m.buildSeconds)
-        out.int(m.files.count)
-        for file in m.files {
-            out.string(file.id)
-            out.int(file.size)
-            out.double(file.modified)
+        list(m.files, &out) { out, file in
+            stamp(&out, id: file.id, size: file.size, modified: file.modified)
             out.u64(file.contentHash)
             out.string(file.encoding.rawValue)
             out.u8(file.damaged ? 1 : 0)
         }
-        out.int(m.skipped.count)
-        for file in m.skipped {
-            out.string(file.id)
-            out.int(file.size)
-            out.double(file.modified)
-        }
-        out.int(m.corpusDates.count)
-        for date in m.corpusDates {
+        list(m.skipped, &out) { out, file in stamp(&out, id: file.id, size: file.size, modified: file.modified) }
+        list(m.corpusDates, &out) { out, date in
             out.string(date.meeting)
             out.int(date.file)
         }
         for n in [m.sectionCount, m.totalLength, m.termCount, m.corpusBytes] { out.int(n) }
         out.string(m.analysisFingerprint)
-        out.int(m.acronyms.count)
-        for (acronym, names) in m.acronyms.sorted(by: { $0.key < $1.key }) {
-            out.string(acronym)
-            out.int(names.count)
-            for name in names { out.string(name) }
+        list(m.acronyms.sorted { $0.key < $1.key }, &out) { out, entry in
+            out.string(entry.key)
+            list(entry.value, &out) { $0.string($1) }
         }
-        out.int(m.acronymNameTerms.count)
-        for (acronym, names) in m.acronymNameTerms.sorted(by: { $0.key < $1.key }) {
-            out.string(acronym)
-            out.int(names.count)
-            for terms in names {
-                out.int(terms.count)
-                for term in terms { out.string(term) }
-            }
+        list(m.acronymNameTerms.sorted { $0.key < $1.key }, &out) { out, entry in
+            out.string(entry.key)
+            list(entry.value, &out) { out, terms in list(terms, &out) { $0.string($1) } }
         }
         out.optionalString(m.outsideInputs)
         return out.bytes
+    }
+
+    /// What freshness compares of a corpus file, indexed or skipped.
+    private static func stamp(_ out: inout ByteWriter, id: String, size: Int, modified: Double) {
+        out.string(id)
+        out.int(size)
+        out.double(modified)
+    }
+
+    /// A count, then each element.
+    private static func list<T>(_ items: [T], _ out: inout ByteWriter, _ element: (inout ByteWriter, T) -> Void) {
+        out.int(items.count)
+        for item in items { element(&out, item) }
     }
 
     static func decode(_ raw: UnsafeRawBufferPointer) throws(IndexError) -> IndexMetadata {
