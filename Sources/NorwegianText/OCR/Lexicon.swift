@@ -50,43 +50,60 @@ public struct Lexicon: Sendable {
         counts.merge(other.counts, uniquingKeysWith: +)
     }
 
-    /// Reads a word list (one word per line, ISO-8859-1 like Debian's, or UTF-8); returns false
-    /// when there is none.
+    /// Reads a word list (one word per line, ISO-8859-1 like Debian's, or UTF-8), in small letters;
+    /// returns false when there is none.
     @discardableResult
     public mutating func addWordList(path: String = Lexicon.systemWordListPath) -> Bool {
         guard let data = FileManager.default.contents(atPath: path) else { return false }
-        let bytes = [UInt8](data)
-        let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
-        wordList.reserveCapacity(wordList.count + bytes.count / 12)
-        var word: [UInt8] = []
-        for byte in bytes {
-            if byte == 0x0A || byte == 0x0D {
-                if !word.isEmpty { wordList.insert(Self.hash(word)) }
-                word.removeAll(keepingCapacity: true)
-                continue
+        // Each word hashed as it is read, its bytes never gathered: the list is 935,000 words
+        // (12.9 MB), read at every build and update, and an array per word was most of it.
+        let (basis, prime) = (Self.fnvBasis, Self.fnvPrime)
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
+            wordList.reserveCapacity(wordList.count + bytes.count / 12)
+            var h = basis
+            var empty = true
+            // After a UTF-8 lead byte C3: the next byte is a Latin-1 letter's, capital if 80–9E.
+            var afterC3 = false
+            for byte in bytes {
+                if byte == 0x0A || byte == 0x0D {
+                    if !empty { wordList.insert(h) }
+                    (h, empty, afterC3) = (basis, true, false)
+                    continue
+                }
+                empty = false
+                let wasAfterC3 = afterC3
+                afterC3 = isUTF8 && byte == 0xC3
+                switch byte {
+                case 0x41...0x5A:
+                    h = (h ^ UInt64(byte | 0x20)) &* prime
+                case 0x80...0x9E where wasAfterC3 && byte != 0x97:
+                    // À–Þ (but ×) in UTF-8, lowercased as in Latin-1.
+                    h = (h ^ UInt64(byte + 0x20)) &* prime
+                case 0x80...0xFF where !isUTF8:
+                    // Latin-1 to UTF-8, with its capitals (À–Þ but ×) lowercased.
+                    let lower = (0xC0...0xDE).contains(byte) && byte != 0xD7 ? byte + 0x20 : byte
+                    h = (h ^ UInt64(0xC0 | (lower >> 6))) &* prime
+                    h = (h ^ UInt64(0x80 | (lower & 0x3F))) &* prime
+                default:
+                    h = (h ^ UInt64(byte)) &* prime
+                }
             }
-            switch byte {
-            case 0x41...0x5A:
-                word.append(byte | 0x20)
-            case 0x80...0xFF where !isUTF8:
-                // Latin-1 to UTF-8, with its capitals (À–Þ but ×) lowercased.
-                let lower = (0xC0...0xDE).contains(byte) && byte != 0xD7 ? byte + 0x20 : byte
-                word.append(0xC0 | (lower >> 6))
-                word.append(0x80 | (lower & 0x3F))
-            default:
-                word.append(byte)
-            }
+            if !empty { wordList.insert(h) }
         }
-        if !word.isEmpty { wordList.insert(Self.hash(word)) }
         return true
     }
 
     /// FNV-1a over the bytes.
     static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        var h = fnvBasis
+        for b in bytes { h = (h ^ UInt64(b)) &* fnvPrime }
         return h
     }
+
+    static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
 
     func inWordList(_ word: String) -> Bool {
         !wordList.isEmpty && wordList.contains(Self.hash(word.utf8))
