@@ -16,7 +16,8 @@ public struct PostingsCursor {
     var boundsAndSkips: Range<Int> {
         let entries = PositionSkips.entryCount(documentFrequency: count)
         let blocks = entries > 0 ? entries + 1 : 0
-        return (positions.upperBound - entries * PositionSkips.entrySize - blocks * BlockBounds.entrySize)..<positions.upperBound
+        let start = positions.upperBound - entries * PositionSkips.entrySize - blocks * BlockBounds.entrySize
+        return start..<positions.upperBound
     }
 
     /// The section stream, from its first posting.

@@ -143,8 +143,9 @@ final class IndexBytes: @unchecked Sendable {
     /// How many of the postings pages that lie wholly inside `range` have been read.
     func pagesRead(inside range: Range<Int>) -> Int {
         state.withLock { state in
-            let first = (max(range.lowerBound, state.region.lowerBound) - state.region.lowerBound + state.size - 1) / state.size
-            let end = (min(range.upperBound, state.region.upperBound) - state.region.lowerBound) / state.size
+            let base = state.region.lowerBound, size = state.size
+            let first = (max(range.lowerBound, base) - base + size - 1) / size
+            let end = (min(range.upperBound, state.region.upperBound) - base) / size
             return first < end ? state.loaded[first..<end].count(where: { $0 }) : 0
         }
     }

@@ -212,7 +212,8 @@ public struct IndexReader: Sendable {
 
     /// Runs `body` over a term's postings without copying them; their positions are readable
     /// (`forEachWithPositions`) only when asked for, so that ranking reads no positions.
-    public func withPostings<R>(_ id: Int, positions: Bool = false, _ body: (PostingsCursor) throws -> R) rethrows -> R {
+    public func withPostings<R>(_ id: Int, positions: Bool = false,
+                                _ body: (PostingsCursor) throws -> R) rethrows -> R {
         try withPostingsBase { base in try body(postingsCursor(id, base: base, positions: positions)) }
     }
 
@@ -228,7 +229,8 @@ public struct IndexReader: Sendable {
     /// read them too read twice what it used.
     func postingsCursor(_ id: Int, base: UnsafePointer<UInt8>, positions: Bool = false) -> PostingsCursor {
         let info = postingsInfo(id)
-        let cursor = PostingsCursor(base: base, docs: info.docs, positions: info.positions, count: info.documentFrequency)
+        let cursor = PostingsCursor(base: base, docs: info.docs, positions: info.positions,
+                                    count: info.documentFrequency)
         if positions {
             bytes.ensure(info.docs.lowerBound..<info.positions.upperBound)
         } else {

@@ -65,7 +65,9 @@ enum MetadataCodec {
         let skipped = try list(&r) { r throws(IndexError) in
             SkippedFile(id: try r.string(), size: try r.int(), modified: try r.double())
         }
-        let corpusDates = try list(&r) { r throws(IndexError) in CorpusDate(meeting: try r.string(), file: try r.int()) }
+        let corpusDates = try list(&r) { r throws(IndexError) in
+            CorpusDate(meeting: try r.string(), file: try r.int())
+        }
         let sectionCount = try r.int(), totalLength = try r.int(), termCount = try r.int(), corpusBytes = try r.int()
         var metadata = IndexMetadata(
             formatVersion: version, corpusPath: corpusPath, builtAt: builtAt, buildSeconds: buildSeconds,
