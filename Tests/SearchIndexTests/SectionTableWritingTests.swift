@@ -54,6 +54,32 @@ struct SectionTableWritingTests {
         #expect(checksum == ContentHash.of(inMemory))
     }
 
+    @Test("a whole column read in one pass, and its largest value, agree with reading row by row")
+    func wholeColumns() throws {
+        guard case .memory(let bytes) = try Self.write(Self.columns, spillPath: nil) else { return }
+        try bytes.withUnsafeBytes { raw in
+            let table = try PackedColumns(raw, at: 0, limit: raw.count, columnCount: Self.columns.count, name: "test")
+            for c in Self.columns.indices {
+                #expect(table.values(c, in: raw) { $0 } == Self.columns[c])
+                #expect(table.largest(c, in: raw) == Self.columns[c].max())
+            }
+        }
+    }
+
+    @Test("case groups that list a section past the section table are refused")
+    func groupsPastTheTable() throws {
+        let case1 = CaseID(number: 8, meetingNumber: 1, year: 2025)
+        var groups = SectionGroups.Builder(fileCount: 1)
+        groups.add(PackedSections([Self.section(nil, date: nil, file: 0), Self.section(case1, date: nil, file: 0)]))
+        let block = groups.finish().block
+        try block.withUnsafeBytes { raw in
+            _ = try SectionGroups(raw, range: 0..<raw.count, sectionCount: 2, fileCount: 1)
+            #expect(throws: IndexError.corrupt("section groups id")) {
+                try SectionGroups(raw, range: 0..<raw.count, sectionCount: 1, fileCount: 1)
+            }
+        }
+    }
+
     @Test("a writer let go unfinished removes its file")
     func unfinished() throws {
         let folder = try TestCorpus(files: [:])

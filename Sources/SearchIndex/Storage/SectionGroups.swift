@@ -81,9 +81,7 @@ struct SectionGroups: Sendable {
             guard first >= previous, Int(first) <= list.rowCount else { throw .corrupt("section groups order") }
             previous = first
         }
-        for i in 0..<list.rowCount where Int(list.value(0, row: i, in: raw)) >= sectionCount {
-            throw .corrupt("section groups id")
-        }
+        guard list.rowCount == 0 || Int(list.largest(0, in: raw)) < sectionCount else { throw .corrupt("section groups id") }
         for f in 0..<fileCount {
             let lower = files.value(FileColumn.lower.rawValue, row: f, in: raw)
             let upper = files.value(FileColumn.upper.rawValue, row: f, in: raw)
