@@ -38,9 +38,13 @@ struct MetadataCodecTests {
     @Test("the same metadata is the same bytes, whatever order its dictionaries were filled in")
     func deterministic() {
         var other = Self.sample()
-        other.acronyms = [:]
-        other.acronyms["hod"] = ["Helse- og omsorgsdepartementet"]
-        other.acronyms["ksf"] = ["Kommunenes samarbeidsarena for forskning"]
+        // Another capacity and order of insertion: another order of iteration.
+        var acronyms: [String: [String]] = [:]
+        acronyms.reserveCapacity(1_000)
+        for (key, names) in other.acronyms.sorted(by: { $0.key > $1.key }) { acronyms[key] = names }
+        for i in 0..<20 { acronyms["x\(i)"] = [] }
+        for i in 0..<20 { acronyms["x\(i)"] = nil }
+        other.acronyms = acronyms
         #expect(MetadataCodec.encode(other) == MetadataCodec.encode(Self.sample()))
     }
 

@@ -22,11 +22,9 @@ struct BlockMaxCursor {
         base = postings.base
         docsStart = postings.docs.lowerBound
         docs = postings.docsReader
-        let count = postings.count
-        let entries = PositionSkips.entryCount(documentFrequency: count)
-        skipTable = postings.positions.upperBound - entries * PositionSkips.entrySize
-        blocks = entries > 0 ? entries + 1 : 0
-        boundsTable = postings.boundsAndSkips.lowerBound
+        skipTable = postings.skipTable
+        blocks = postings.blockCount
+        boundsTable = postings.boundsTable
         next()
     }
 

@@ -11,14 +11,20 @@ public struct PostingsCursor {
     let positions: Range<Int>
     public let count: Int
 
-    /// The block bounds and skip entries that end the positions stream (`BlockMaxCursor` reads
-    /// them to pass over blocks): what ranking reads besides the section stream.
-    var boundsAndSkips: Range<Int> {
-        let entries = PositionSkips.entryCount(documentFrequency: count)
-        let blocks = entries > 0 ? entries + 1 : 0
-        let start = positions.upperBound - entries * PositionSkips.entrySize - blocks * BlockBounds.entrySize
-        return start..<positions.upperBound
-    }
+    /// How many skip entries end the positions stream, and how many blocks have bounds before
+    /// them (none for a term of one block).
+    var skipCount: Int { PositionSkips.entryCount(documentFrequency: count) }
+    var blockCount: Int { skipCount > 0 ? skipCount + 1 : 0 }
+
+    /// Where the skip entries start, at the end of the positions stream.
+    var skipTable: Int { positions.upperBound - skipCount * PositionSkips.entrySize }
+
+    /// Where the block bounds start, just before the skip entries.
+    var boundsTable: Int { skipTable - blockCount * BlockBounds.entrySize }
+
+    /// The block bounds and skip entries (`BlockMaxCursor` reads them to pass over blocks): what
+    /// ranking reads besides the section stream.
+    var boundsAndSkips: Range<Int> { boundsTable..<positions.upperBound }
 
     /// The section stream, from its first posting.
     var docsReader: DocsReader { DocsReader(base: base, start: docs.lowerBound, count: count) }
@@ -37,8 +43,7 @@ public struct PostingsCursor {
     /// from `IndexReader.withPostings(_:positions: true)`, which reads the positions in.
     public func forEachWithPositions(in sections: [Int32], _ body: (Int, UnsafeBufferPointer<Int32>) -> Void) {
         guard !sections.isEmpty else { return }
-        let skipCount = PositionSkips.entryCount(documentFrequency: count)
-        let skipTable = positions.upperBound - skipCount * PositionSkips.entrySize
+        let skipCount = skipCount, skipTable = skipTable
         var nextSkip = 0
         var reader = docsReader
         var positionOffset = positions.lowerBound

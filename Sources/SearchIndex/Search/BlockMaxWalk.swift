@@ -87,6 +87,9 @@ struct BlockMaxWalk {
         /// Postings to walk: the split makes the costly clauses the probed ones.
         let cost: Int
         var ranks: Int { counts >= 0x100 ? 1 : 0 }
+        /// Whether the clause scores the best of several sources (its terms and its rare list), so
+        /// that one of them may be passed over or retired while another scores.
+        var scoresBestOfSeveral: Bool { !listIsWhole && terms.count + (list == nil ? 0 : 1) > 1 }
     }
 
     /// The k-th hit kept: a section must be better than it to enter.
@@ -359,7 +362,7 @@ struct BlockMaxWalk {
     /// term of the clause is better, that term is read. Which sections enter, and their scores,
     /// stay exact; only the count of sections scored drops.
     private mutating func passTerms(upTo: UInt32, ranks: Int, passed: inout [Bool]) {
-        for c in walked where clauses[c].terms.count + (clauses[c].list == nil ? 0 : 1) > 1 && !clauses[c].listIsWhole {
+        for c in walked where clauses[c].scoresBestOfSeveral {
             for t in clauses[c].terms where terms[t].cursor.section <= upTo {
                 let alone = termBound(t, upTo: upTo) + Bound(repeating: windowTitles[c])
                 // With slack: this sum replaces one clause's bound, an order the scores never take.
@@ -382,7 +385,7 @@ struct BlockMaxWalk {
             ranks += clause.ranks
             sum += clause.bound
         }
-        for c in clauses.indices where clauses[c].terms.count + (clauses[c].list == nil ? 0 : 1) > 1 {
+        for c in clauses.indices where clauses[c].scoresBestOfSeveral {
             let others = sum - clauses[c].bound + Bound(repeating: clauses[c].titleBound)
             var kept = clauses[c].terms.upperBound
             var t = clauses[c].terms.lowerBound

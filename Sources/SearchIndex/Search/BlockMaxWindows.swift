@@ -28,7 +28,7 @@ extension BlockMaxWalk {
         var found = [Float](repeating: -1, count: clauses.count)
         // passed[t]: term t's postings in the window need not be read (`passTerms`).
         var passed = [Bool](repeating: false, count: terms.count)
-        let passes = clauses.contains { $0.terms.count + ($0.list == nil ? 0 : 1) > 1 }
+        let passes = clauses.contains(where: \.scoresBestOfSeveral)
         var windows = 0
         windowBounds = Array(repeating: Bound(), count: clauses.count)
         windowTitles = Array(repeating: 0, count: clauses.count)

@@ -93,7 +93,8 @@ final class IndexBytes: @unchecked Sendable {
     /// Huge pages, where the kernel offers them on request, for the first `end` bytes: what is
     /// read whole. The blocks read at open are megabytes, and faulting them in 4 KiB at a time was a
     /// fifth of a cold start; but the postings are read 64 KiB pages at a time, and a huge page
-    /// there made each first read clear 2 MiB (a fifth of a cold start again).
+    /// there made each first read clear 2 MiB (a fifth of a cold start again). Rounded up: the
+    /// huge page that holds the end is faulted in by the read at open anyway.
     private func adviseHugePages(upTo end: Int) {
         let huge = 1 << 21
         guard end >= huge else { return }
@@ -109,22 +110,24 @@ final class IndexBytes: @unchecked Sendable {
 
     func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try body(raw) }
 
-    /// Makes the bytes of `range` readable: the postings pages it covers are read and verified
-    /// if they were not yet.
-    func ensure(_ range: Range<Int>) {
+    /// Makes the bytes of `ranges` readable, under one lock: the postings pages they cover are
+    /// read and verified if they were not yet.
+    func ensure(_ ranges: Range<Int>...) {
         state.withLock { state in
-            guard state.missing > 0 else { return }
-            let wanted = range.clamped(to: state.region)
-            guard !wanted.isEmpty else { return }
-            let first = (wanted.lowerBound - state.region.lowerBound) / state.size
-            let last = (wanted.upperBound - 1 - state.region.lowerBound) / state.size
-            var page = first
-            while page <= last {
-                guard !state.loaded[page] else { page += 1; continue }
-                var end = page + 1
-                while end <= last, !state.loaded[end] { end += 1 }
-                load(page..<end, &state)
-                page = end
+            for range in ranges {
+                guard state.missing > 0 else { return }
+                let wanted = range.clamped(to: state.region)
+                guard !wanted.isEmpty else { continue }
+                let first = (wanted.lowerBound - state.region.lowerBound) / state.size
+                let last = (wanted.upperBound - 1 - state.region.lowerBound) / state.size
+                var page = first
+                while page <= last {
+                    guard !state.loaded[page] else { page += 1; continue }
+                    var end = page + 1
+                    while end <= last, !state.loaded[end] { end += 1 }
+                    load(page..<end, &state)
+                    page = end
+                }
             }
         }
     }

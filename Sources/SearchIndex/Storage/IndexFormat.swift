@@ -5,9 +5,9 @@ import CouncilDocuments
 ///     "RADSOKIX" · version u32 · block count u32
 ///     block table: (kind u32, offset u64, length u64, checksum u64) per block
 ///     header checksum u64 of every byte before it
-///     blocks: metadata (`MetadataCodec`) · sections (`SectionTable`, bit-packed columns) · strings · terms ·
-///            postings (`DocBlocks`, positions, `BlockBounds`, `PositionSkips`) · fold keys ·
-///            compound parts · repairs · spellings · section groups (`SectionGroups`) ·
+///     blocks: metadata (`MetadataCodec`) · sections (`SectionTable`, bit-packed columns) ·
+///            strings · terms · postings (`DocBlocks`, positions, `BlockBounds`, `PositionSkips`) ·
+///            fold keys · compound parts · repairs · spellings · section groups (`SectionGroups`) ·
 ///            postings pages (`PostingsPages`: a checksum per 64 KiB of the postings)
 ///
 /// One file, written to a temporary name and renamed into place, so a reader sees the old index

@@ -234,8 +234,7 @@ public struct IndexReader: Sendable {
         if positions {
             bytes.ensure(info.docs.lowerBound..<info.positions.upperBound)
         } else {
-            bytes.ensure(info.docs)
-            bytes.ensure(cursor.boundsAndSkips)
+            bytes.ensure(info.docs, cursor.boundsAndSkips)
         }
         return cursor
     }

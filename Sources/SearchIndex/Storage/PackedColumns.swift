@@ -48,8 +48,8 @@ struct PackedColumns: Sendable {
     }
 
     /// Every value of column `column` in row order, `transform`ed: one pass with the column's frame
-    /// read once, about a sixth of the time of asking `value` row by row (which opening did for
-    /// the lengths and kinds of every section).
+    /// read once, instead of asking `value` row by row (which opening did for the lengths and
+    /// kinds of every section).
     func values<T>(_ column: Int, in raw: UnsafeRawBufferPointer, _ transform: (UInt32) -> T) -> [T] {
         [T](unsafeUninitializedCapacity: rowCount) { out, count in
             forEachValue(column, in: raw) { row, value in (out.baseAddress! + row).initialize(to: transform(value)) }
