@@ -38,5 +38,6 @@ struct AcronymFinderTests {
         #expect(definitions("Tarje Bjørgum (Abelia) og Innovasjon Norge (Norge)").isEmpty)
         #expect(definitions("Helse Vest (Bergen) og Universitetet i Oslo (Oslo)").isEmpty)
         #expect(definitions("Gløgg og pepperkaker (Mingle)").isEmpty)
+        #expect(definitions("HelseOmsorg21-rådet (Rådet) møttes.").isEmpty)
     }
 }

@@ -46,6 +46,7 @@ public struct AcronymFinder: Sendable {
                     found.append(Definition(acronym: String(inside), longForm: long))
                 }
             } else if isAbbreviation(inside), let last = before.split(separator: " ").last,
+                      !last.lowercased().contains(inside.lowercased()),
                       let long = longForm(of: inside, in: String(last)), long == String(last) {
                 found.append(Definition(acronym: String(inside), longForm: long))
             } else if let last = before.split(separator: " ").last, isAcronym(last),
@@ -67,7 +68,9 @@ public struct AcronymFinder: Sendable {
     /// A capital and a few small letters (`Hdir`, `Udir`, `Bufdir`), as Norwegian agencies shorten
     /// a compound name by its parts: taken only as the abbreviation of the one word before it,
     /// whose parts it spells (`Helsedirektoratet (Hdir)`), never of a run of words, where a
-    /// capitalised word in parentheses is mostly a place or a name.
+    /// capitalised word in parentheses is mostly a place or a name. A shortening leaves letters
+    /// out: a word the name holds whole (`HelseOmsorg21-rådet (Rådet)`, "hereafter the council")
+    /// names it, it does not abbreviate it.
     func isAbbreviation(_ word: Substring) -> Bool {
         guard (3...6).contains(word.count), let first = word.first, first.isUppercase else { return false }
         return word.dropFirst().allSatisfy { $0.isLetter && $0.isLowercase }
